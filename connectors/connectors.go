@@ -1,0 +1,236 @@
+// Package connectors opens data sources and reads values out of them.
+//
+// A connector returns values, never decisions: it lists tables and columns,
+// samples rows and, when the source can, counts rows or streams whole
+// columns. What the values mean is the detectors' job.
+//
+// Every connector implements Source. Extra capabilities are extra interfaces
+// (RowCounter, ColumnReader), discovered by type assertion, in the manner of
+// database/sql/driver: the scan engine uses them when present.
+package connectors
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Kind says how a column's values are stored, as far as detection cares.
+type Kind int
+
+const (
+	KindText Kind = iota
+	KindInteger
+	KindDecimal
+	KindDate
+	KindTimestamp
+	KindBool
+	KindJSON
+	KindBinary // never read; reported as skipped
+	KindOther
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindText:
+		return "text"
+	case KindInteger:
+		return "integer"
+	case KindDecimal:
+		return "decimal"
+	case KindDate:
+		return "date"
+	case KindTimestamp:
+		return "timestamp"
+	case KindBool:
+		return "bool"
+	case KindJSON:
+		return "json"
+	case KindBinary:
+		return "binary"
+	}
+	return "other"
+}
+
+// Column is a column as the source's catalog describes it.
+type Column struct {
+	Name string
+	Type string // the declared type, as the source spells it
+	Kind Kind
+}
+
+// RowCount is a table's row count as the catalog knows it.
+type RowCount struct {
+	Value int64
+	Exact bool // false for planner estimates (pg_class.reltuples, TABLE_ROWS)
+	Known bool // false when the source could not say at all
+}
+
+// Table is a table (or view) a source can read.
+type Table struct {
+	Schema  string // "" where the source has no schemas (SQLite "main" is reported as "main")
+	Name    string
+	Columns []Column
+	Rows    RowCount
+}
+
+// QualifiedName is schema.name, or name when there is no schema.
+func (t Table) QualifiedName() string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
+}
+
+// Sample holds rows read from a table, column-major: Values[c][r] is the
+// value of column c in row r, rendered as text. NULL is rendered as "",
+// because alcance treats a NULL and an empty string alike: neither is a value.
+// Dates are rendered as YYYY-MM-DD and timestamps as YYYY-MM-DD HH:MM:SS.
+type Sample struct {
+	Columns []Column
+	Values  [][]string
+	Rows    int
+	// Complete is true when the sample holds every row of the table.
+	Complete bool
+}
+
+// Source is an opened data source.
+type Source interface {
+	// Info describes the source for the report; Location never holds a password.
+	Info() Info
+	// Tables lists the tables to scan, with their columns and catalog row counts.
+	Tables(ctx context.Context) ([]Table, error)
+	// Sample reads up to n rows of t, chosen uniformly at random, of the
+	// given columns (all of t.Columns when cols is nil).
+	Sample(ctx context.Context, t Table, cols []Column, n int) (*Sample, error)
+	Close() error
+}
+
+// RowCounter is implemented by sources that can count a table's rows exactly.
+type RowCounter interface {
+	CountRows(ctx context.Context, t Table) (int64, error)
+}
+
+// ColumnReader is implemented by sources that can stream some columns of
+// every row of a table. fn receives one row's values of cols at a time; the
+// slice is reused between calls. Returning an error from fn stops the read.
+type ColumnReader interface {
+	ReadColumns(ctx context.Context, t Table, cols []Column, fn func(values []string) error) error
+}
+
+// Info describes an opened source.
+type Info struct {
+	Kind     string // "sqlite", "postgres", "mysql", "mssql", "files"
+	Name     string // a short name: the database or file name
+	Location string // where it is, without any password
+}
+
+// Options tune how sources are opened and read.
+type Options struct {
+	// ConnectTimeout bounds opening a connection.
+	ConnectTimeout time.Duration
+	// StatementTimeout bounds every statement sent to a server.
+	StatementTimeout time.Duration
+}
+
+// DefaultOptions are the settings used when a caller has no reason to differ.
+func DefaultOptions() Options {
+	return Options{ConnectTimeout: 10 * time.Second, StatementTimeout: 5 * time.Minute}
+}
+
+// Spec is a parsed source argument, ready to open.
+type Spec struct {
+	Kind     string
+	Raw      string // as the user gave it (may hold a password; never print it)
+	Location string // printable: the password removed
+	Name     string
+}
+
+// Opener opens sources of one kind.
+type Opener interface {
+	// Parse recognises a source argument. It returns ok=false when the
+	// argument is not of this kind, and an error when it is but is malformed.
+	Parse(raw string) (spec Spec, ok bool, err error)
+	Open(ctx context.Context, spec Spec, opts Options) (Source, error)
+}
+
+var (
+	registryMu sync.Mutex
+	registry   = map[string]Opener{}
+)
+
+// Register makes a kind of source available. It is called from the init
+// function of each connector package.
+func Register(kind string, o Opener) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[kind]; dup {
+		panic("connectors: Register called twice for " + kind)
+	}
+	registry[kind] = o
+}
+
+// ErrMalformed marks a source argument that no connector accepts, or that
+// one accepts but cannot parse. The CLI answers it with exit code 2.
+var ErrMalformed = errors.New("malformed source")
+
+// Parse finds the connector for a source argument.
+func Parse(raw string) (Spec, error) {
+	registryMu.Lock()
+	kinds := make([]string, 0, len(registry))
+	for k := range registry {
+		kinds = append(kinds, k)
+	}
+	registryMu.Unlock()
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		spec, ok, err := registry[k].Parse(raw)
+		if err != nil {
+			return Spec{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		if ok {
+			spec.Kind = k
+			return spec, nil
+		}
+	}
+	return Spec{}, fmt.Errorf("%w: %q is not a source alcance can read (supported: %s)",
+		ErrMalformed, Redact(raw), strings.Join(kinds, ", "))
+}
+
+// Open opens a parsed source.
+func Open(ctx context.Context, spec Spec, opts Options) (Source, error) {
+	registryMu.Lock()
+	o, ok := registry[spec.Kind]
+	registryMu.Unlock()
+	if !ok {
+		return nil, fmt.Errorf("%w: no connector for %s", ErrMalformed, spec.Kind)
+	}
+	return o.Open(ctx, spec, opts)
+}
+
+// Redact removes a password from a URL-shaped source argument, for messages
+// about arguments that could not even be parsed.
+func Redact(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authEnd := strings.IndexAny(rest, "/?#")
+	auth := rest
+	if authEnd >= 0 {
+		auth = rest[:authEnd]
+	}
+	at := strings.LastIndex(auth, "@")
+	if at < 0 {
+		return raw
+	}
+	user, _, hasPass := strings.Cut(auth[:at], ":")
+	if !hasPass {
+		return raw
+	}
+	return scheme + "://" + user + ":xxxxx" + rest[at:]
+}
