@@ -60,12 +60,12 @@ type Error struct {
 
 // Table is one scanned table.
 type Table struct {
-	Schema      string          `json:"schema"`
-	Name        string          `json:"name"`
-	Rows        Rows            `json:"rows"`
-	SampledRows int             `json:"sampled_rows"`
-	Columns     []Column        `json:"columns"`
-	Exposure    TableExposure   `json:"exposure"`
+	Schema      string        `json:"schema"`
+	Name        string        `json:"name"`
+	Rows        Rows          `json:"rows"`
+	SampledRows int           `json:"sampled_rows"`
+	Columns     []Column      `json:"columns"`
+	Exposure    TableExposure `json:"exposure"`
 }
 
 // QualifiedName is schema.name, or name when there is no schema.
