@@ -1,0 +1,186 @@
+// Package vocab matches column names against the vocabulary of Mexican
+// government systems (docs/mexico-identifiers.md §5.1): Spanish and English,
+// modern and legacy (8–10-character truncations of FoxPro and dBase), with
+// the prefixes and suffixes those systems add.
+//
+// A match is evidence, not a verdict: the detectors weigh it against what
+// the values say, and a name never outweighs values that contradict it.
+package vocab
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/alcance-mx/alcance/detectors/norm"
+)
+
+// Strength is how much a column name says.
+type Strength int
+
+const (
+	// Weak names hint at a category but are used for other things too
+	// ("dir" may be a directory, "nombre" a product's name).
+	Weak Strength = 1
+	// Strong names are used for one thing ("curp", "fecha_nacimiento").
+	Strong Strength = 2
+)
+
+// Hint is a kind of column that is not a category but matters to the
+// detectors: the sex or birth state used in row cross-checks, a free-text
+// column, a date that is not a birth date.
+type Hint string
+
+const (
+	HintNone       Hint = ""
+	HintSex        Hint = "sex"
+	HintBirthState Hint = "birth_state"
+	HintFreeText   Hint = "free_text"
+	HintEventDate  Hint = "event_date" // registration, visit, invoice, audit dates
+	HintNotPerson  Hint = "not_person" // names of things: products, units, companies
+	HintAmount     Hint = "amount"     // money and quantities
+	HintPlace      Hint = "place"      // municipality, state: not an address alone
+	HintPersonKey  Hint = "person_key" // a key that points at a person (id_paciente)
+	HintGivenName  Hint = "given_name"
+	HintSurname1   Hint = "surname1"
+	HintSurname2   Hint = "surname2"
+	HintFullName   Hint = "full_name"
+	HintCondition  Hint = "condition_flag" // DIABETES = 1/2: health data in a health context
+)
+
+// Rule maps a normalised column name to what it means.
+type Rule struct {
+	Name     string // compacted, lower case, no separators: "fechanacimiento"
+	Category string // a taxonomy id, or "" for hints only
+	Strength Strength
+	Hint     Hint
+	// Prefix lets the rule match names that start with it ("curp" matches
+	// "curpbenef"); Truncated lets a name that is a prefix of the rule, at
+	// least MinTrunc characters long, match it ("fecnacim").
+	Prefix    bool
+	Truncated bool
+}
+
+// Match is the best rule for a column name.
+type Match struct {
+	Rule
+	Matched bool
+}
+
+// MinTrunc is the shortest truncation of a rule name that still matches it.
+const MinTrunc = 7
+
+// affixes that legacy systems put around a meaningful name (§5.1).
+var (
+	prefixes = []string{"cve", "clave", "id", "num", "numero", "no", "nro", "txt", "str", "folio"}
+	suffixes = []string{"pac", "paciente", "benef", "beneficiario", "tit", "titular", "afil", "afiliado",
+		"der", "derechohabiente", "persona", "per", "ciudadano", "usuario", "cliente", "emp", "empleado",
+		"trab", "trabajador", "alumno", "txt", "str"}
+)
+
+// Lookup finds the rule for a column name, or Matched=false.
+func Lookup(column string) Match {
+	id := norm.Identifier(column)
+	if id == "" {
+		return Match{}
+	}
+	for _, cand := range candidates(id) {
+		if r, ok := match(cand); ok {
+			return Match{Rule: r, Matched: true}
+		}
+	}
+	return Match{}
+}
+
+// candidates lists the forms of a normalised name to try, most literal
+// first: as written; without a known prefix or suffix; without trailing
+// digits ("domicilio1", "tel2").
+func candidates(id string) []string {
+	tokens := strings.Split(id, "_")
+	out := []string{strings.Join(tokens, "")}
+	add := func(ts []string) {
+		if len(ts) == 0 {
+			return
+		}
+		c := strings.Join(ts, "")
+		for _, o := range out {
+			if o == c {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	trimmed := tokens
+	for len(trimmed) > 1 && contains(prefixes, trimmed[0]) {
+		trimmed = trimmed[1:]
+		add(trimmed)
+	}
+	for len(trimmed) > 1 && contains(suffixes, trimmed[len(trimmed)-1]) {
+		trimmed = trimmed[:len(trimmed)-1]
+		add(trimmed)
+	}
+	// Trailing digits: "domicilio1", "tel_2", "curp18" is kept by the rule itself.
+	last := out[len(out)-1]
+	if d := strings.TrimRight(last, "0123456789"); d != last && len(d) >= 2 {
+		add([]string{d})
+	}
+	// Glued legacy affixes: "cveentnac", "numafil", "nombrepac".
+	for _, c := range append([]string(nil), out...) {
+		for _, p := range []string{"cve", "num"} {
+			if strings.HasPrefix(c, p) && len(c) > len(p)+2 {
+				add([]string{c[len(p):]})
+			}
+		}
+		for _, s := range []string{"pac", "benef", "tit", "afil"} {
+			if strings.HasSuffix(c, s) && len(c) > len(s)+2 {
+				add([]string{c[:len(c)-len(s)]})
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds the longest rule matching name exactly, by prefix, or as a
+// truncation.
+func match(name string) (Rule, bool) {
+	if r, ok := exact[name]; ok {
+		return r, true
+	}
+	best, found := Rule{}, false
+	for _, r := range ordered { // longest first
+		switch {
+		case r.Prefix && strings.HasPrefix(name, r.Name):
+		case r.Truncated && len(name) >= MinTrunc && len(name) < len(r.Name) && strings.HasPrefix(r.Name, name):
+		default:
+			continue
+		}
+		if !found || len(r.Name) > len(best.Name) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+var (
+	exact   = map[string]Rule{}
+	ordered []Rule
+)
+
+func init() {
+	for _, r := range Rules {
+		if _, dup := exact[r.Name]; dup {
+			panic("vocab: duplicate rule " + r.Name)
+		}
+		exact[r.Name] = r
+		ordered = append(ordered, r)
+	}
+	sort.SliceStable(ordered, func(i, j int) bool { return len(ordered[i].Name) > len(ordered[j].Name) })
+}
