@@ -133,24 +133,25 @@ func Compact(s string) string {
 }
 
 // Words splits folded text into words of letters (and apostrophes inside
-// words), dropping punctuation and digits: "HERNÁNDEZ-GARCÍA, Ma. José"
-// gives [HERNANDEZ GARCIA MA JOSE].
+// words, the typographic ’ that word processors type included), dropping
+// punctuation and digits: "HERNÁNDEZ-GARCÍA, Ma. José" gives [HERNANDEZ
+// GARCIA MA JOSE].
 func Words(s string) []string {
 	s = Fold(s)
 	var out []string
 	start := -1
 	for i, r := range s {
-		letter := unicode.IsLetter(r) || (r == '\'' && start >= 0)
+		letter := unicode.IsLetter(r) || ((r == '\'' || r == '’') && start >= 0)
 		if letter && start < 0 {
 			start = i
 		}
 		if !letter && start >= 0 {
-			out = append(out, strings.TrimRight(s[start:i], "'"))
+			out = append(out, strings.TrimRight(s[start:i], "'’"))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, strings.TrimRight(s[start:], "'"))
+		out = append(out, strings.TrimRight(s[start:], "'’"))
 	}
 	return out
 }

@@ -30,13 +30,17 @@ const (
 	Inconvenient         // positions 1-4 spell a word RENAPO would have replaced
 	BadCheckDigit        // the check digit does not match
 	Fixture              // a well-known sample value, not a person
+	Placeholder          // a value that stands for "no value" (00000, 1234567890, SIN CORREO)
+	Implausible          // well formed, but its parts contradict each other or the reference day
+	Unknown              // well formed, but not in the catalogue it must belong to
 )
 
 var reasonText = [...]string{
 	OK: "valid", BadFormat: "wrong format", BadDate: "impossible date",
 	FutureDate: "date in the future", BadState: "unknown state code",
 	Inconvenient: "inconvenient word", BadCheckDigit: "wrong check digit",
-	Fixture: "known test fixture",
+	Fixture: "known test fixture", Placeholder: "placeholder",
+	Implausible: "implausible", Unknown: "not in catalogue",
 }
 
 func (r Reason) String() string {

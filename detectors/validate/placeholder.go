@@ -1,0 +1,89 @@
+package validate
+
+import "github.com/alcance-mx/alcance/detectors/norm"
+
+// placeholderWords are the values legacy forms store for "no value"
+// (docs/taxonomy.md: placeholders are not values; §8 lists the CURP and RFC
+// ones), folded as norm.Fold folds: upper case, no accents, single spaces.
+// Single letters are left out on purpose: X is a sex code (§1.3), and NE,
+// which some forms use for "no especificado", is the CURP code for people
+// born abroad (§1.4).
+var placeholderWords = setOf(
+	"NULL", "NULO", "NONE", "NIL", "NAN", "NA", "N/A", "N.A.", "N/D", "ND", "S/D", "SD",
+	"S/I", "S/N", "SN", "-", "--", ".", "..", "?", "??", "*", "**", "XX", "XXXX",
+	"NINGUNO", "NINGUNA", "NINGUN", "DESCONOCIDO", "DESCONOCIDA", "IGNORADO", "IGNORADA",
+	"PENDIENTE", "SIN CURP", "SIN RFC", "SIN NSS", "SIN DATO", "SIN DATOS",
+	"SIN INFORMACION", "SIN INFO", "SIN NOMBRE", "SIN CORREO", "SIN EMAIL",
+	"SIN TELEFONO", "SIN DOMICILIO", "SIN DIRECCION", "SIN NUMERO", "SIN REGISTRO",
+	"NO TIENE", "NO TIENE CURP", "NO TIENE RFC", "NO TIENE NSS", "NO APLICA",
+	"NO DISPONIBLE", "NO ESPECIFICADO", "NO ESPECIFICADA", "NO PROPORCIONADO",
+	"NO PROPORCIONO", "NO SABE", "NO REGISTRADO", "NO CAPTURADO", "EN TRAMITE",
+	"SE IGNORA", "POR ASIGNAR",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// maxPlaceholderLen bounds the length, in bytes, of a value worth folding
+// and looking up: the longest word, with room for accents and doubled
+// spaces. Longer values can only be a repeated character or a date.
+var maxPlaceholderLen, placeholderStart = func() (n int, start [256]bool) {
+	for w := range placeholderWords {
+		n = max(n, len(w))
+		start[w[0]] = true
+	}
+	return n + 6, start
+}()
+
+// IsPlaceholder reports whether s stands for "no value" in legacy data:
+// empty or blank; a word or phrase of placeholderWords (SIN CURP, NO
+// TIENE, EN TRÁMITE, N/A, NULL, S/D, -, 0...), compared case-, accent- and
+// padding-insensitively (norm.Fold); zeros ("0", "00"); one character
+// repeated three or more times (XXXXXXXXXXXXXXXXXX, 000000, 9999); or a
+// sentinel date (IsSentinelDate: 00/00/0000, 1900-01-01, 9999-99-99...).
+//
+// It is called for every sampled value, so real values are turned away in
+// a few byte comparisons, and nothing is allocated unless s is short and
+// not already plain upper-case ASCII.
+func IsPlaceholder(s string) bool {
+	s = trimSpace(s)
+	if s == "" {
+		return true
+	}
+	if len(s) >= 3 && allSame(s) {
+		return true
+	}
+	if isDigit(s[0]) {
+		if s[0] == '0' && allSame(s) {
+			return true
+		}
+		return len(s) >= 8 && len(s) <= 30 && IsSentinelDate(s)
+	}
+	if len(s) > maxPlaceholderLen {
+		return false
+	}
+	// Most values are names, codes and addresses already in plain upper
+	// case: then the first byte, and at most one lookup, decide.
+	if plainFolded(s) {
+		return placeholderStart[s[0]] && placeholderWords[s]
+	}
+	f := norm.Fold(s)
+	return placeholderWords[f] || len(f) >= 3 && allSame(f)
+}
+
+// plainFolded reports whether s (trimmed) is what norm.Fold would return:
+// ASCII without lower case or control characters, single spaces.
+func plainFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' || 'a' <= c && c <= 'z' || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
