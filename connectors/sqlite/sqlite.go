@@ -1,0 +1,480 @@
+// Package sqlite reads SQLite database files, alcance's embedded default source.
+//
+// A source is given as sqlite:///abs/path.db, sqlite://relative.db,
+// sqlite:path, or a bare path ending in .db, .sqlite or .sqlite3.
+//
+// The file is never created or modified: it is checked to be an existing,
+// readable, regular file, then opened through modernc.org/sqlite as a
+// "file:" URI with mode=ro (SQLite opens it read-only, refuses to create a
+// missing file, and fails every write with SQLITE_READONLY) and with
+// PRAGMA query_only(1) as a second lock. A WAL-mode file that no application
+// has open is read as immutable, so no -wal or -shm file appears beside it
+// (see immutable). No explicit transaction is ever begun, so the shared lock
+// a read takes lasts one statement: a sampling probe is short; a single pass
+// (ReadColumns, or a Sample that reads the table once) holds it for the pass,
+// which, in rollback-journal mode only, makes a writing application wait.
+//
+// Sampling is uniformly random, from crypto-seeded math/rand/v2 generators;
+// see sample.go for how rows are chosen without sorting the table.
+//
+// Values are rendered as connectors.Sample documents (NULL as "", dates as
+// YYYY-MM-DD, timestamps as YYYY-MM-DD HH:MM:SS), and additionally: text is
+// stripped of trailing spaces (CHAR padding); text or bytes that are not valid
+// UTF-8 are decoded as Windows-1252, the usual encoding of legacy Mexican
+// data; columns of Kind connectors.KindBinary (declared BLOB) are never read,
+// and their values in a Sample or ReadColumns are "" (callers report them as
+// skipped from their Kind).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/alcance-mx/alcance/connectors"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// kindName is the name this connector registers under.
+const kindName = "sqlite"
+
+// maxConns bounds the connections one source holds: enough for the scan
+// engine's per-source concurrency, few enough that each connection's page
+// cache stays a modest amount of memory.
+const maxConns = 4
+
+// busyTimeoutMS is how long a statement waits for a writer's lock to clear
+// (the file may belong to a live application) before failing with
+// "database is locked".
+const busyTimeoutMS = 5000
+
+func init() {
+	connectors.Register(kindName, opener{})
+}
+
+type opener struct{}
+
+// The optional capabilities the scan engine discovers by type assertion.
+var (
+	_ connectors.RowCounter   = (*source)(nil)
+	_ connectors.ColumnReader = (*source)(nil)
+)
+
+// fileExts are the extensions that make a bare path a SQLite source.
+var fileExts = []string{".db", ".sqlite", ".sqlite3"}
+
+// Parse recognises sqlite:///abs/path.db, sqlite://relative.db, sqlite:path
+// and bare paths ending in .db, .sqlite or .sqlite3 (any case). The URL
+// forms take the rest of the argument literally as the path (no percent
+// decoding); a '?' there is refused, so nobody believes ?mode=rw or a
+// _pragma would be honoured.
+func (opener) Parse(raw string) (connectors.Spec, bool, error) {
+	var path string
+	if len(raw) >= len("sqlite:") && strings.EqualFold(raw[:len("sqlite:")], "sqlite:") {
+		path = raw[len("sqlite:"):]
+		path = strings.TrimPrefix(path, "//") // sqlite:///abs keeps its leading '/'
+		if path == "" {
+			return connectors.Spec{}, false, fmt.Errorf("sqlite source %q has no file path (use sqlite:///absolute/path.db or sqlite://relative.db)", raw)
+		}
+		if strings.ContainsAny(path, "?#") {
+			return connectors.Spec{}, false, fmt.Errorf("sqlite source %q: query parameters are not accepted (alcance always opens read-only); give a bare path if the file name contains '?' or '#'", raw)
+		}
+	} else {
+		if strings.Contains(raw, "://") {
+			return connectors.Spec{}, false, nil // a URL of another kind, e.g. mysql://host/app.db
+		}
+		ext := strings.ToLower(filepath.Ext(raw))
+		known := false
+		for _, e := range fileExts {
+			if ext == e {
+				known = true
+			}
+		}
+		if !known {
+			return connectors.Spec{}, false, nil
+		}
+		path = raw
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return connectors.Spec{}, false, fmt.Errorf("sqlite source %q: resolving the path: %w", raw, err)
+	}
+	base := filepath.Base(abs)
+	name := strings.TrimSuffix(base, filepath.Ext(base))
+	if name == "" {
+		name = base // a file called ".db"
+	}
+	return connectors.Spec{Kind: kindName, Raw: raw, Location: abs, Name: name}, true, nil
+}
+
+// sqliteHeader is the first 16 bytes of every SQLite 3 database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// Open opens the file read-only. It fails with "no such file",
+// "permission denied", "is a directory", "not a regular file" or "not a
+// SQLite database" before SQLite is involved, so none of those can lead
+// SQLite to create or touch anything.
+func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Options) (connectors.Source, error) {
+	path := spec.Location
+	if path == "" {
+		return nil, fmt.Errorf("opening sqlite source: empty path")
+	}
+	wal, err := checkFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening sqlite source %s: %w", path, err)
+	}
+	// Options.StatementTimeout is not applied: it bounds statements sent to
+	// a server, and a SQLite file has none. Every statement is bounded by the
+	// caller's context instead.
+	if opts.ConnectTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.ConnectTimeout)
+		defer cancel()
+	}
+	db, err := sql.Open("sqlite", dsn(path, immutable(path, wal)))
+	if err != nil {
+		return nil, fmt.Errorf("opening sqlite source %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	// Reading the schema makes SQLite check the whole header and parse the
+	// schema; an encrypted or damaged file fails here ("file is not a
+	// database") rather than later as an empty listing.
+	var n int64
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening sqlite source %s: not a readable SQLite database: %w", path, err)
+	}
+	name := spec.Name
+	if name == "" {
+		base := filepath.Base(path)
+		name = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return &source{db: db, info: connectors.Info{Kind: kindName, Name: name, Location: path}}, nil
+}
+
+// checkFile makes sure path is an existing, readable, regular file that
+// starts like a SQLite database, and says whether the header marks it as a
+// WAL-mode database. It reads the header with a plain read-only open, which
+// changes neither the bytes nor the modification time.
+func checkFile(path string) (wal bool, err error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, errors.New("no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return false, errors.New("permission denied")
+	case err != nil:
+		return false, err
+	case fi.IsDir():
+		return false, errors.New("is a directory, not a SQLite database file")
+	case !fi.Mode().IsRegular():
+		// A FIFO or device would block or be consumed by reading it.
+		return false, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrPermission) {
+		return false, errors.New("permission denied")
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if fi.Size() == 0 {
+		// SQLite treats an empty file as an empty database: it opens and
+		// lists no tables, which the CLI reports as a warning.
+		return false, nil
+	}
+	// Bytes 18 and 19 are the file format write and read versions: 2 is WAL.
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return false, errors.New("not a SQLite database (file too short)")
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return false, errors.New("permission denied")
+		}
+		return false, fmt.Errorf("reading the file header: %w", err)
+	}
+	if string(head[:len(sqliteHeader)]) != sqliteHeader {
+		return false, errors.New("not a SQLite database (no SQLite header)")
+	}
+	return head[18] == 2 || head[19] == 2, nil
+}
+
+// immutable says whether the file can be opened with SQLite's immutable=1.
+//
+// A WAL-mode database needs its -wal and -shm side files to be read, and a
+// read-only connection creates them when they are missing and cannot delete
+// them afterwards: a scan would leave two new files next to the source. When
+// the header says WAL and no -wal file exists, no connection has the
+// database open (the last one to close removes it) and every committed row
+// is in the main file, so it is read as immutable: no locks, no side files.
+// When the -wal file exists, an application has it open (or crashed); it is
+// opened normally, so the rows still in the WAL are seen, using the side
+// files that application already made.
+//
+// The one risk left is an application opening the file and checkpointing
+// during the scan: SQLite may then return stale rows or a corruption error
+// to the scan. The source itself is never affected.
+func immutable(path string, wal bool) bool {
+	if !wal {
+		return false
+	}
+	_, err := os.Lstat(path + "-wal")
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// dsn is the modernc.org/sqlite data source name for path. It must be a
+// "file:" URI: only then does the driver hand SQLite's own URI parameters
+// (mode=ro) to sqlite3_open_v2; on a plain file name they would be dropped
+// and a missing file created. The path is percent-escaped so that '?', '#'
+// and '%' in a file name cannot start the query or be decoded. The driver
+// applies _pragma=busy_timeout before the other pragmas, and _pragma values
+// are run verbatim, which is fine here: they are constants. _time_format and
+// _txlock are not set: the first only affects writing time values and the
+// second only explicit transactions, neither of which this package does.
+// immutable adds SQLite's immutable=1 (see the function of that name).
+func dsn(path string, immutable bool) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter path, C:/x.db -> file:///C:/x.db
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := "mode=ro"
+	if immutable {
+		q += "&immutable=1"
+	}
+	q += "&_pragma=" + url.QueryEscape(fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q += "&_pragma=" + url.QueryEscape("query_only(1)")
+	// u.String() gives file:///abs/path; url.URL escapes '?' and '#' in Path.
+	return u.String() + "?" + q
+}
+
+// source is an opened SQLite file.
+type source struct {
+	db   *sql.DB
+	info connectors.Info
+	// seed, when non-nil, makes sampling deterministic: each Sample call
+	// draws from a generator seeded with *seed and the table's name, so the
+	// same table gets the same sample whatever order tables are sampled in.
+	// It is nil (crypto-seeded randomness) except in this package's tests.
+	seed *uint64
+}
+
+func (s *source) Info() connectors.Info { return s.info }
+
+func (s *source) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("closing sqlite source %s: %w", s.info.Location, err)
+	}
+	return nil
+}
+
+// schemaName is the only schema listed: attached and temp schemas do not
+// exist on a connection this package opens.
+const schemaName = "main"
+
+// quoteIdent quotes an SQL identifier: "x" with embedded quotes doubled.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// qualified is the table as SQL text and as error messages show it: main."x".
+func qualified(name string) string {
+	return schemaName + "." + quoteIdent(name)
+}
+
+// Tables lists user tables (not views, not SQLite's internal sqlite_*
+// tables), sorted by name, with their columns and exact row counts. A table
+// whose columns or rows cannot be read (a virtual table whose module this
+// build lacks, say) is still listed, with no columns or Rows.Known false;
+// its error surfaces when it is sampled.
+func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
+	// LIKE's '_' is a wildcard, hence the ESCAPE: sqlitefoo is a user table.
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+	if err != nil {
+		return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+	}
+	rows.Close()
+	sort.Strings(names)
+
+	tables := make([]connectors.Table, 0, len(names))
+	for _, n := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+		}
+		t := connectors.Table{Schema: schemaName, Name: n}
+		cols, err := s.columns(ctx, n)
+		if err == nil {
+			t.Columns = cols
+			if c, err := s.count(ctx, n); err == nil {
+				t.Rows = connectors.RowCount{Value: c, Exact: true, Known: true}
+			}
+		}
+		// A cancelled or expired context is not a per-table failure: the
+		// listing as a whole did not finish.
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+		}
+		tables = append(tables, t)
+	}
+	return tables, nil
+}
+
+// columns reads a table's columns with pragma_table_info, the table name
+// bound as a parameter, so no name needs quoting.
+func (s *source) columns(ctx context.Context, table string) ([]connectors.Column, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT name, type FROM pragma_table_info(?, 'main') ORDER BY cid`, table)
+	if err != nil {
+		return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+	}
+	defer rows.Close()
+	var cols []connectors.Column
+	for rows.Next() {
+		var c connectors.Column
+		if err := rows.Scan(&c.Name, &c.Type); err != nil {
+			return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+		}
+		c.Kind = kindOf(c.Type)
+		cols = append(cols, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+	}
+	if len(cols) == 0 {
+		// Every SQLite table has a column; none means no such table.
+		return nil, fmt.Errorf("reading columns of table %s: no such table", qualified(table))
+	}
+	return cols, nil
+}
+
+func (s *source) count(ctx context.Context, table string) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+qualified(table)).Scan(&n); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// CountRows counts a table's rows exactly.
+func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
+	n, err := s.count(ctx, t.Name)
+	if err != nil {
+		return 0, fmt.Errorf("counting rows of table %s: %w", qualified(t.Name), err)
+	}
+	return n, nil
+}
+
+// readPlan is how the given columns of a table are read: the SELECT list,
+// and for each requested column its index in that list, or -1 for a binary
+// column, which is not read and renders as "".
+type readPlan struct {
+	cols  []connectors.Column
+	list  string // the SELECT list; "NULL" when every column is binary
+	index []int
+	nRead int
+}
+
+// planRead resolves cols (nil: every column of t) into a readPlan. When t
+// carries no columns because the listing could not read them, they are read
+// again, so the reason surfaces here.
+func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+	if cols == nil {
+		cols = t.Columns
+	}
+	if len(cols) == 0 {
+		c, err := s.columns(ctx, t.Name)
+		if err != nil {
+			return readPlan{}, err
+		}
+		cols = c
+	}
+	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	var list []string
+	for i, c := range cols {
+		if c.Kind == connectors.KindBinary {
+			p.index[i] = -1
+			continue
+		}
+		p.index[i] = len(list)
+		list = append(list, quoteIdent(c.Name))
+	}
+	p.nRead = len(list)
+	if len(list) == 0 {
+		list = []string{"NULL"} // still touches the table, so a missing one fails
+	}
+	p.list = strings.Join(list, ", ")
+	return p, nil
+}
+
+// ReadColumns streams cols of every row of t in one query, in storage
+// order (no ORDER BY). An error returned by fn stops the read and is
+// returned as is.
+func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading table %s: %w", qualified(t.Name), err)
+	}
+	p, err := s.planRead(ctx, t, cols)
+	if err != nil {
+		return wrap(err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+p.list+" FROM "+qualified(t.Name))
+	if err != nil {
+		return wrap(err)
+	}
+	defer rows.Close()
+	raw := make([]any, max(p.nRead, 1))
+	ptrs := make([]any, len(raw))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	values := make([]string, len(p.cols))
+	for rows.Next() {
+		// database/sql notices cancellation asynchronously; checking here
+		// stops the read at once.
+		if err := ctx.Err(); err != nil {
+			return wrap(err)
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return wrap(err)
+		}
+		for i, j := range p.index {
+			if j < 0 {
+				values[i] = ""
+			} else {
+				values[i] = render(raw[j])
+			}
+		}
+		if err := fn(values); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return wrap(err)
+	}
+	return nil
+}
