@@ -11,7 +11,6 @@ package mask
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -109,52 +108,61 @@ func Keep(s string, head, tail int) string {
 	return b.String()
 }
 
-// Words keeps the first letter of each word and hides the rest, and hides
-// every digit: "HERNANDEZ GARCIA JUAN" gives "H******** G***** J***".
-// Single-letter words, which say nothing, are kept.
+// Words keeps the first letter of each word of three letters or more and
+// hides the rest, and hides every digit: "HERNANDEZ GARCIA JUAN" gives
+// "H******** G***** J***". Shorter words are hidden whole ("DE" gives "**"),
+// since their first letter would be half of them.
 func Words(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	first := true
-	for _, r := range s {
+	wordStart := true
+	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r):
-			if first {
+			if wordStart && wordLen(s[i:]) >= 3 {
 				b.WriteRune(r)
-				first = false
 			} else {
 				b.WriteByte('*')
 			}
+			wordStart = false
 		case unicode.IsDigit(r):
 			b.WriteByte('*')
-			first = false
+			wordStart = false
 		default:
 			b.WriteRune(r)
-			first = true
+			wordStart = true
 		}
 	}
-	out := b.String()
-	if out == s && hasAlnum(s) {
-		// Every word was one letter long ("J M"): hide them all.
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return '*'
-			}
-			return r
-		}, s)
-	}
-	return out
+	return b.String()
 }
 
-// Email keeps the first character of the local part and the domain:
-// "juan.perez@example.com" gives "j*********@example.com".
+// wordLen counts the letters at the start of s.
+func wordLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// Email keeps the first character of the local part and of the domain,
+// and the top-level domain: "juan.perez@gmail.com" gives
+// "j*********@g****.com". Whether an address is personal or institutional
+// shows; whose it is does not.
 func Email(s string) string {
 	at := strings.LastIndexByte(s, '@')
 	if at <= 0 {
 		return Keep(s, 1, 0)
 	}
-	_, size := utf8.DecodeRuneInString(s)
-	return s[:size] + strings.Repeat("*", utf8.RuneCountInString(s[size:at])) + s[at:]
+	local, domain := s[:at], s[at+1:]
+	tld := ""
+	if dot := strings.LastIndexByte(domain, '.'); dot > 0 {
+		domain, tld = domain[:dot], domain[dot:]
+	}
+	return Words(local) + "@" + Words(domain) + tld
 }
 
 // Date hides the day and month of a date and keeps a four-digit year when
@@ -193,13 +201,4 @@ func Date(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func hasAlnum(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
 }
