@@ -1,0 +1,117 @@
+package synth
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// Config says what to generate.
+type Config struct {
+	// Seed makes the corpus: the same Seed and Persons give byte-identical
+	// tables, labels and SQLite contents.
+	Seed uint64
+	// Persons is the size of the person pool, from a few thousand to
+	// millions; tables are sized from it.
+	Persons int
+	// Today is the reference day for ages, enrollment and visit dates, and
+	// for the "born in the future" CURP check. Zero means DefaultToday.
+	Today time.Time
+	// Styles are the tables to build, in order; nil means DefaultStyles().
+	Styles []Style
+}
+
+// DefaultToday is the reference day when Config.Today is zero.
+var DefaultToday = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+
+// MaxPersons bounds the pool: person indices are int32 and a register
+// entry packs them with flags.
+const MaxPersons = 1 << 28
+
+// A Style builds one table. Build receives the pool and the table's own
+// random stream, derived from Config.Seed and Name, so tables are
+// independent of each other and of their order. Adding a table is one new
+// file holding a Build function, plus its line in a style list.
+type Style struct {
+	Name  string // the table's name, unique in a corpus
+	Build func(p *Pool, r *rand.Rand) *Table
+}
+
+// DefaultStyles are the tables of the demo and test corpus: four kinds of
+// system holding personal data, and hard negatives that only look like it.
+func DefaultStyles() []Style {
+	return []Style{
+		{"padron_beneficiarios", buildPadron},
+		{"consultas", buildConsultas},
+		{"RCNACIM", buildRCNacim},
+		{"EXP_PROV_2019", buildVendorExport},
+		{"cat_productos", buildProductos},
+		{"proveedores", buildProveedores},
+		{"facturas", buildFacturas},
+		{"bitacora_auditoria", buildBitacora},
+		{"cat_medicamentos", buildMedicamentos},
+		{"cat_cie10", buildCatCIE10},
+		{"cat_unidades_medicas", buildCatUnidades},
+		{"cat_municipios", buildCatMunicipios},
+		{"inventario_almacen", buildInventario},
+	}
+}
+
+// Corpus is a generated set of tables over one person pool.
+type Corpus struct {
+	Config Config
+	Pool   *Pool
+	Tables []*Table
+	labels Labels
+}
+
+// Generate builds the pool and every table's plan. Rows are produced later,
+// by each table's Generate, so memory stays proportional to the pool and
+// the row plans, never to the rows' values.
+func Generate(cfg Config) (*Corpus, error) {
+	if cfg.Persons <= 0 {
+		return nil, errors.New("synth: Persons must be positive")
+	}
+	if cfg.Persons > MaxPersons {
+		return nil, fmt.Errorf("synth: at most %d persons", MaxPersons)
+	}
+	if cfg.Today.IsZero() {
+		cfg.Today = DefaultToday
+	}
+	y, m, d := cfg.Today.Date()
+	cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if cfg.Styles == nil {
+		cfg.Styles = DefaultStyles()
+	}
+	pool, err := newPool(cfg)
+	if err != nil {
+		return nil, err
+	}
+	pool.buildWorld()
+	c := &Corpus{Config: cfg, Pool: pool}
+	seen := map[string]bool{}
+	for _, s := range cfg.Styles {
+		if seen[s.Name] {
+			return nil, fmt.Errorf("synth: two styles named %q", s.Name)
+		}
+		seen[s.Name] = true
+		t := s.Build(pool, newRand(cfg.Seed, "table/"+s.Name))
+		if t.Name != s.Name {
+			return nil, fmt.Errorf("synth: style %q built table %q", s.Name, t.Name)
+		}
+		c.Tables = append(c.Tables, t)
+	}
+	c.labels = c.computeLabels()
+	return c, nil
+}
+
+// Table finds a table by name, or nil.
+func (c *Corpus) Table(name string) *Table {
+	for _, t := range c.Tables {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
