@@ -1,0 +1,309 @@
+package detectors
+
+import (
+	"strings"
+	"time"
+
+	"github.com/alcance-mx/alcance/detectors/mask"
+	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/detectors/validate"
+	"github.com/alcance-mx/alcance/detectors/vocab"
+	"github.com/alcance-mx/alcance/taxonomy"
+)
+
+// tableCtx is one classification in progress.
+type tableCtx struct {
+	name  string // folded table name, for context words
+	today time.Time
+	rows  int
+	cols  []*colCtx
+	// curps are the columns whose values are mostly valid CURPs, parsed
+	// row by row for the cross-checks.
+	curps []*curpColumn
+	// personContext: the table is about people (some column holds a
+	// person's identifier, name, birthdate or contact, or points at one).
+	personContext bool
+	// healthContext: the table is about health (a health column, or a name
+	// that says so), which makes condition flags health data.
+	healthContext bool
+	// personKey: a column points at a person (id_paciente).
+	personKey bool
+	// isCatalogue caches catalogue().
+	isCatalogue *bool
+}
+
+// colCtx is one column in progress.
+type colCtx struct {
+	idx  int
+	col  *Column
+	name vocab.Match
+	// vals are the trimmed values; placeholders ("SIN CURP", "00/00/0000")
+	// are blanked, because they are not values (TAXONOMY).
+	vals     []string
+	present  Bitset
+	nPresent int
+	prof     profile
+	freeText bool
+	cands    []*candidate
+}
+
+// candidate is a possible finding, before the threshold.
+type candidate struct {
+	category string
+	s        score
+	rows     Bitset
+	matched  int // values carrying the category
+	examples []string
+}
+
+func (c *colCtx) candidate(category string) *candidate {
+	for _, k := range c.cands {
+		if k.category == category {
+			return k
+		}
+	}
+	return nil
+}
+
+func (c *colCtx) addCandidate(k *candidate) {
+	if k != nil {
+		c.cands = append(c.cands, k)
+	}
+}
+
+// Classify finds the categories of personal data in each column of t.
+func Classify(t Table, opt Options) Result {
+	today := opt.Today
+	if today.IsZero() {
+		today = time.Now().UTC()
+	}
+	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows()}
+	for i := range t.Columns {
+		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows))
+	}
+
+	// Pass 1: what each column's name and values say on their own.
+	for _, c := range tc.cols {
+		if c.nPresent == 0 || c.freeText {
+			continue // a finding needs values, whatever the name
+		}
+		for _, d := range columnDetectors {
+			c.addCandidate(d(tc, c))
+		}
+		// Long text that no structured detector recognised (an address line
+		// is long too) is read as free text.
+		c.freeText = c.longText() && !c.valueSupported()
+	}
+	// Pass 2: rows. CURP columns confirm (or refute) the others.
+	tc.crossCheckCURPs()
+	// Pass 3: free text, then what depends on the whole table: context,
+	// catalogues.
+	tc.setContext()
+	for _, c := range tc.cols {
+		if c.nPresent > 0 && c.freeText {
+			c.cands = tc.freeTextCandidates(c)
+		}
+	}
+	for _, c := range tc.cols {
+		if c.nPresent > 0 {
+			for _, d := range contextDetectors {
+				d(tc, c)
+			}
+		}
+	}
+	return tc.result()
+}
+
+func newColCtx(idx int, col *Column, rows int) *colCtx {
+	c := &colCtx{idx: idx, col: col, name: vocab.Lookup(col.Name), present: NewBitset(rows)}
+	c.vals = make([]string, rows)
+	for i := 0; i < rows && i < len(col.Values); i++ {
+		v := strings.TrimSpace(col.Values[i])
+		if v == "" || validate.IsPlaceholder(v) {
+			continue
+		}
+		c.vals[i] = v
+		c.present.Set(i)
+		c.nPresent++
+	}
+	c.prof = profileOf(c)
+	c.freeText = c.name.Hint == vocab.HintFreeText && c.prof.avgWords >= 2
+	return c
+}
+
+// longText reports whether values read like sentences.
+func (c *colCtx) longText() bool { return c.prof.avgLen >= 30 && c.prof.avgWords >= 5 }
+
+// valueSupported reports whether some candidate rests on what the values
+// say, not only on the name.
+func (c *colCtx) valueSupported() bool {
+	for _, k := range c.cands {
+		if k.s.valueSupport {
+			return true
+		}
+	}
+	return false
+}
+
+// result applies the threshold and resolves conflicts between categories
+// of one column.
+func (tc *tableCtx) result() Result {
+	r := Result{Findings: make([][]Finding, len(tc.cols)), Rows: tc.rows, PersonKey: tc.personKey}
+	for _, c := range tc.cols {
+		var kept []*candidate
+		for _, k := range c.cands {
+			if k.s.confidence() >= ReportThreshold && k.matched > 0 {
+				kept = append(kept, k)
+			}
+		}
+		kept = resolveConflicts(c, kept)
+		for _, k := range kept {
+			f := Finding{
+				Category:   k.category,
+				Confidence: k.s.confidence(),
+				Evidence:   k.s.evidence,
+				Examples:   k.examples,
+				NameOnly:   !k.s.valueSupport,
+				Rows:       k.rows,
+			}
+			if c.nPresent > 0 {
+				f.MatchRate = round2(float64(k.matched) / float64(c.nPresent))
+			}
+			r.Findings[c.idx] = append(r.Findings[c.idx], f)
+		}
+		sortFindings(r.Findings[c.idx])
+	}
+	return r
+}
+
+// resolveConflicts keeps, for a structured column, the categories that
+// values support. A column holds one kind of thing: when values confirm
+// one category, the others that rest on the name or weak evidence go. Free
+// text keeps everything it found.
+func resolveConflicts(c *colCtx, kept []*candidate) []*candidate {
+	if c.freeText || len(kept) < 2 {
+		return kept
+	}
+	best := kept[0]
+	for _, k := range kept[1:] {
+		if k.s.logit > best.s.logit {
+			best = k
+		}
+	}
+	out := kept[:0]
+	for _, k := range kept {
+		if k == best || k.s.valueSupport && k.s.logit >= best.s.logit-2 && compatible(k.category, best.category) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// compatible says whether two categories can share a structured column
+// (an "expediente" keyed by CURP is both an identifier and enrollment).
+func compatible(a, b string) bool {
+	pair := func(x, y string) bool { return a == x && b == y || a == y && b == x }
+	return pair(taxonomy.CURP, taxonomy.HealthEnrollment) || pair(taxonomy.NSS, taxonomy.HealthEnrollment) ||
+		pair(taxonomy.RFC, taxonomy.HealthEnrollment) || pair(taxonomy.Address, taxonomy.PostalCode)
+}
+
+func sortFindings(fs []Finding) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && taxonomy.Order(fs[j].Category) < taxonomy.Order(fs[j-1].Category); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// maxExamples is how many masked examples a finding carries.
+const maxExamples = 3
+
+// addExample keeps up to maxExamples distinct masked examples.
+func (k *candidate) addExample(category, value string) {
+	if len(k.examples) >= maxExamples {
+		return
+	}
+	m := mask.Value(category, value)
+	for _, e := range k.examples {
+		if e == m {
+			return
+		}
+	}
+	k.examples = append(k.examples, m)
+}
+
+// verdict is what a detector makes of one value.
+type verdict uint8
+
+const (
+	vNo    verdict = iota // not this category
+	vWeak                 // compatible with it, not proof
+	vMatch                // validated as this category
+)
+
+// tally runs judge over the present values of a column and counts what it
+// says; rows and examples are taken from matching values (and from weak
+// ones when weakCarries, for categories whose values cannot be validated).
+//
+// To stay cheap on columns that are clearly something else, it first looks
+// at a probe of the first probeSize present values (the sample is random, so
+// its first values are too) and stops there when fewer than minProbe of
+// them are matches or weak.
+type tally struct {
+	k              *candidate
+	match, weak, n int
+	probed         bool // stopped after the probe
+}
+
+const probeSize = 200
+
+func (tc *tableCtx) tally(c *colCtx, category string, minProbe float64, weakCarries bool, judge func(v string) verdict) tally {
+	t := tally{k: &candidate{category: category, rows: NewBitset(tc.rows)}}
+	seen := 0
+	for i, v := range c.vals {
+		if v == "" {
+			continue
+		}
+		if seen == probeSize && float64(t.match+t.weak) < minProbe*float64(seen) {
+			t.probed = true
+			break
+		}
+		seen++
+		t.n++
+		switch judge(v) {
+		case vMatch:
+			t.match++
+			t.k.rows.Set(i)
+			t.k.matched++
+			t.k.addExample(category, v)
+		case vWeak:
+			t.weak++
+			if weakCarries {
+				t.k.rows.Set(i)
+				t.k.matched++
+				if len(t.k.examples) < maxExamples && t.match == 0 {
+					t.k.addExample(category, v)
+				}
+			}
+		}
+	}
+	return t
+}
+
+// rate is the share of examined values that matched.
+func (t tally) rate() float64 {
+	if t.n == 0 {
+		return 0
+	}
+	return float64(t.match) / float64(t.n)
+}
+
+// weakRate is the share of examined values that matched or were compatible.
+func (t tally) weakRate() float64 {
+	if t.n == 0 {
+		return 0
+	}
+	return float64(t.match+t.weak) / float64(t.n)
+}
