@@ -26,6 +26,7 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	"n64":      thousands,
 	"approx":   approx,
 	"bounds":   bounds,
+	"persons":  personsFigure,
 	"estimate": estimateText,
 	"rows":     rowsText,
 	"ratio":    ratio,

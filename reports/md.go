@@ -35,7 +35,7 @@ func (MarkdownWriter) Write(w io.Writer, r *Report) error {
 	if s.Sources == 0 {
 		b.WriteString("No sources were scanned.\n\n")
 	}
-	fmt.Fprintf(&b, "- **Distinct persons:** %s\n", estimateText(s.Persons))
+	fmt.Fprintf(&b, "- **Distinct persons:** %s\n", personsFigure(s.Persons))
 	if s.PersonsMethod != "" {
 		fmt.Fprintf(&b, "- **How persons were counted:** %s\n", mdText(s.PersonsMethod))
 	}

@@ -35,16 +35,18 @@ func TestTableFitsAndIsClean(t *testing.T) {
 	}
 }
 
-// The headline says whether persons is exact, and how it was counted.
+// The headline says whether persons is exact, what its bounds are (not a
+// 95% interval: what is certain), and how it was counted.
 func TestPersonsHeadline(t *testing.T) {
 	for _, c := range []struct {
 		p    Persons
 		want string
 	}{
-		{Persons{58000, 58000, 58000, "distinct valid CURP"}, "Persons: 58,000 (exact: distinct valid CURP)"},
-		{Persons{58000, 57100, 58900, "sampled CURP"}, "Persons: ~58,000 (95%: 57,100–58,900; sampled CURP)"},
-		{Persons{58000, 57100, 58900, ""}, "Persons: ~58,000 (95%: 57,100–58,900)\n"},
-		{Persons{}, "Persons: 0 (exact)\n"},
+		{Persons{58000, 58000, 58000, "distinct valid CURP"}, "Persons: 58,000, exact (distinct valid CURP)"},
+		{Persons{58000, 58000, 61200, "distinct valid CURP"}, "Persons: at least 58,000, at most 61,200 (distinct valid CURP)"},
+		{Persons{58000, 57100, 58900, "sampled CURP"}, "Persons: ~58,000, between 57,100 and 58,900 (sampled CURP)"},
+		{Persons{58000, 57100, 58900, ""}, "Persons: ~58,000, between 57,100 and 58,900\n"},
+		{Persons{}, "Persons: 0, exact\n"},
 	} {
 		r := emptyReport()
 		r.Exposure.Persons = c.p

@@ -176,18 +176,28 @@ func estimateText(e Estimate) string {
 	return approx(e) + " (95%: " + bounds(e) + ")"
 }
 
-// personsText is the headline figure with how it was obtained.
+// personsText is the headline figure with how it was obtained. Its bounds
+// are not a 95% interval but what is certain: the distinct identifiers
+// counted, and at most that many more people as rows that name someone
+// without one.
 func personsText(s summary) string {
-	e, m := s.Persons, s.PersonsMethod
-	switch {
-	case e.IsExact() && m == "":
-		return thousands(e.Value) + " (exact)"
-	case e.IsExact():
-		return thousands(e.Value) + " (exact: " + m + ")"
-	case m == "":
-		return estimateText(e)
+	text := personsFigure(s.Persons)
+	if s.PersonsMethod != "" {
+		text += " (" + s.PersonsMethod + ")"
 	}
-	return approx(e) + " (95%: " + bounds(e) + "; " + m + ")"
+	return text
+}
+
+// personsFigure is "58,000", "at least 58,000, at most 61,200", or
+// "58,000 (between 57,100 and 58,900)".
+func personsFigure(e Estimate) string {
+	switch {
+	case e.IsExact():
+		return thousands(e.Value) + ", exact"
+	case e.Low == e.Value:
+		return "at least " + thousands(e.Value) + ", at most " + thousands(e.High)
+	}
+	return "~" + thousands(e.Value) + ", between " + thousands(e.Low) + " and " + thousands(e.High)
 }
 
 // rowsText is a table's row count, marked when it is an estimate.

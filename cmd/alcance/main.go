@@ -1,0 +1,87 @@
+// Command alcance scans databases and dumps for personal data of Mexican
+// citizens and answers the first question after a breach: whose data was in
+// there, and how many people. See docs/contract.md for the promises its
+// command line, exit codes and JSON report keep.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	_ "github.com/alcance-mx/alcance/connectors/sqlite"
+)
+
+// version is the tool version written into reports; release builds set it
+// with -ldflags "-X main.version=...".
+var version = "0.1.0"
+
+// Exit codes (docs/contract.md), first match wins.
+const (
+	exitOK         = 0
+	exitNothing    = 1 // nothing could be scanned
+	exitUsage      = 2 // bad usage: unknown flag or command, malformed source
+	exitFound      = 3 // --fail-on categories were found
+	exitIncomplete = 4 // --fail-on given, and something could not be scanned
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `alcance: find personal data of Mexican citizens in databases and dumps,
+and count the people it belongs to.
+
+Usage:
+  alcance scan [flags] SOURCE...   scan, print a summary, write reports
+  alcance demo [--dir DIR]         build a synthetic legacy database in DIR and scan it
+  alcance detectors                list categories, validators and column-name rules
+
+A SOURCE is a SQLite file (sqlite:///srv/padron.db, or a path ending in
+.db, .sqlite or .sqlite3).
+
+Run 'alcance scan --help' for the scan flags and exit codes.
+`
+
+// usageError is bad usage: the CLI prints it and exits 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var code int
+	var err error
+	switch args[0] {
+	case "scan":
+		code, err = runScan(args[1:], stdout, stderr)
+	case "demo":
+		code, err = runDemo(args[1:], stdout, stderr)
+	case "detectors":
+		code, err = runDetectors(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = usagef("unknown command %q", args[0])
+	}
+	var ue usageError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "alcance: %v\n", err)
+		fmt.Fprintf(stderr, "Run 'alcance --help' for usage.\n")
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "alcance: %v\n", err)
+		if code == exitOK {
+			code = exitNothing
+		}
+	}
+	return code
+}

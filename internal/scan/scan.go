@@ -1,0 +1,373 @@
+// Package scan is the engine that wires one scan together: it opens each
+// source, lists its tables, samples and classifies them with bounded
+// concurrency, reads identifier columns in full to count distinct people,
+// and builds the report model. It is internal: the CLI is its only user.
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/detectors"
+	"github.com/alcance-mx/alcance/reports"
+	"github.com/alcance-mx/alcance/taxonomy"
+)
+
+// Config is one scan's settings.
+type Config struct {
+	Sources     []connectors.Spec
+	Connect     connectors.Options
+	SampleRows  int
+	Concurrency int // tables read at once per source
+	// TableTimeout bounds all the work on one table.
+	TableTimeout time.Duration
+	// HashKey keys the hashes of identifiers used to count distinct people.
+	HashKey []byte
+	// Today is the reference day for ages and future dates (zero: now).
+	Today   time.Time
+	Version string
+	// Progress, when set, receives one line per step, for stderr.
+	Progress func(format string, args ...any)
+}
+
+// Outcome counts what happened, for the exit code.
+type Outcome struct {
+	SourcesOpened int
+	SourcesFailed int
+	EmptySources  int // opened, but listed no tables
+	TablesScanned int
+	TablesFailed  int
+	// Warnings are tables scanned with a part missing (identifier columns
+	// could not be read in full): counted as incomplete for --fail-on.
+	Warnings int
+}
+
+// NothingScanned is true when no table of any source could be read:
+// every source failed to open, or every table it listed failed.
+func (o Outcome) NothingScanned() bool {
+	return o.TablesScanned == 0 && (o.SourcesFailed > 0 || o.TablesFailed > 0)
+}
+
+// Incomplete is true when something could not be scanned, or a source
+// listed no tables: either way the absence of findings is not certified.
+func (o Outcome) Incomplete() bool {
+	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0
+}
+
+// Run scans every source and returns the report. Failures are recorded in
+// the report, never returned: a scan goes on with what it can read.
+func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
+	if cfg.SampleRows <= 0 {
+		cfg.SampleRows = 10000
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 2
+	}
+	if cfg.TableTimeout <= 0 {
+		cfg.TableTimeout = 30 * time.Minute
+	}
+	if cfg.Today.IsZero() {
+		cfg.Today = time.Now().UTC()
+	}
+	if cfg.Progress == nil {
+		cfg.Progress = func(string, ...any) {}
+	}
+	rep := &reports.Report{
+		Schema: reports.Schema,
+		Tool:   reports.Tool{Name: "alcance", Version: cfg.Version},
+		Scan:   reports.Scan{Mode: "sample", SampleRows: cfg.SampleRows, StartedAt: time.Now().UTC().Truncate(time.Second)},
+	}
+	persons := newPersonSet(cfg.HashKey)
+	var out Outcome
+	var results []tableResult
+	for i, spec := range cfg.Sources {
+		src, res := scanSource(ctx, cfg, spec, persons, &out)
+		for j := range res {
+			res[j].source = i
+		}
+		rep.Sources = append(rep.Sources, src)
+		results = append(results, res...)
+	}
+	rep.Exposure = summarize(rep, results, persons)
+	rep.Scan.FinishedAt = time.Now().UTC().Truncate(time.Second)
+	return rep, out
+}
+
+// tableResult is what the summary needs of each scanned table beyond the
+// report model.
+type tableResult struct {
+	table *reports.Table
+	// personRows estimates the rows that hold a person's name or
+	// identifier but no valid CURP: people the CURP count may miss.
+	personRowsWithoutCURP reports.Estimate
+	// curpSampled is true when the table has CURP columns that could not
+	// be read in full: CURPs in the rows not sampled are not counted.
+	curpSampled bool
+	// textOnlyCURPs estimates rows whose only CURP is inside free text:
+	// people the count of identifier columns may miss.
+	textOnlyCURPs reports.Estimate
+	personKey             bool
+	source                int // index into the report's sources
+	// warning is a problem that did not stop the table's scan (a failed
+	// full read of its identifier columns).
+	warning error
+}
+
+func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome) (reports.Source, []tableResult) {
+	rs := reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Tables: []reports.Table{}, Errors: []reports.Error{}}
+	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
+	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
+	src, err := connectors.Open(openCtx, spec, cfg.Connect)
+	cancel()
+	if err != nil {
+		out.SourcesFailed++
+		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot open source: %v", err)})
+		return rs, nil
+	}
+	defer src.Close()
+	info := src.Info()
+	rs.Name, rs.Kind, rs.Location = info.Name, info.Kind, info.Location
+
+	listCtx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
+	tables, err := src.Tables(listCtx)
+	cancel()
+	if err != nil {
+		out.SourcesFailed++
+		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot list tables: %v", err)})
+		return rs, nil
+	}
+	out.SourcesOpened++
+	if len(tables) == 0 {
+		out.EmptySources++
+		rs.Errors = append(rs.Errors, reports.Error{Error: "the source lists no tables: it is empty, or the user may not see its tables (check privileges)"})
+		return rs, nil
+	}
+
+	results := make([]tableResult, len(tables))
+	errs := make([]error, len(tables))
+	sem := make(chan struct{}, cfg.Concurrency)
+	var wg sync.WaitGroup
+	for i, t := range tables {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			tctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
+			defer cancel()
+			cfg.Progress("scanning %s %s", info.Name, t.QualifiedName())
+			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons)
+		}()
+	}
+	wg.Wait()
+
+	var kept []tableResult
+	for i, t := range tables {
+		if errs[i] != nil {
+			out.TablesFailed++
+			msg := errs[i].Error()
+			if errors.Is(errs[i], context.DeadlineExceeded) {
+				msg = fmt.Sprintf("timed out after %s: %v", cfg.TableTimeout, errs[i])
+			}
+			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: msg})
+			cfg.Progress("error: %s: %s", t.QualifiedName(), msg)
+			continue
+		}
+		out.TablesScanned++
+		if w := results[i].warning; w != nil {
+			out.Warnings++
+			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: w.Error()})
+			cfg.Progress("warning: %s: %v", t.QualifiedName(), w)
+		}
+		kept = append(kept, results[i])
+	}
+	for _, r := range kept {
+		rs.Tables = append(rs.Tables, *r.table)
+	}
+	// The tables now live in rs.Tables; point the results at them.
+	for i := range kept {
+		kept[i].table = &rs.Tables[i]
+	}
+	return rs, kept
+}
+
+// detectorKind maps a connector's storage kind onto the detectors' own.
+func detectorKind(k connectors.Kind) detectors.Kind {
+	switch k {
+	case connectors.KindInteger:
+		return detectors.KindInteger
+	case connectors.KindDecimal:
+		return detectors.KindDecimal
+	case connectors.KindDate:
+		return detectors.KindDate
+	case connectors.KindTimestamp:
+		return detectors.KindTimestamp
+	case connectors.KindText, connectors.KindJSON:
+		return detectors.KindText
+	}
+	return detectors.KindOther
+}
+
+func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connectors.Table, persons *personSet) (tableResult, error) {
+	var readable []connectors.Column
+	for _, c := range t.Columns {
+		if c.Kind != connectors.KindBinary {
+			readable = append(readable, c)
+		}
+	}
+	sample, err := src.Sample(ctx, t, readable, cfg.SampleRows)
+	if err != nil {
+		return tableResult{}, fmt.Errorf("sampling: %w", err)
+	}
+	total := t.Rows
+	if sample.Complete {
+		total = connectors.RowCount{Value: int64(sample.Rows), Exact: true, Known: true}
+	} else if !total.Known || !total.Exact {
+		if rc, ok := src.(connectors.RowCounter); ok && !total.Known {
+			if n, err := rc.CountRows(ctx, t); err == nil {
+				total = connectors.RowCount{Value: n, Exact: true, Known: true}
+			}
+		}
+	}
+	if !total.Known || total.Value < int64(sample.Rows) {
+		// The catalog did not know, or is stale: the sample proves at least this.
+		total = connectors.RowCount{Value: int64(sample.Rows), Exact: sample.Complete, Known: true}
+	}
+
+	dt := detectors.Table{Name: t.QualifiedName()}
+	for i, c := range sample.Columns {
+		dt.Columns = append(dt.Columns, detectors.Column{Name: c.Name, Type: c.Type, Kind: detectorKind(c.Kind), Values: sample.Values[i]})
+	}
+	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today})
+
+	rt := &reports.Table{
+		Schema:      t.Schema,
+		Name:        t.Name,
+		Rows:        reports.Rows{Value: total.Value, Exact: total.Exact},
+		SampledRows: sample.Rows,
+		Columns:     make([]reports.Column, 0, len(t.Columns)),
+	}
+	byName := map[string]int{}
+	for i, c := range sample.Columns {
+		byName[c.Name] = i
+	}
+	var curpCols []connectors.Column
+	structuredCURP, textCURP := detectors.NewBitset(res.Rows), detectors.NewBitset(res.Rows)
+	for _, c := range t.Columns {
+		rc := reports.Column{Name: c.Name, Type: c.Type, Findings: []reports.Finding{}}
+		if i, ok := byName[c.Name]; ok {
+			for _, f := range res.Findings[i] {
+				rc.Findings = append(rc.Findings, reports.Finding{
+					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
+					Evidence: f.Evidence, Examples: f.Examples,
+				})
+				switch {
+				case f.Category != taxonomy.CURP:
+				case hasEvidence(f, detectors.EvFreeText):
+					textCURP.Or(f.Rows)
+				default:
+					structuredCURP.Or(f.Rows)
+					curpCols = append(curpCols, sample.Columns[i])
+				}
+			}
+		}
+		rt.Columns = append(rt.Columns, rc)
+	}
+
+	result := tableResult{table: rt, personKey: res.PersonKey}
+	byCategory := map[string]reports.Estimate{}
+	catRows := res.CategoryRows()
+	for cat, rows := range catRows {
+		byCategory[cat] = fromSample(rows.Count(), res.Rows, total)
+	}
+	method := "sample of rows; counts scaled to the table with 95% bounds"
+	if sample.Complete {
+		method = "every row read; counts exact"
+	}
+
+	// Identifier columns are narrow: read them in full, so that the CURP
+	// records and the distinct persons are exact, not estimates. CURPs
+	// inside free text stay a sample estimate.
+	textOnly := 0
+	for i := range res.Rows {
+		if textCURP.Has(i) && !structuredCURP.Has(i) {
+			textOnly++
+		}
+	}
+	result.textOnlyCURPs = fromSample(textOnly, res.Rows, total)
+	if len(curpCols) > 0 {
+		curpRecords, inFull, err := readCURPs(ctx, cfg, src, t, total, sample, curpCols, persons)
+		result.warning = err
+		result.curpSampled = !inFull
+		byCategory[taxonomy.CURP] = curpRecords.Add(result.textOnlyCURPs)
+		if inFull && !sample.Complete {
+			method = "sample of rows, counts scaled to the table with 95% bounds; CURP columns read in full, their counts exact"
+		}
+	}
+
+	cats := res.Categories()
+	anyRows := res.AnyRows()
+	rt.Exposure = reports.TableExposure{
+		Records:    fromSample(anyRows.Count(), res.Rows, total),
+		Categories: cats,
+		ByCategory: byCategory,
+		Method:     method,
+	}
+	if rt.Exposure.Records.Value < byCategory[taxonomy.CURP].Value {
+		// The full read of CURPs knows better than the sample.
+		r := byCategory[taxonomy.CURP]
+		rt.Exposure.Records = reports.Estimate{Value: r.Value, Low: max(r.Low, rt.Exposure.Records.Low), High: max(r.High, rt.Exposure.Records.High)}
+	}
+	if cats == nil {
+		rt.Exposure.Categories = []string{}
+	}
+	result.personRowsWithoutCURP = personRowsWithoutCURP(res, total, byCategory[taxonomy.CURP])
+	return result, nil
+}
+
+func hasEvidence(f detectors.Finding, ev string) bool {
+	for _, e := range f.Evidence {
+		if e == ev {
+			return true
+		}
+	}
+	return false
+}
+
+func fromSample(k, n int, total connectors.RowCount) reports.Estimate {
+	return exposureFromSample(k, n, total.Value)
+}
+
+// personRowsWithoutCURP bounds the rows that identify a person by name or
+// another identifier but hold no valid CURP: the people a CURP count could
+// miss, which the persons figure adds to its high bound.
+func personRowsWithoutCURP(res detectors.Result, total connectors.RowCount, curp reports.Estimate) reports.Estimate {
+	catRows := res.CategoryRows()
+	people := detectors.NewBitset(res.Rows)
+	for _, cat := range []string{taxonomy.PersonName, taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey, taxonomy.CURP} {
+		if b, ok := catRows[cat]; ok {
+			people.Or(b)
+		}
+	}
+	withPeople := fromSample(people.Count(), res.Rows, total)
+	return reports.Estimate{
+		Value: max(0, withPeople.Value-curp.Value),
+		Low:   max(0, withPeople.Low-curp.High),
+		High:  max(0, withPeople.High-curp.Low),
+	}
+}
+
+// sortedCategories orders category ids as taxonomy does.
+func sortedCategories(m map[string]reports.Estimate) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return taxonomy.Order(out[i]) < taxonomy.Order(out[j]) })
+	return out
+}
