@@ -111,8 +111,8 @@ type tableResult struct {
 	// textOnlyCURPs estimates rows whose only CURP is inside free text:
 	// people the count of identifier columns may miss.
 	textOnlyCURPs reports.Estimate
-	personKey             bool
-	source                int // index into the report's sources
+	personKey     bool
+	source        int // index into the report's sources
 	// warning is a problem that did not stop the table's scan (a failed
 	// full read of its identifier columns).
 	warning error
