@@ -135,11 +135,16 @@ type Options struct {
 	ConnectTimeout time.Duration
 	// StatementTimeout bounds every statement sent to a server.
 	StatementTimeout time.Duration
+	// MaxConns is the most connections a source opens at once: alcance
+	// reads production servers and must stay a modest guest.
+	MaxConns int
+	// IncludeViews lists views as well as tables (--include-views).
+	IncludeViews bool
 }
 
 // DefaultOptions are the settings used when a caller has no reason to differ.
 func DefaultOptions() Options {
-	return Options{ConnectTimeout: 10 * time.Second, StatementTimeout: 5 * time.Minute}
+	return Options{ConnectTimeout: 10 * time.Second, StatementTimeout: 5 * time.Minute, MaxConns: 2}
 }
 
 // Spec is a parsed source argument, ready to open.

@@ -1,14 +1,9 @@
 package sqlite
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/alcance-mx/alcance/connectors"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // kindOf maps a declared column type to a Kind. The first five cases are
@@ -62,49 +57,4 @@ func kindOf(declared string) connectors.Kind {
 // Sample holds. The driver returns int64, float64, string, []byte, nil, and
 // time.Time for TEXT values it could parse in columns declared DATE,
 // DATETIME or TIMESTAMP (a value it cannot parse stays a string).
-func render(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case string:
-		return text(v)
-	case []byte:
-		return text(string(v))
-	case time.Time:
-		return renderTime(v)
-	case bool:
-		if v {
-			return "1"
-		}
-		return "0"
-	}
-	return fmt.Sprint(v)
-}
-
-// renderTime renders a time as its stored wall clock: a date when it is
-// midnight, a timestamp otherwise. Values written without a zone (nearly all
-// of them) come back from the driver in UTC; one written with an offset keeps
-// it, so a birthdate stored as 1980-05-01T00:00:00-06:00 stays 1980-05-01.
-func renderTime(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.Format("2006-01-02")
-	}
-	return t.Format("2006-01-02 15:04:05")
-}
-
-// text repairs legacy text: bytes that are not valid UTF-8 are taken as
-// Windows-1252 (a superset of Latin-1 in the printable range, the usual
-// encoding of Mexican legacy systems), and trailing spaces, the padding of
-// CHAR(n) columns, are removed.
-func text(s string) string {
-	if !utf8.ValidString(s) {
-		if d, err := charmap.Windows1252.NewDecoder().String(s); err == nil {
-			s = d
-		}
-	}
-	return strings.TrimRight(s, " ")
-}
+func render(v any) string { return connectors.Render(v) }
