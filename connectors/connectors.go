@@ -13,6 +13,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -238,4 +240,46 @@ func Redact(raw string) string {
 		return raw
 	}
 	return scheme + "://" + user + ":xxxxx" + rest[at:]
+}
+
+// Secrets lists the passwords a source argument carries or that the
+// environment supplies to drivers, so that anything printed about the
+// source can be scrubbed of them even when a driver echoes its connection
+// string in an error. Short strings are left out: scrubbing "a" would
+// mangle every message.
+func Secrets(raw string) []string {
+	var out []string
+	add := func(s string) {
+		if len(s) >= 3 {
+			out = append(out, s)
+		}
+	}
+	if u, err := url.Parse(raw); err == nil {
+		if p, ok := u.User.Password(); ok {
+			add(p)
+		}
+		for k, vs := range u.Query() {
+			switch strings.ToLower(k) {
+			case "password", "pwd", "pass":
+				for _, v := range vs {
+					add(v)
+				}
+			}
+		}
+	}
+	for _, env := range []string{"PGPASSWORD", "MYSQL_PWD", "MSSQL_PASSWORD"} {
+		add(os.Getenv(env))
+	}
+	return out
+}
+
+// Scrub replaces every secret in msg.
+func Scrub(msg string, secrets []string) string {
+	for _, s := range secrets {
+		msg = strings.ReplaceAll(msg, s, "xxxxx")
+		if e := url.QueryEscape(s); e != s {
+			msg = strings.ReplaceAll(msg, e, "xxxxx")
+		}
+	}
+	return msg
 }

@@ -39,6 +39,10 @@ Flags:
       --hash-key-file FILE key for the hashes that count people (default: a
                            random key per scan); the same key makes counts of
                            separate scans comparable. Keep it secret.
+      --concurrency N      tables read at once, and connections opened, per
+                           source (default 2: alcance is a guest on the server)
+      --include-views      scan views too (default: tables only, so that data
+                           reached through a view is not counted twice)
 
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source
@@ -84,12 +88,14 @@ func newFlagSet(name string) *flag.FlagSet {
 }
 
 type scanFlags struct {
-	outputs     multiFlag
-	format      string
-	quiet       bool
-	sampleRows  int
-	failOn      string
-	hashKeyFile string
+	outputs      multiFlag
+	format       string
+	quiet        bool
+	sampleRows   int
+	failOn       string
+	hashKeyFile  string
+	concurrency  int
+	includeViews bool
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -102,6 +108,8 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.IntVar(&f.sampleRows, "sample-rows", 10000, "")
 	fs.StringVar(&f.failOn, "fail-on", "", "")
 	fs.StringVar(&f.hashKeyFile, "hash-key-file", "", "")
+	fs.IntVar(&f.concurrency, "concurrency", 2, "")
+	fs.BoolVar(&f.includeViews, "include-views", false, "")
 	sources, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, scanUsage)
@@ -134,6 +142,12 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	if f.sampleRows < 1 {
 		return cfg, nil, usagef("--sample-rows must be at least 1, not %d", f.sampleRows)
 	}
+	if f.concurrency < 1 || f.concurrency > 64 {
+		return cfg, nil, usagef("--concurrency must be between 1 and 64, not %d", f.concurrency)
+	}
+	cfg.Concurrency = f.concurrency
+	cfg.Connect.MaxConns = f.concurrency
+	cfg.Connect.IncludeViews = f.includeViews
 	if _, ok := reports.Formats[f.format]; !ok || f.format == "html" {
 		return cfg, nil, usagef("--format must be table, json, md or csv, not %q", f.format)
 	}

@@ -158,7 +158,7 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 		base := filepath.Base(path)
 		name = strings.TrimSuffix(base, filepath.Ext(base))
 	}
-	return &source{db: db, info: connectors.Info{Kind: kindName, Name: name, Location: path}}, nil
+	return &source{db: db, info: connectors.Info{Kind: kindName, Name: name, Location: path}, includeViews: opts.IncludeViews}, nil
 }
 
 // checkFile makes sure path is an existing, readable, regular file that
@@ -268,6 +268,8 @@ type source struct {
 	// same table gets the same sample whatever order tables are sampled in.
 	// It is nil (crypto-seeded randomness) except in this package's tests.
 	seed *uint64
+	// includeViews lists views too (--include-views).
+	includeViews bool
 }
 
 func (s *source) Info() connectors.Info { return s.info }
@@ -293,15 +295,19 @@ func qualified(name string) string {
 	return schemaName + "." + quoteIdent(name)
 }
 
-// Tables lists user tables (not views, not SQLite's internal sqlite_*
-// tables), sorted by name, with their columns and exact row counts. A table
+// Tables lists user tables (views too with IncludeViews; never SQLite's
+// internal sqlite_* tables), sorted by name, with their columns and exact row counts. A table
 // whose columns or rows cannot be read (a virtual table whose module this
 // build lacks, say) is still listed, with no columns or Rows.Known false;
 // its error surfaces when it is sampled.
 func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	// LIKE's '_' is a wildcard, hence the ESCAPE: sqlitefoo is a user table.
+	types := "'table'"
+	if s.includeViews {
+		types = "'table', 'view'"
+	}
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+		`SELECT name FROM sqlite_schema WHERE type IN (`+types+`) AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
 	if err != nil {
 		return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
 	}

@@ -1050,3 +1050,42 @@ func BenchmarkPlainRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// TestViewsOnlyWhenAsked: views are listed, and sampled (by one pass, as
+// they have no rowid), only with IncludeViews.
+func TestViewsOnlyWhenAsked(t *testing.T) {
+	path := makeDB(t, t.TempDir(), "views.db",
+		`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)`, fill("t", 50),
+		`CREATE VIEW v_t AS SELECT v FROM t WHERE id <= 20`)
+	for _, include := range []bool{false, true} {
+		spec, _, _ := opener{}.Parse(path)
+		opts := connectors.DefaultOptions()
+		opts.IncludeViews = include
+		src, err := opener{}.Open(context.Background(), spec, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables, err := src.Tables(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tb := range tables {
+			names = append(names, tb.Name)
+		}
+		want := []string{"t"}
+		if include {
+			want = []string{"t", "v_t"}
+		}
+		if !slices.Equal(names, want) {
+			t.Errorf("IncludeViews=%v: tables %q, want %q", include, names, want)
+		}
+		if include {
+			s, err := src.Sample(context.Background(), tables[1], nil, 10)
+			if err != nil || s.Rows != 10 {
+				t.Errorf("sampling the view: %v rows, %v", s, err)
+			}
+		}
+		src.Close()
+	}
+}

@@ -118,8 +118,17 @@ type tableResult struct {
 	warning error
 }
 
-func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome) (reports.Source, []tableResult) {
-	rs := reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Tables: []reports.Table{}, Errors: []reports.Error{}}
+func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome) (rs reports.Source, kept []tableResult) {
+	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Tables: []reports.Table{}, Errors: []reports.Error{}}
+	// Connectors keep passwords out of their messages; this scrubs them
+	// once more, in case a driver echoed its connection string.
+	secrets := connectors.Secrets(spec.Raw)
+	defer func() {
+		rs.Location = connectors.Scrub(rs.Location, secrets)
+		for i := range rs.Errors {
+			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
+		}
+	}()
 	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
 	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
 	src, err := connectors.Open(openCtx, spec, cfg.Connect)
@@ -166,7 +175,6 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 	}
 	wg.Wait()
 
-	var kept []tableResult
 	for i, t := range tables {
 		if errs[i] != nil {
 			out.TablesFailed++
@@ -175,14 +183,14 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 				msg = fmt.Sprintf("timed out after %s: %v", cfg.TableTimeout, errs[i])
 			}
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: msg})
-			cfg.Progress("error: %s: %s", t.QualifiedName(), msg)
+			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.Scrub(msg, secrets))
 			continue
 		}
 		out.TablesScanned++
 		if w := results[i].warning; w != nil {
 			out.Warnings++
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: w.Error()})
-			cfg.Progress("warning: %s: %v", t.QualifiedName(), w)
+			cfg.Progress("warning: %s: %s", t.QualifiedName(), connectors.Scrub(w.Error(), secrets))
 		}
 		kept = append(kept, results[i])
 	}
