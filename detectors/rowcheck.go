@@ -50,7 +50,8 @@ func (tc *tableCtx) crossCheckCURPs() {
 			if other == cc.col || other.nPresent == 0 || other.freeText {
 				continue
 			}
-			if tc.checkDates(cc, other) || checkSex(cc, other) || checkState(cc, other) || checkNames(cc, other) {
+			if tc.checkDates(cc, other) || checkSex(cc, other) || checkState(cc, other) ||
+				tc.checkIdentifiers(cc, other) || checkNames(cc, other) {
 				if curpK != nil {
 					curpK.s.add(EvRowConsistency, 2)
 				}
@@ -94,6 +95,74 @@ func (tc *tableCtx) checkDates(cc *curpColumn, other *colCtx) bool {
 		return true
 	case rate < 0.2:
 		k.s.add("", -5) // the birthdate is elsewhere: this is another date
+	}
+	return false
+}
+
+// checkIdentifiers compares other identifiers of the same person with the
+// CURP: an NSS carries the birth year at positions 5–6 (§3.1), a personal
+// RFC repeats the CURP's first ten characters (§2.3: "should almost
+// equal"; the two inconvenient-word rules differ, so position 4 may not),
+// and a voter key carries the birth date at 7–12 and the sex at 15 (§4.1).
+func (tc *tableCtx) checkIdentifiers(cc *curpColumn, other *colCtx) bool {
+	type check struct {
+		category string
+		agrees   func(v string, c validate.CURP) (ok, comparable bool)
+	}
+	checks := []check{
+		{taxonomy.NSS, func(v string, c validate.CURP) (bool, bool) {
+			n, r := validate.ParseNSS(v, tc.today)
+			if r != validate.OK {
+				return false, false
+			}
+			return n.BirthYear == c.Birth.Year()%100, true
+		}},
+		{taxonomy.RFC, func(v string, c validate.CURP) (bool, bool) {
+			rfc, r := validate.ParseRFC(v)
+			if r != validate.OK || !rfc.Person || len(rfc.Value) < 10 {
+				return false, false
+			}
+			return rfc.Value[:3] == c.Value[:3] && rfc.Value[4:10] == c.Value[4:10], true
+		}},
+		{taxonomy.VoterKey, func(v string, c validate.CURP) (bool, bool) {
+			k, r := validate.ParseVoterKey(v, tc.today)
+			if r != validate.OK {
+				return false, false
+			}
+			// The key has no century: compare YYMMDD.
+			return k.Birth.Format("060102") == c.Birth.Format("060102") && (k.Sex == c.Sex || c.Sex == 'X'), true
+		}},
+	}
+	for _, ch := range checks {
+		k := other.candidate(ch.category)
+		if k == nil {
+			continue
+		}
+		both, agree := 0, 0
+		for j, row := range cc.rows {
+			v := other.vals[row]
+			if v == "" {
+				continue
+			}
+			ok, comparable := ch.agrees(v, cc.parsed[j])
+			if !comparable {
+				continue
+			}
+			both++
+			if ok {
+				agree++
+			}
+		}
+		if both < minAgreeRows {
+			continue
+		}
+		if float64(agree) >= 0.8*float64(both) {
+			k.s.add(EvRowConsistency, 6)
+			return true
+		}
+		if float64(agree) < 0.2*float64(both) && ch.category == taxonomy.NSS {
+			k.s.add("", -2) // eleven digits that pass Luhn by chance, not this person's NSS
+		}
 	}
 	return false
 }

@@ -94,7 +94,7 @@ var Rules = build(
 		"expediente*", "numexpediente", "noexpediente", "expclinico", "historiaclinica", "folioexpediente",
 		"medicalrecord*", "mrn", "folioseguro*", "programa", "nomprograma", "programasocial"),
 	group(taxonomy.HealthEnrollment, Weak, HintNone, "regimen", "decil", "cuota", "prospera", "oportunidades",
-		"folio", "exp", "hc", "umf"),
+		"hc", "umf"),
 
 	// Health conditions.
 	group(taxonomy.HealthCondition, Strong, HintNone, "diagnostico*", "diag*", "dx*", "afeccionprincipal",
