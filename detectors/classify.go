@@ -158,9 +158,15 @@ func (tc *tableCtx) result() Result {
 		}
 		kept = resolveConflicts(c, kept)
 		for _, k := range kept {
+			conf := k.s.confidence()
+			if !k.s.valueSupport {
+				// Nothing in the values confirmed it: the name (and the
+				// table around it) make it likely, never certain.
+				conf = min(conf, NameOnlyCap)
+			}
 			f := Finding{
 				Category:   k.category,
-				Confidence: k.s.confidence(),
+				Confidence: conf,
 				Evidence:   k.s.evidence,
 				Examples:   k.examples,
 				NameOnly:   !k.s.valueSupport,

@@ -152,3 +152,6 @@ func (r Result) Categories() []string {
 
 // ReportThreshold is the lowest confidence reported as a finding.
 const ReportThreshold = 0.5
+
+// NameOnlyCap is the highest confidence of a finding no value confirms.
+const NameOnlyCap = 0.8

@@ -122,8 +122,12 @@ func mdDetails(b *bytes.Buffer, t tableRef) {
 			quiet = append(quiet, mdText(c.Name))
 		}
 		for _, f := range c.Findings {
+			evidence := mdCodes(f.Evidence)
+			if f.NameOnly {
+				evidence += " (name only)"
+			}
 			rs = append(rs, []string{mdText(c.Name), mdText(c.Type), mdCode(f.Category), ratio(f.Confidence),
-				percent(f.MatchRate), mdCodes(f.Evidence), mdCodes(f.Examples)})
+				percent(f.MatchRate), evidence, mdCodes(f.Examples)})
 		}
 	}
 	if len(quiet) > 0 {

@@ -97,6 +97,10 @@ type Finding struct {
 	Evidence   []string `json:"evidence"`
 	// Examples are masked values; never a complete personal value.
 	Examples []string `json:"examples"`
+	// NameOnly marks a finding that rests on the column's name (and its
+	// table) alone: the values were consistent with it but could not
+	// confirm it.
+	NameOnly bool `json:"name_only,omitempty"`
 }
 
 // Estimate is a count with honest bounds; Low == Value == High when exact.

@@ -53,6 +53,12 @@ func finding(cat string, conf, rate float64, ex ...string) Finding {
 		Evidence: []string{"column_name", "value_format"}, Examples: ex}
 }
 
+// nameOnly marks a finding that rests on the column name alone.
+func nameOnly(f Finding) Finding {
+	f.Evidence, f.NameOnly = []string{"column_name"}, true
+	return f
+}
+
 func est(v, lo, hi int64) Estimate { return Estimate{Value: v, Low: lo, High: hi} }
 
 // sampleReport is one rich report used by every golden: three sources, one
@@ -125,7 +131,7 @@ func sampleReport() *Report {
 						Name: "domicilios", Rows: Rows{Value: 8000, Exact: true}, SampledRows: 8000,
 						Columns: []Column{
 							{Name: "calle", Type: "TEXT", Findings: []Finding{
-								finding(taxonomy.Address, 0.85, 0.9, "C**** H****** **")}},
+								nameOnly(finding(taxonomy.Address, 0.8, 0.9, "C**** H****** **"))}},
 							{Name: "cp", Type: "TEXT", Findings: []Finding{
 								finding(taxonomy.PostalCode, 0.9, 0.98, "06***")}},
 						},

@@ -272,7 +272,7 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 			for _, f := range res.Findings[i] {
 				rc.Findings = append(rc.Findings, reports.Finding{
 					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
-					Evidence: f.Evidence, Examples: f.Examples,
+					Evidence: f.Evidence, Examples: f.Examples, NameOnly: f.NameOnly,
 				})
 				switch {
 				case f.Category != taxonomy.CURP:
