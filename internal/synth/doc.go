@@ -27,15 +27,36 @@
 // A column is labelled with every taxonomy category (docs/taxonomy.md) it
 // truly holds, and with nothing else:
 //
-//   - curp: columns holding CURPs. Placeholders (SIN CURP, blanks, NULL) and
-//     CURPs with capture errors are in the column but are not persons.
+//   - curp: columns holding CURPs. Placeholders (SIN CURP, blanks, NULL),
+//     CURPs with capture errors and the copied sample OEAF771012HMCRGR09
+//     are in the column but are not persons.
+//   - rfc: 13-character RFCs of persons (nomina_empleados.rfc), the ~1.5%
+//     whose check character fails included, as in real data. The SAT's
+//     generic XAXX010101000 in the column is not a value. Company RFCs (12
+//     characters: proveedores, facturas) are not personal and get none.
+//   - nss: IMSS numbers of persons in a column whose name says so.
+//   - voter_key: INE claves de elector (LISTA_NOMINAL.CVE_ELEC).
+//   - clabe: a person's CLABE: the account a salary or a benefit is paid
+//     into. The institution's own accounts (cuentas_bancarias) are a
+//     company's financial data, not a person's, and get none, although
+//     every CLABE there validates.
+//   - credit_card: a person's payment card numbers, when most of the
+//     column's values are complete numbers that pass Luhn; masked numbers
+//     (4152********1234) and the test card 4111111111111111 in it are not
+//     values. Card-shaped ids that fail Luhn (terminales_tpv) are not cards.
 //   - person_name: given names, surnames, full names in any order, parents'
-//     names, staff names such as the attending doctor. Company names,
-//     facility names (even HOSPITAL GENERAL DR. ...), street names
-//     (BENITO JUAREZ) and programme names (BECAS BENITO JUAREZ) are not.
-//   - birthdate: dates of birth in any storage form (DATE, YYYYMMDD text,
-//     DD/MM/YYYY text). Registration, affiliation, validity, visit,
-//     payment, invoice and audit dates are not, and get no label.
+//     names, staff names such as the attending doctor, also when a legacy
+//     field cut them at twenty characters. Company and merchant names
+//     (ABARROTES LOPEZ), facility names (even HOSPITAL GENERAL DR. ...),
+//     street names (BENITO JUAREZ), programme names (BECAS BENITO JUAREZ)
+//     and job titles are not.
+//   - birthdate: dates of birth in any storage form (DATE, YYYYMMDD text
+//     or INTEGER, DD/MM/YYYY text, DD/MM/YY text, Spanish month names as
+//     21/MAR/1963 or 21 de marzo de 1963, Excel serial integers).
+//     Sentinels (00/00/0000, 1900-01-01, 9999-99-99, 19000101, serial 1)
+//     are in the column but are not values. Registration, affiliation,
+//     validity, visit, hire, payment, invoice, account-opening and audit
+//     dates are not birthdates, and get no label; nor does an age.
 //   - address: street and number, colonia, or a one-line address. A
 //     municipality or state column alone is not an address and gets none.
 //   - postal_code: the postal code of a person's address, also when a
@@ -45,24 +66,34 @@
 //   - health_enrollment: the póliza folio and the health programme a person
 //     is enrolled in. Social programmes (pensions, scholarships) are not
 //     health programmes and get no label.
-//   - health_condition: CIE-10 codes and diagnosis text in a person's
-//     record. A catalogue of diagnoses or medicines is not.
-//   - health_facility: the CLUES of the unit that attended a person. A
-//     catalogue of units is not.
-//   - Ids, foreign keys, amounts, status codes, batch numbers, sex and
+//   - health_condition: CIE-10 codes, diagnosis text, condition flags
+//     (censo_cronicos.DIABETES = 1/2/9) and treatment text (the medicines a
+//     person takes: a treatment is health data per the taxonomy) in a
+//     table with a row per person. A catalogue of diagnoses or medicines,
+//     one row per item, is not.
+//   - health_facility: the CLUES or the name of the unit that attended or
+//     follows a person (consultas.clues, censo_cronicos.unidad). A
+//     catalogue of units is not, and neither is an employee's workplace
+//     (nomina_empleados.adscripcion): that unit did not attend them.
+//   - Ids, foreign keys, amounts (five-digit salaries too), status codes,
+//     batch numbers, job titles, electoral sections, sex and
 //     state-of-birth codes get no label: they are not taxonomy categories.
 //   - Free text is labelled with each category present in at least 5% of
 //     its non-empty values: consultas.notas holds patients' names (~40%),
 //     conditions (~60%) and CURPs (~15%), so it is [curp, person_name,
-//     health_condition].
+//     health_condition]; censo_cronicos.observaciones holds names (~33%)
+//     and conditions (~50%), so it is [person_name, health_condition].
 //   - Hard-negative tables (Table.HardNegative) hold no personal data by
-//     construction; every column is labelled [].
+//     construction; every column is labelled []. They hold no value that
+//     validates as a CURP, personal RFC, voter key or card number.
 //
 // Labels.Persons is the number of distinct CURPs that pass
 // validate.ParseCURP (with Config.Today) across all columns whose only label
 // is curp, free text excluded. It is counted from the row plans while the
 // tables are built (Table.Persons), and the tests check it against an
-// independent recount from a written SQLite file.
+// independent recount from a written SQLite file. People known only by
+// other identifiers (LISTA_NOMINAL has voter keys and no CURP) are not
+// counted.
 //
 // # Determinism
 //
