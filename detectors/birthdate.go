@@ -32,7 +32,9 @@ func mayHoldDates(c *colCtx) bool {
 	case KindDate, KindTimestamp:
 		return true
 	}
-	return c.prof.minLen >= 4 && c.prof.maxLen <= 40 && c.prof.avgWords <= 6
+	// The average, not the minimum: one sentinel ("1", serial day one)
+	// must not hide a column of dates.
+	return c.prof.avgLen >= 4 && c.prof.maxLen <= 40 && c.prof.avgWords <= 6
 }
 
 // detectBirthdate tells births from the other dates of a record

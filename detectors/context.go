@@ -30,7 +30,9 @@ func (tc *tableCtx) setContext() {
 			if k.s.confidence() < ReportThreshold {
 				continue
 			}
-			if personCategories[k.category] {
+			if personCategories[k.category] && !(k.category == taxonomy.Phone && !hasEvidence(k, EvColumnName)) {
+				// Ten digits without a name saying "telefono" are as likely
+				// an account or a folio: they do not make a table about people.
 				tc.personContext = true
 			}
 			if c, _ := taxonomy.Lookup(k.category); c.Class == taxonomy.Sensitive && k.s.valueSupport {
@@ -47,7 +49,7 @@ func (tc *tableCtx) setContext() {
 
 // contextDetectors adjust pass-1 candidates with what the table says.
 var contextDetectors = []func(*tableCtx, *colCtx){
-	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState,
+	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyPhone,
 }
 
 // catalogueRule: TAXONOMY says a catalogue that lists diseases, medicines
@@ -85,9 +87,9 @@ func (tc *tableCtx) catalogue() bool {
 	return *tc.isCatalogue
 }
 
-// personOnlyCategories: addresses, postal codes and enrollment numbers
-// are personal data in a table about people; in a table of companies,
-// facilities or products they are not.
+// personOnlyCategories: addresses, postal codes, enrollment numbers, bank
+// accounts and cards are personal data in a table about people; in a table
+// of companies, facilities or products they are not.
 func personOnlyCategories(tc *tableCtx, c *colCtx) {
 	for _, cat := range []string{taxonomy.Address, taxonomy.PostalCode, taxonomy.HealthEnrollment} {
 		k := c.candidate(cat)
@@ -100,6 +102,63 @@ func personOnlyCategories(tc *tableCtx, c *colCtx) {
 			k.s.add("", -3)
 		}
 	}
+	// A CLABE or a card is a person's in a person's record; an
+	// institution's own accounts and terminals are no one's personal data.
+	for _, cat := range []string{taxonomy.CLABE, taxonomy.CreditCard} {
+		if k := c.candidate(cat); k != nil && !tc.personContext {
+			k.s.add("", -10)
+		}
+	}
+}
+
+// personContextBesides reports whether a column other than c says the
+// table is about people.
+func (tc *tableCtx) personContextBesides(c *colCtx) bool {
+	for _, o := range tc.cols {
+		if o == c {
+			continue
+		}
+		if o.name.Hint == vocab.HintPersonKey && o.nPresent > 0 {
+			return true
+		}
+		for _, k := range o.cands {
+			if personCategories[k.category] && k.s.confidence() >= ReportThreshold {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasEvidence(k *candidate, ev string) bool {
+	for _, e := range k.s.evidence {
+		if e == ev {
+			return true
+		}
+	}
+	return false
+}
+
+// lonelyPhone: ten digits in a table where nothing else is about people,
+// under a name that does not say phone, are account numbers, folios or
+// keys more often than phones.
+func lonelyPhone(tc *tableCtx, c *colCtx) {
+	k := c.candidate(taxonomy.Phone)
+	if k == nil || c.name.Category == taxonomy.Phone || tc.personContextBesides(c) {
+		return
+	}
+	k.s.add("", -2.5)
+}
+
+// lonelyBirthdate: dates that spread like births, in a table where nothing
+// else is about people and whose name does not say birth, are more likely
+// the creation dates of things (positions, accounts, assets) than births.
+func lonelyBirthdate(tc *tableCtx, c *colCtx) {
+	k := c.candidate(taxonomy.Birthdate)
+	if k == nil || c.name.Category == taxonomy.Birthdate || tc.personContextBesides(c) {
+		return
+	}
+	k.s.add("", -2)
 }
 
 // conditionFlags: a DIABETES column of 1/2 codes is a person's condition in

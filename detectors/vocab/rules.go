@@ -56,7 +56,9 @@ var Rules = build(
 		"fnac", "fnacim*", "fechnac*", "fchnac*", "fnacimiento", "nacimiento", "dob", "birthdate", "birthday",
 		"dateofbirth", "fechadenacimiento~", "fecnacim", "fhnac", "nacio", "fenac"),
 	group(taxonomy.Birthdate, Weak, HintNone, "anionac", "anonac", "yearofbirth"),
-	group("", Strong, HintEventDate, "fecha", "fechaalta", "fechabaja", "fechaafiliacion~", "fecafil", "fechaafil*",
+	// Any other "fecha"/"fec" name is some date of an event: the longest
+	// rule wins, so the birth rules above still catch fechanac... .
+	group("", Strong, HintEventDate, "fecha*", "fec*", "fch*", "fechaalta", "fechabaja", "fechaafiliacion~", "fecafil", "fechaafil*",
 		"fecharegistro~", "fecreg*", "fechareg*", "fechaconsulta~", "fecconsulta", "fechaingreso~", "fecing*",
 		"fechaegreso~", "fecegr*", "fechaemision~", "fechapago~", "fecpago", "fechafactura~", "fechahora",
 		"fechacaptura~", "feccap*", "fechamodificacion~", "fecmod*", "fechaactualizacion~", "createdat", "updatedat",
