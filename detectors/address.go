@@ -120,10 +120,14 @@ func plainWords(v string) bool {
 	if len(v) > 60 {
 		return false
 	}
+	letters := 0
 	for i := 0; i < len(v); i++ {
-		if b := v[i]; b == '@' || b == ':' || b == '/' && !strings.Contains(v, "S/N") {
+		switch b := v[i]; {
+		case b == '@' || b == ':' || b == '/' && !strings.Contains(v, "S/N"):
 			return false
+		case 'A' <= b && b <= 'Z', 'a' <= b && b <= 'z', b >= 0x80:
+			letters++
 		}
 	}
-	return true
+	return letters >= 2 // "192.168.0.1" is no street
 }

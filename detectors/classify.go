@@ -45,6 +45,9 @@ type colCtx struct {
 	prof     profile
 	freeText bool
 	cands    []*candidate
+	// codedCondition: the column holds coded health data (flags, levels),
+	// a condition only in a health table.
+	codedCondition bool
 }
 
 // candidate is a possible finding, before the threshold.

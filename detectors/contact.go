@@ -63,7 +63,8 @@ func detectPhone(tc *tableCtx, c *colCtx) *candidate {
 // only what is impossible; the name, leading zeros (which amounts never
 // have), and the table's context (pass 3) decide the rest.
 func detectPostalCode(tc *tableCtx, c *colCtx) *candidate {
-	if c.prof.maxLen > 8 || c.prof.minLen < 4 || c.prof.digits < 0.8 {
+	// Averages, not extremes: a stray "0" or "S/N" must not hide a column.
+	if c.prof.avgLen < 3.5 || c.prof.avgLen > 6.5 || c.prof.digits < 0.8 {
 		return nil
 	}
 	numeric := c.col.Kind == KindInteger

@@ -8,9 +8,10 @@ import (
 )
 
 // personCategories say a table is about people when a column holds one.
+// Contact data does not: offices and companies have phones and e-mails too.
 var personCategories = map[string]bool{
 	taxonomy.CURP: true, taxonomy.RFC: true, taxonomy.NSS: true, taxonomy.VoterKey: true,
-	taxonomy.PersonName: true, taxonomy.Birthdate: true, taxonomy.Phone: true, taxonomy.Email: true,
+	taxonomy.PersonName: true, taxonomy.Birthdate: true,
 }
 
 // healthTableWords in a table's name say it holds health records.
@@ -30,12 +31,12 @@ func (tc *tableCtx) setContext() {
 			if k.s.confidence() < ReportThreshold {
 				continue
 			}
-			if personCategories[k.category] && !(k.category == taxonomy.Phone && !hasEvidence(k, EvColumnName)) {
-				// Ten digits without a name saying "telefono" are as likely
-				// an account or a folio: they do not make a table about people.
+			if personCategories[k.category] {
 				tc.personContext = true
 			}
-			if c, _ := taxonomy.Lookup(k.category); c.Class == taxonomy.Sensitive && k.s.valueSupport {
+			// A facility alone does not make a table about health: a
+			// payroll names the hospital where people work.
+			if (k.category == taxonomy.HealthCondition || k.category == taxonomy.HealthEnrollment) && k.s.valueSupport {
 				tc.healthContext = true
 			}
 		}
@@ -49,7 +50,7 @@ func (tc *tableCtx) setContext() {
 
 // contextDetectors adjust pass-1 candidates with what the table says.
 var contextDetectors = []func(*tableCtx, *colCtx){
-	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyPhone,
+	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate,
 }
 
 // catalogueRule: TAXONOMY says a catalogue that lists diseases, medicines
@@ -87,28 +88,51 @@ func (tc *tableCtx) catalogue() bool {
 	return *tc.isCatalogue
 }
 
-// personOnlyCategories: addresses, postal codes, enrollment numbers, bank
-// accounts and cards are personal data in a table about people; in a table
-// of companies, facilities or products they are not.
+// personOnlyCategories: addresses, postal codes, phones, enrollment numbers
+// and facilities are personal data in a record about people (named, or an
+// anonymised case); in a table of offices, companies, positions or products
+// they are no one's. Bank accounts and cards likewise need people.
 func personOnlyCategories(tc *tableCtx, c *colCtx) {
-	for _, cat := range []string{taxonomy.Address, taxonomy.PostalCode, taxonomy.HealthEnrollment} {
+	people := tc.aboutPeople()
+	for _, cat := range []string{taxonomy.Address, taxonomy.PostalCode, taxonomy.Phone, taxonomy.HealthEnrollment, taxonomy.HealthFacility} {
 		k := c.candidate(cat)
 		if k == nil {
 			continue
 		}
-		if tc.personContext {
+		if people {
 			k.s.add(EvTableContext, 1.5)
 		} else {
-			k.s.add("", -3)
+			// Whatever the values prove (a perfect address line), they are
+			// not a person's here.
+			k.s.add("", -20)
+		}
+		if cat == taxonomy.HealthFacility && !tc.healthContext {
+			k.s.add("", -4) // a workplace, not the facility that attended someone
 		}
 	}
-	// A CLABE or a card is a person's in a person's record; an
-	// institution's own accounts and terminals are no one's personal data.
 	for _, cat := range []string{taxonomy.CLABE, taxonomy.CreditCard} {
 		if k := c.candidate(cat); k != nil && !tc.personContext {
 			k.s.add("", -10)
 		}
 	}
+}
+
+// aboutPeople reports whether the table's rows are people or cases of
+// people: a column identifies or names someone, points at someone, or the
+// table is an (anonymised) record of health cases.
+func (tc *tableCtx) aboutPeople() bool {
+	if tc.personContext {
+		return true
+	}
+	if !tc.healthContext || tc.catalogue() {
+		return false
+	}
+	for _, c := range tc.cols {
+		if k := c.candidate(taxonomy.HealthCondition); k != nil && (k.s.valueSupport || c.codedCondition) {
+			return true
+		}
+	}
+	return false
 }
 
 // personContextBesides reports whether a column other than c says the
@@ -139,17 +163,6 @@ func hasEvidence(k *candidate, ev string) bool {
 	return false
 }
 
-// lonelyPhone: ten digits in a table where nothing else is about people,
-// under a name that does not say phone, are account numbers, folios or
-// keys more often than phones.
-func lonelyPhone(tc *tableCtx, c *colCtx) {
-	k := c.candidate(taxonomy.Phone)
-	if k == nil || c.name.Category == taxonomy.Phone || tc.personContextBesides(c) {
-		return
-	}
-	k.s.add("", -2.5)
-}
-
 // lonelyBirthdate: dates that spread like births, in a table where nothing
 // else is about people and whose name does not say birth, are more likely
 // the creation dates of things (positions, accounts, assets) than births.
@@ -165,7 +178,7 @@ func lonelyBirthdate(tc *tableCtx, c *colCtx) {
 // a health table (an epidemiological case table, a clinical record), and
 // nothing in any other.
 func conditionFlags(tc *tableCtx, c *colCtx) {
-	if c.name.Hint != vocab.HintCondition {
+	if !c.codedCondition {
 		return
 	}
 	k := c.candidate(taxonomy.HealthCondition)

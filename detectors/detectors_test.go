@@ -366,3 +366,43 @@ func BenchmarkClassify(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(ps)*len(tbl.Columns))/b.Elapsed().Seconds(), "values/s")
 }
+
+// TestNotAboutPeople: addresses, postal codes, phones and facility codes
+// of offices, branches and positions are no one's personal data, even
+// when the offices are named after people.
+func TestNotAboutPeople(t *testing.T) {
+	ps := make([]person, 300)
+	heroes := []string{"MIGUEL HIDALGO", "BENITO JUAREZ", "EMILIANO ZAPATA", "JOSEFA ORTIZ", "VICENTE GUERRERO"}
+	tbl := table("cat_oficinas", ps,
+		text("nombre_oficina", func(i int, _ person) string { return "OFICINA REGIONAL " + heroes[i%5] }),
+		text("domicilio", func(i int, _ person) string { return fmt.Sprintf("AV. REFORMA %d COL. CENTRO", 100+i) }),
+		text("colonia", func(i int, _ person) string { return []string{"CENTRO", "LAS FLORES", "EMILIANO ZAPATA"}[i%3] }),
+		text("cp", func(i int, _ person) string { return fmt.Sprintf("%05d", 44100+i%50) }),
+		text("telefono", func(i int, _ person) string { return fmt.Sprintf("33%08d", 36000000+i) }),
+		text("clues", func(i int, _ person) string { return fmt.Sprintf("JCSSA%06d", 100+i%12) }),
+		text("estado_fisico", func(i int, _ person) string { return []string{"BUENO", "REGULAR", "MALO"}[i%3] }),
+		text("direccion_ip", func(i int, _ person) string { return fmt.Sprintf("10.0.%d.%d", i/250, i%250+1) }),
+	)
+	if got := found(tbl); len(got) > 0 {
+		t.Errorf("findings %v, want none", got)
+	}
+}
+
+// TestCodedConditions: flags and coded outcomes are health data in a
+// health table, even anonymised (a row per case), and nothing elsewhere.
+func TestCodedConditions(t *testing.T) {
+	ps := make([]person, 400)
+	cols := []col{
+		text("DIABETES", func(i int, _ person) string { return []string{"1", "2", "2", "97"}[i%4] }),
+		text("CLASIFICACION_FINAL", func(i int, _ person) string { return fmt.Sprint(1 + i%7) }),
+		text("EDAD", func(i int, _ person) string { return fmt.Sprint(20 + i%60) }),
+	}
+	cases := table("casos_covid", ps, cols...)
+	expect(t, found(cases), map[string][]string{
+		"DIABETES":            {taxonomy.HealthCondition},
+		"CLASIFICACION_FINAL": {taxonomy.HealthCondition},
+	})
+	if got := found(table("respuestas_encuesta", ps, cols[0])); len(got) > 0 {
+		t.Errorf("a yes/no column outside a health table: %v", got)
+	}
+}

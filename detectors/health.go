@@ -123,7 +123,12 @@ func folioShaped(v string) bool {
 // tells it from a person's record.
 func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 	named := c.name.Category == taxonomy.HealthCondition
-	flag := c.name.Hint == vocab.HintCondition
+	// A flag (DIABETES) or a strongly named column of a few short codes
+	// (CLASIFICACION_FINAL = 1..7, a triage level): coded health data,
+	// which only a health table makes a person's condition (pass 3).
+	flag := c.name.Hint == vocab.HintCondition ||
+		named && c.name.Strength == vocab.Strong && c.prof.avgLen <= 3 && c.prof.distinct*float64(c.nPresent) <= 15
+	c.codedCondition = flag
 	if !named && c.prof.hasLetter < 0.5 {
 		return nil
 	}
@@ -135,7 +140,7 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 				return vMatch
 			}
 		}
-		if flag && conditionFlagValue(v) {
+		if flag && (conditionFlagValue(v) || len(v) <= 3) {
 			return vWeak
 		}
 		if len(v) >= 4 && hasConditionWord(v) {

@@ -3,6 +3,7 @@ package detectors
 import (
 	"github.com/alcance-mx/alcance/detectors/dict"
 	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
@@ -27,7 +28,10 @@ SIN NINGUNO NINGUNA DESCONOCIDO OTRO OTROS NULO TOTAL SUBTOTAL SI
 MASCULINO FEMENINO HOMBRE MUJER
 DIABETES HIPERTENSION MELLITUS ARTERIAL INFECCION ENFERMEDAD AGUDA CRONICA TIPO SINDROME TRASTORNO
 SEGURO POPULAR INSABI IMSS ISSSTE BIENESTAR PEMEX SEDENA PROGRAMA
-INSERT UPDATE DELETE SELECT TABLA REGISTRO`)
+INSERT UPDATE DELETE SELECT TABLA REGISTRO
+SUCURSAL AGENCIA OFICINA OFICINAS PLANTEL PRIMARIA SECUNDARIA PREPARATORIA JARDIN PLAZA MODULO BODEGA
+ALMACEN CAJERO PARQUE BIBLIOTECA MUSEO TEATRO ESTADIO AEROPUERTO ESTACION PUERTO PRESA DELEGACION
+SUBDELEGACION REGIONAL DIRECCION DEPARTAMENTO COORDINACION JEFATURA AREA EDIFICIO TORRE PISO SITE`)
 
 // titles precede names and say nothing against them ("DR. JUAN PEREZ").
 var titles = wordSet(`DR DRA LIC ING SR SRA SRITA C PROF PROFA MTRO MTRA ENF QFB`)
@@ -135,6 +139,11 @@ func detectName(tc *tableCtx, c *colCtx) *candidate {
 	s.add(EvColumnName, nameWeight(c, taxonomy.PersonName, 3.5, 1.5))
 	if namedOther(c, taxonomy.PersonName) {
 		s.add("", -4)
+	} else if c.name.Hint == vocab.HintNotPerson {
+		s.add("", -2) // "nombre_escuela": the name of a thing, maybe after a person
+	}
+	if c.nPresent >= 50 && c.prof.distinct*float64(c.nPresent) <= 6 {
+		s.add("", -6) // a handful of words repeated: statuses and categories, not people
 	}
 	if c.prof.avgWords >= 2.5 && t.rate() >= 0.6 {
 		s.add(EvValueFormat, 1) // several known words per value: full names

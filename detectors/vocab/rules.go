@@ -25,7 +25,7 @@ var Rules = build(
 
 	// Names. The hint says which part of a name the column usually holds;
 	// the row cross-check with the CURP confirms or corrects it.
-	group(taxonomy.PersonName, Strong, HintGivenName, "nombre", "nombres*", "firstname", "givenname",
+	group(taxonomy.PersonName, Strong, HintGivenName, "nombre", "nombres", "firstname", "givenname",
 		"primernombre", "segundonombre", "middlename", "fname", "nombrepila"),
 	group(taxonomy.PersonName, Strong, HintSurname1, "appaterno", "apellidopaterno~", "apaterno", "apepat", "appat",
 		"paterno", "primerapellido~", "ap1", "apellido1", "lastname", "surname", "lname", "apellidopat"),
@@ -36,7 +36,8 @@ var Rules = build(
 		"nombrederechohabiente", "nombremedico", "nombredoctor", "nombrepadre", "nombremadre", "nompadre",
 		"nommadre", "nombretutor", "nombreconyuge", "nombrecontacto", "nombreresponsable", "nombrecompl*",
 		"nombreciudadano", "nombrepersona", "medico", "doctor", "medicotratante", "enfermera", "nomcomp~",
-		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname"),
+		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname", "apellidonombre",
+		"apellidosnombre", "apellidosnombres", "nombreapellido", "nombresapellidos", "contactname", "customername"),
 	group(taxonomy.PersonName, Weak, HintFullName, "nom", "paciente", "beneficiario", "titular", "afiliado",
 		"padre", "madre", "tutor", "conyuge", "responsable", "contacto", "testigo*", "derechohabiente",
 		"name", "informante", "solicitante", "atendio", "capturista"),
@@ -85,7 +86,11 @@ var Rules = build(
 	group(taxonomy.Phone, Strong, HintNone, "telefono*", "tel", "telcasa", "telcel", "celular*", "movil",
 		"phone*", "mobile", "cel", "whatsapp", "telefonos", "tel1", "telparticular", "telcontacto"),
 	group(taxonomy.Phone, Weak, HintNone, "lada"),
-	group(taxonomy.Email, Strong, HintNone, "correo*", "email*", "mail", "emailaddress", "correoelectronico~"),
+	group(taxonomy.Email, Strong, HintNone, "correo*", "email*", "mail", "emailaddress", "correoelectronico~",
+		"direccioncorreo", "direccionelectronica", "direccionemail"),
+	// Network and web addresses are not where anyone lives.
+	group("", Strong, HintNotPerson, "direccionip", "direccionmac", "direccionweb", "ip", "ipaddress", "mac",
+		"macaddress", "hostname", "url", "sitioweb", "paginaweb", "dominio", "servidor"),
 
 	// Health enrollment: policies, affiliations, programme folios.
 	group(taxonomy.HealthEnrollment, Strong, HintNone, "poliza*", "numpoliza", "foliosp", "folioseguropopular",
@@ -93,10 +98,14 @@ var Rules = build(
 		"foliobienestar", "derechohabiencia", "tipoderechohabiente", "cvederechohabiencia", "issste*", "noissste",
 		"numissste", "seguropopular", "insabi", "imssbienestar", "folioprospera", "foliooportunidades",
 		"afiliacionissste", "numafiliacion", "noafiliacion", "numafil", "afiliacion", "programasalud",
-		"expediente*", "numexpediente", "noexpediente", "expclinico", "historiaclinica", "folioexpediente",
-		"medicalrecord*", "mrn", "folioseguro*", "programa", "nomprograma", "programasocial"),
+		"folioseguro*", "programa", "nomprograma", "programasocial", "insurer", "insurance*", "healthinsurance",
+		"healthplan", "policynumber", "policyno", "policyid", "aseguradora", "numpolizaseguro"),
+	// A clinical record number identifies a patient at one hospital; the
+	// reference lists it with enrollment identifiers (§5), but it is not
+	// enrollment in a programme, so its name alone says less.
 	group(taxonomy.HealthEnrollment, Weak, HintNone, "regimen", "decil", "cuota", "prospera", "oportunidades",
-		"hc", "umf"),
+		"hc", "umf", "expediente*", "numexpediente", "noexpediente", "expclinico", "historiaclinica",
+		"folioexpediente", "medicalrecord*", "mrn", "policy"),
 
 	// Health conditions.
 	group(taxonomy.HealthCondition, Strong, HintNone, "diagnostico*", "diag*", "dx*", "afeccionprincipal",
@@ -104,7 +113,8 @@ var Rules = build(
 		"morbilidad", "tratamiento*", "receta", "alergias", "alergia", "discapacidad", "tiposangre", "gruposanguineo",
 		"motivoconsulta", "sintomas", "antecedentes*", "comorbilidad*", "condicion", "condicionsalud", "diagnosis",
 		"condition", "medicamentos", "medicamento", "procedimiento*", "cie9", "lesion", "causadefuncion~",
-		"semanasgestacion~", "embarazada", "clasificacionfinal~", "resultadolab*", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
+		"semanasgestacion~", "embarazada", "clasificacionfinal~", "resultadolab*", "motivoegreso", "tipoegreso",
+		"allergies", "allergy", "diagnoses", "medications", "treatment", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
 	group(taxonomy.HealthCondition, Weak, HintCondition, "diabetes", "hipertension", "obesidad", "asma", "epoc",
 		"tabaquismo", "inmusupr", "inmunosupresion~", "cardiovascular~", "renalcronica~", "neumonia", "intubado",
 		"uci", "embarazo", "vih", "covid", "cancer", "tuberculosis~", "hepatitis", "otracom", "otracon",

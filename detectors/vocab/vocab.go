@@ -88,6 +88,23 @@ func Lookup(column string) Match {
 			return Match{Rule: r, Matched: true}
 		}
 	}
+	return thingName(id)
+}
+
+// thingName catches the names of names that no rule knows: "nombre_escuela",
+// "nom_sucursal", "branch_name". The person forms ("nombre_paciente",
+// "first_name") have rules of their own, matched before this, so what is
+// left is most likely the name of a thing, often named after a person
+// ("ESCUELA BENITO JUAREZ"): a weak hint against person names.
+func thingName(id string) Match {
+	tokens := strings.Split(id, "_")
+	if len(tokens) < 2 {
+		return Match{}
+	}
+	first, last := tokens[0], tokens[len(tokens)-1]
+	if first == "nombre" || first == "nom" || last == "name" || last == "nombre" {
+		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintNotPerson}, Matched: true}
+	}
 	return Match{}
 }
 

@@ -89,6 +89,21 @@ func TestLookup(t *testing.T) {
 		{"importe", "", HintAmount, Strong},
 		{"id_beneficiario", "", HintPersonKey, Strong},
 		{"descripcion", "", HintNotPerson, Strong},
+		// Names of things, and addresses that are not where anyone lives.
+		{"nombre_escuela", "", HintNotPerson, Weak},
+		{"nom_sucursal", "", HintNotPerson, Weak},
+		{"branch_name", "", HintNotPerson, Weak},
+		{"nombres", taxonomy.PersonName, HintGivenName, Strong},
+		{"nombre_s", taxonomy.PersonName, HintGivenName, Strong},
+		{"apellido_nombre", taxonomy.PersonName, HintFullName, Strong},
+		{"direccion_ip", "", HintNotPerson, Strong},
+		{"direccion_correo", taxonomy.Email, HintNone, Strong},
+		{"insurance_provider", taxonomy.HealthEnrollment, HintNone, Strong},
+		{"policy_number", taxonomy.HealthEnrollment, HintNone, Strong},
+		{"expediente", taxonomy.HealthEnrollment, HintNone, Weak},
+		{"motivo_egreso", taxonomy.HealthCondition, HintNone, Strong},
+		{"fecha_creacion", "", HintEventDate, Strong},
+		{"fec_alta_sistema", "", HintEventDate, Strong},
 	}
 	for _, tt := range tests {
 		m := Lookup(tt.column)
