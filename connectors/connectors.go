@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -219,27 +220,51 @@ func Open(ctx context.Context, spec Spec, opts Options) (Source, error) {
 	return o.Open(ctx, spec, opts)
 }
 
-// Redact removes a password from a URL-shaped source argument, for messages
-// about arguments that could not even be parsed.
+// Redact removes passwords from a source argument, for messages about
+// arguments that could not even be parsed and for printable locations: the
+// password of a URL's user, and password=/pwd= parameters, in URLs that
+// parse and in ones that do not (a password with a '/' or '#' in it).
 func Redact(raw string) string {
-	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok {
-		return raw
+	if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Opaque == "" {
+		changed := false
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			changed = true
+		}
+		q := u.Query()
+		for k := range q {
+			if isPasswordParam(k) {
+				q.Set(k, "xxxxx")
+				changed = true
+			}
+		}
+		if changed {
+			u.RawQuery = q.Encode()
+			raw = u.String()
+		}
+		// Query parsing drops what it cannot read (a ";" separator), so
+		// the parameters are also masked in the text.
+		return passwordParam.ReplaceAllString(raw, "${1}=xxxxx")
 	}
-	authEnd := strings.IndexAny(rest, "/?#")
-	auth := rest
-	if authEnd >= 0 {
-		auth = rest[:authEnd]
+	out := raw
+	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			if user, _, hasPass := strings.Cut(rest[:at], ":"); hasPass {
+				out = scheme + "://" + user + ":xxxxx" + rest[at:]
+			}
+		}
 	}
-	at := strings.LastIndex(auth, "@")
-	if at < 0 {
-		return raw
+	return passwordParam.ReplaceAllString(out, "${1}=xxxxx")
+}
+
+var passwordParam = regexp.MustCompile(`(?i)\b(password|pwd|pass)=[^&;]*`)
+
+func isPasswordParam(k string) bool {
+	switch strings.ToLower(k) {
+	case "password", "pwd", "pass":
+		return true
 	}
-	user, _, hasPass := strings.Cut(auth[:at], ":")
-	if !hasPass {
-		return raw
-	}
-	return scheme + "://" + user + ":xxxxx" + rest[at:]
+	return false
 }
 
 // Secrets lists the passwords a source argument carries or that the
@@ -259,8 +284,7 @@ func Secrets(raw string) []string {
 			add(p)
 		}
 		for k, vs := range u.Query() {
-			switch strings.ToLower(k) {
-			case "password", "pwd", "pass":
+			if isPasswordParam(k) {
 				for _, v := range vs {
 					add(v)
 				}

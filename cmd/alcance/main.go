@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 
+	_ "github.com/alcance-mx/alcance/connectors/mssql"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
 )
 

@@ -1,0 +1,578 @@
+// Package mssql reads Microsoft SQL Server databases.
+//
+// A source is a go-mssqldb URL naming one database:
+//
+//	sqlserver://user:pass@host:1433?database=db
+//	sqlserver://user@host/INSTANCE?database=db&encrypt=true
+//
+// The password comes from the URL (percent-encoded), or else from the
+// MSSQL_PASSWORD environment variable. It is never printed: Spec.Location
+// and Info.Location carry the URL without it, and every error this package
+// returns is scrubbed of it. Only the driver's known connection parameters
+// are accepted, and a few of those are refused (see dsn.go): "change
+// password" (a write), "log" (driver logging can print row values), the
+// timeouts (alcance sets its own), "timezone" (it would reinterpret stored
+// times), "columnencryption", protocol=admin (the dedicated administrator
+// connection), and an app name or ApplicationIntent other than alcance's.
+// A database must be named: alcance scans one database per source.
+//
+// # Safety
+//
+// SQL Server has no read-only session, so alcance keeps to reading by what
+// it sends and how it connects:
+//
+//   - Only SELECT statements on user objects and the catalog views, and SET
+//     statements that configure the session, all built in sql.go; no
+//     explicit transaction is ever begun, and IMPLICIT_TRANSACTIONS is set
+//     OFF so that no SELECT opens one: each statement commits (ends) on
+//     its own, and no lock outlives it.
+//   - Each session runs at READ COMMITTED with LOCK_TIMEOUT 5000 ms and
+//     DEADLOCK_PRIORITY LOW: it reads only committed rows, gives up after
+//     5 s rather than queue behind a writer, and loses any deadlock. See
+//     sessionSetupSQL for why not READ UNCOMMITTED (NOLOCK).
+//   - ApplicationIntent=ReadOnly: an Availability Group listener with
+//     read-only routing sends alcance to a readable secondary.
+//   - app name=alcance: a DBA sees who is reading.
+//   - At most Options.MaxConns connections; connecting is bounded by
+//     Options.ConnectTimeout (TCP dial and TDS handshake, see net.go), and
+//     each statement by Options.StatementTimeout through its context: when
+//     it passes, go-mssqldb sends the server an attention packet, which
+//     cancels the statement there (SQL Server has no per-session statement
+//     timeout setting).
+//   - The login should be a member of db_datareader and nothing more: that
+//     is what makes a write impossible rather than merely never sent.
+//
+// # Values
+//
+// Values are rendered as connectors.Sample documents (NULL as "", dates as
+// YYYY-MM-DD, timestamps as YYYY-MM-DD HH:MM:SS, in the stored wall clock:
+// a datetimeoffset keeps its own offset), and: char padding is trimmed;
+// char, varchar, text and xml are converted to nvarchar by the server, so
+// every collation's code page (CP1252, and the _UTF8 collations that
+// go-mssqldb 1.11.2 misdecodes) is decoded correctly; decimal, numeric
+// and money come as the driver's exact decimal text (no exponent);
+// uniqueidentifier as its canonical upper-case text; real with float32
+// precision; time as HH:MM:SS. Columns of Kind connectors.KindBinary
+// (binary, varbinary, image, timestamp/rowversion, CLR types) are never
+// read, and their values are "".
+package mssql
+
+import (
+	"context"
+	crand "crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	mssql "github.com/microsoft/go-mssqldb"
+	"github.com/microsoft/go-mssqldb/msdsn"
+
+	"github.com/alcance-mx/alcance/connectors"
+)
+
+// kindName is the name this connector registers under.
+const kindName = "mssql"
+
+func init() {
+	connectors.Register(kindName, opener{})
+}
+
+type opener struct{}
+
+// The optional capabilities the scan engine discovers by type assertion.
+var (
+	_ connectors.RowCounter   = (*source)(nil)
+	_ connectors.ColumnReader = (*source)(nil)
+)
+
+// Parse recognises sqlserver:// URLs (any case of the scheme). Anything
+// else is not this connector's; a sqlserver:// URL that cannot be used
+// (no host, no database, an unknown or refused parameter, a value the
+// driver rejects) is an error. The error never quotes the argument.
+func (opener) Parse(raw string) (connectors.Spec, bool, error) {
+	c, err := parseURL(raw, "")
+	if errors.Is(err, errNotOurs) {
+		return connectors.Spec{}, false, nil
+	}
+	if err != nil {
+		return connectors.Spec{}, false, err
+	}
+	// What the driver itself makes of it: bad values (encrypt=maybe, a
+	// missing certificate file) are usage errors, found before connecting.
+	if _, err := msdsn.Parse(c.dsn(defaultConnectTimeout)); err != nil {
+		return connectors.Spec{}, false, fmt.Errorf("sqlserver source: %s", scrub(err.Error(), c.password))
+	}
+	return connectors.Spec{Kind: kindName, Raw: raw, Location: c.location(), Name: c.database}, true, nil
+}
+
+// Open connects, applies the session settings and checks that they are in
+// effect, within Options.ConnectTimeout.
+func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Options) (connectors.Source, error) {
+	c, err := parseURL(spec.Raw, os.Getenv(passwordEnv))
+	if err != nil {
+		return nil, fmt.Errorf("opening SQL Server source: %w", err)
+	}
+	loc := c.location()
+	ct := effectiveConnectTimeout(opts)
+	connector, err := mssql.NewConnector(c.dsn(ct))
+	if err != nil {
+		return nil, fmt.Errorf("opening SQL Server source %s: %s", loc, scrub(err.Error(), c.password))
+	}
+	connector.SessionInitSQL = sessionSetupSQL
+	connector.Dialer = newHandshakeDialer(ct)
+	db := sql.OpenDB(liftingConnector{inner: connector})
+	maxConns := opts.MaxConns
+	if maxConns <= 0 {
+		maxConns = connectors.DefaultOptions().MaxConns
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	s := &source{
+		db:             db,
+		info:           connectors.Info{Kind: kindName, Name: c.database, Location: loc},
+		opts:           opts,
+		connectTimeout: ct,
+		password:       c.password,
+		addr:           c.addr,
+	}
+	if err := s.check(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening SQL Server source %s: %w", loc, err)
+	}
+	return s, nil
+}
+
+// checkGrace is how long check waits past the connect timeout for the
+// driver's own error, which says more than "timed out".
+const checkGrace = 250 * time.Millisecond
+
+// check opens the first connection and runs sessionCheckQuery on it. The
+// wait is bounded by the connect timeout even where the driver does not
+// look at the context (a host name whose DNS lookup hangs): the attempt is
+// then abandoned, and the pool closed, when it returns.
+func (s *source) check(ctx context.Context) error {
+	ec := s.errCtx(ctx, nil)
+	ec.connecting = true
+	cctx, cancel := context.WithTimeout(ctx, s.connectTimeout)
+	defer cancel()
+	type result struct {
+		name     sql.NullString
+		lock     int64
+		implicit int64
+		err      error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		r.err = s.db.QueryRowContext(cctx, sessionCheckQuery).Scan(&r.name, &r.lock, &r.implicit)
+		done <- r
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-cctx.Done():
+		select {
+		case r = <-done:
+		case <-time.After(checkGrace):
+			r.err = cctx.Err()
+		}
+	}
+	if r.err != nil {
+		ec.callerDone = ctx.Err()
+		return describe(r.err, ec)
+	}
+	if r.lock != lockTimeoutMS || r.implicit != 0 {
+		return fmt.Errorf("the session settings did not take effect (LOCK_TIMEOUT is %d, IMPLICIT_TRANSACTIONS bit %d): alcance does not read without them", r.lock, r.implicit)
+	}
+	return nil
+}
+
+// source is an opened SQL Server database.
+type source struct {
+	db             *sql.DB
+	info           connectors.Info
+	opts           connectors.Options
+	connectTimeout time.Duration
+	password       string // scrubbed from errors
+	addr           string
+	// seed, when non-nil, makes sampling deterministic (this package's
+	// tests); otherwise every Sample call is crypto-seeded.
+	seed *uint64
+}
+
+func (s *source) Info() connectors.Info { return s.info }
+
+func (s *source) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("closing SQL Server source %s: %s", s.info.Location, scrub(err.Error(), s.password))
+	}
+	return nil
+}
+
+// errCtx describes where an error of a statement run under sctx (derived
+// from ctx; nil outside a statement) happened.
+func (s *source) errCtx(ctx, sctx context.Context) errContext {
+	ec := errContext{
+		addr:             s.addr,
+		connectTimeout:   s.connectTimeout,
+		statementTimeout: s.opts.StatementTimeout,
+		callerDone:       ctx.Err(),
+		password:         s.password,
+	}
+	if sctx != nil && ec.callerDone == nil && errors.Is(sctx.Err(), context.DeadlineExceeded) {
+		ec.statementExpired = true
+	}
+	return ec
+}
+
+// callerError marks an error returned by a ReadColumns callback, which is
+// passed back as is rather than described.
+type callerError struct{ err error }
+
+func (e callerError) Error() string { return e.err.Error() }
+
+// run runs one statement, fn, under a context bounded by the statement
+// timeout, and describes its error.
+func (s *source) run(ctx context.Context, fn func(ctx context.Context) error) error {
+	sctx, cancel := ctx, context.CancelFunc(func() {})
+	if s.opts.StatementTimeout > 0 {
+		sctx, cancel = context.WithTimeout(ctx, s.opts.StatementTimeout)
+	}
+	defer cancel()
+	err := fn(sctx)
+	if err == nil {
+		return nil
+	}
+	var ce callerError
+	if errors.As(err, &ce) {
+		return ce.err
+	}
+	return describe(err, s.errCtx(ctx, sctx))
+}
+
+// Tables lists user tables (and views, with Options.IncludeViews) with
+// their columns and catalog row counts, sorted by schema and name. A row
+// count the catalog cannot give (a view, or a login that cannot see
+// sys.partitions) is left unknown.
+func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+	}
+	views := s.opts.IncludeViews
+	type object struct {
+		id   int64
+		t    connectors.Table
+		view bool
+	}
+	var objects []object
+	err := s.run(ctx, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, listingQuery(views))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var o object
+			if err := rows.Scan(&o.id, &o.t.Schema, &o.t.Name, &o.view); err != nil {
+				return err
+			}
+			objects = append(objects, o)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, wrap(err)
+	}
+	if len(objects) == 0 {
+		return []connectors.Table{}, nil
+	}
+
+	cols := map[int64][]connectors.Column{}
+	err = s.run(ctx, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, columnsQuery(views))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return scanColumns(rows, func(id int64, c connectors.Column) { cols[id] = append(cols[id], c) })
+	})
+	if err != nil {
+		return nil, wrap(fmt.Errorf("reading columns: %w", err))
+	}
+
+	counts := map[int64]int64{}
+	err = s.run(ctx, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, rowCountsQuery(views))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var n sql.NullInt64
+			if err := rows.Scan(&id, &n); err != nil {
+				return err
+			}
+			if n.Valid {
+				counts[id] = n.Int64
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		// Counts are a convenience: without them the listing still stands,
+		// unless the scan itself was cancelled or ran out of time.
+		if ctx.Err() != nil {
+			return nil, wrap(err)
+		}
+		counts = map[int64]int64{}
+	}
+
+	tables := make([]connectors.Table, 0, len(objects))
+	for _, o := range objects {
+		t := o.t
+		t.Columns = cols[o.id]
+		if n, ok := counts[o.id]; ok {
+			t.Rows = connectors.RowCount{Value: n, Exact: false, Known: true}
+		}
+		tables = append(tables, t)
+	}
+	sort.Slice(tables, func(i, j int) bool {
+		if tables[i].Schema != tables[j].Schema {
+			return tables[i].Schema < tables[j].Schema
+		}
+		return tables[i].Name < tables[j].Name
+	})
+	return tables, nil
+}
+
+// scanColumns reads the rows of a columns query.
+func scanColumns(rows *sql.Rows, add func(id int64, c connectors.Column)) error {
+	for rows.Next() {
+		var (
+			id                      int64
+			name, typ               string
+			assembly                bool
+			maxLen, precision, scal int64
+		)
+		if err := rows.Scan(&id, &name, &typ, &assembly, &maxLen, &precision, &scal); err != nil {
+			return err
+		}
+		add(id, connectors.Column{
+			Name: name,
+			Type: spellType(typ, int(maxLen), int(precision), int(scal)),
+			Kind: kindOf(typ, assembly),
+		})
+	}
+	return rows.Err()
+}
+
+// columns reads the columns of one table, for a Table that carries none.
+func (s *source) columns(ctx context.Context, t connectors.Table) ([]connectors.Column, error) {
+	var cols []connectors.Column
+	err := s.run(ctx, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, tableColumnsQuery, qualified(t))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return scanColumns(rows, func(_ int64, c connectors.Column) { cols = append(cols, c) })
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading columns: %w", err)
+	}
+	if len(cols) == 0 {
+		return nil, errors.New("no such table, or this login cannot see it")
+	}
+	return cols, nil
+}
+
+// CountRows counts a table's rows exactly (COUNT_BIG(*): one scan of its
+// smallest index).
+func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
+	var n int64
+	err := s.run(ctx, func(ctx context.Context) error {
+		return s.db.QueryRowContext(ctx, countQuery(t)).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("counting rows of table %s: %w", qualified(t), err)
+	}
+	return n, nil
+}
+
+// readPlan is how the given columns of a table are read: the SELECT list,
+// and for each requested column its index in that list, or -1 for a
+// binary column, which is not read and renders as "".
+type readPlan struct {
+	cols   []connectors.Column
+	list   string // the SELECT list; "NULL" when every column is binary
+	index  []int
+	render []func(any) string // per column of the SELECT list
+	nRead  int
+}
+
+// newReadPlan resolves cols into a readPlan.
+func newReadPlan(cols []connectors.Column) readPlan {
+	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	var list []string
+	for i, c := range cols {
+		if c.Kind == connectors.KindBinary {
+			p.index[i] = -1
+			continue
+		}
+		p.index[i] = len(list)
+		list = append(list, selectExpr(c))
+		p.render = append(p.render, renderer(c))
+	}
+	p.nRead = len(list)
+	if len(list) == 0 {
+		list = []string{"NULL"} // still touches the table, so a missing one fails
+	}
+	p.list = strings.Join(list, ", ")
+	return p
+}
+
+// planRead resolves cols (nil: every column of t) into a readPlan. When t
+// carries no columns, they are read from the catalog.
+func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+	if cols == nil {
+		cols = t.Columns
+	}
+	if len(cols) == 0 {
+		c, err := s.columns(ctx, t)
+		if err != nil {
+			return readPlan{}, err
+		}
+		cols = c
+	}
+	return newReadPlan(cols), nil
+}
+
+// renderer is how a column's values become text: connectors.Render, except
+// for real (a float32: rendered with float32 precision, 0.1 not
+// 0.10000000149011612) and time (a time of day, which the driver returns
+// on 0001-01-01).
+func renderer(c connectors.Column) func(any) string {
+	base, _ := splitType(c.Type)
+	switch base {
+	case "real":
+		return func(v any) string {
+			if f, ok := v.(float64); ok {
+				return strconv.FormatFloat(f, 'f', -1, 32)
+			}
+			return connectors.Render(v)
+		}
+	case "time":
+		return func(v any) string {
+			if t, ok := v.(time.Time); ok {
+				return t.Format("15:04:05")
+			}
+			return connectors.Render(v)
+		}
+	}
+	return connectors.Render
+}
+
+// scanner scans rows of a readPlan's SELECT list into reused buffers.
+type scanner struct {
+	raw  []any
+	ptrs []any
+}
+
+func newScanner(rp readPlan) *scanner {
+	sc := &scanner{raw: make([]any, max(rp.nRead, 1))}
+	sc.ptrs = make([]any, len(sc.raw))
+	for i := range sc.raw {
+		sc.ptrs[i] = &sc.raw[i]
+	}
+	return sc
+}
+
+// into renders the scanned values of the read columns into dst.
+func (sc *scanner) into(rp readPlan, dst []string) {
+	for i := 0; i < rp.nRead; i++ {
+		dst[i] = rp.render[i](sc.raw[i])
+	}
+}
+
+// ReadColumns streams cols of every row of t in one query, in whatever
+// order the server reads them (no ORDER BY). An error returned by fn stops
+// the read and is returned as is. The statement timeout bounds the whole
+// read.
+func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
+	wrap := func(err error) error {
+		return fmt.Errorf("reading table %s: %w", qualified(t), err)
+	}
+	p, err := s.planRead(ctx, t, cols)
+	if err != nil {
+		return wrap(err)
+	}
+	values := make([]string, len(p.cols))
+	read := make([]string, p.nRead)
+	return s.runRead(ctx, wrap, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, readQuery(t, p.list))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		sc := newScanner(p)
+		for rows.Next() {
+			// database/sql notices cancellation asynchronously; checking
+			// here stops the read at once.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := rows.Scan(sc.ptrs...); err != nil {
+				return err
+			}
+			sc.into(p, read)
+			for i, j := range p.index {
+				if j < 0 {
+					values[i] = ""
+				} else {
+					values[i] = read[j]
+				}
+			}
+			if err := fn(values); err != nil {
+				return callerError{err}
+			}
+		}
+		return rows.Err()
+	})
+}
+
+// runRead is run for a statement whose errors are wrapped, except a
+// caller's, which is returned as is.
+func (s *source) runRead(ctx context.Context, wrap func(error) error, fn func(ctx context.Context) error) error {
+	var passed bool
+	err := s.run(ctx, func(ctx context.Context) error {
+		err := fn(ctx)
+		var ce callerError
+		passed = errors.As(err, &ce)
+		return err
+	})
+	if err == nil || passed {
+		return err
+	}
+	return wrap(err)
+}
+
+// rand is the random source of one Sample call: crypto-seeded, or, when the
+// source has a seed (tests), derived from it and the table's name.
+func (s *source) rand(t connectors.Table) *rand.Rand {
+	if s.seed != nil {
+		h := fnv.New64a()
+		h.Write([]byte(t.QualifiedName()))
+		return rand.New(rand.NewPCG(*s.seed, h.Sum64()))
+	}
+	var key [32]byte
+	crand.Read(key[:]) // never fails (Go 1.24+ aborts the program instead)
+	return rand.New(rand.NewChaCha8(key))
+}

@@ -1,0 +1,274 @@
+package mssql
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+
+	mssql "github.com/microsoft/go-mssqldb"
+
+	"github.com/alcance-mx/alcance/connectors"
+)
+
+// How Sample chooses rows.
+//
+// A table large enough is sampled with TABLESAMPLE SYSTEM: the server picks
+// pages at random and returns their rows, reading only those pages. The
+// percentage is sized from the catalog's row and page counts (statsQuery,
+// samplePercent) to return about oversample times n rows from at least
+// minSamplePages pages, and Sample keeps n of them at random (a reservoir),
+// so that rows are not taken from the front of the result. The query
+// always carries a TOP cap (sampleCap), far above what the sample should
+// return: a server that ignores TABLESAMPLE reaches it, and its rows, the
+// first ones in scan order, are not a sample, so they are dropped.
+//
+// TABLESAMPLE returns whole pages or nothing, so a small table, or a
+// sample that would need more than maxSamplePercent of the pages, is read
+// in one pass instead, keeping a uniform reservoir of n rows (Algorithm L);
+// the sample is Complete when that pass returned at most n rows, i.e. every
+// row. The same pass is used for views (TABLESAMPLE cannot read a view),
+// for tables whose size the catalog does not give, when a TABLESAMPLE
+// returns fewer than n rows twice (the second time retryFactor times
+// larger), when its cap is reached, and when the server refuses
+// TABLESAMPLE for the table (a memory-optimized table, a server that does
+// not implement it).
+
+// errNoTable says the catalog has no object by the table's name that the
+// login can see.
+var errNoTable = errors.New("no such table or view, or this login cannot see it")
+
+// tableStats is what the catalog says about a table, for planning a sample.
+type tableStats struct {
+	view  bool
+	rows  int64 // 0 when unknown
+	pages int64 // 0 when unknown
+}
+
+func (s *source) stats(ctx context.Context, t connectors.Table) (tableStats, error) {
+	var typ string
+	var rows, pages sql.NullInt64
+	err := s.run(ctx, func(ctx context.Context) error {
+		err := s.db.QueryRowContext(ctx, statsQuery, qualified(t)).Scan(&typ, &rows, &pages)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errNoTable
+		}
+		return err
+	})
+	if err != nil {
+		return tableStats{}, err
+	}
+	return tableStats{view: strings.TrimSpace(typ) == "V", rows: rows.Int64, pages: pages.Int64}, nil
+}
+
+// Sample reads up to n rows of t chosen at random; the comment at the top
+// of this file says how.
+func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
+	wrap := func(err error) error {
+		return fmt.Errorf("sampling table %s: %w", qualified(t), err)
+	}
+	if n <= 0 {
+		return nil, wrap(fmt.Errorf("sample size %d: must be positive", n))
+	}
+	rp, err := s.planRead(ctx, t, cols)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	g, _, err := s.sample(ctx, t, rp, n, s.rand(t))
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return g.sample(rp), nil
+}
+
+// sample gathers the rows, and says how: "tablesample P%" or "one pass".
+func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*gathered, string, error) {
+	st, err := s.stats(ctx, t)
+	if err != nil {
+		return nil, "", err
+	}
+	if !st.view {
+		if pct, ok := samplePercent(st.rows, st.pages, n); ok {
+			g, how, err := s.tableSample(ctx, t, rp, n, pct, st.rows, rng)
+			if err != nil || g != nil {
+				return g, how, err
+			}
+		}
+	}
+	var g *gathered
+	err = s.run(ctx, func(ctx context.Context) error {
+		rows, err := s.db.QueryContext(ctx, readQuery(t, rp.list))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		g, err = reservoir(ctx, rows, rp, n, rng)
+		return err
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	g.complete = g.seen <= int64(n)
+	return g, "one pass", nil
+}
+
+// tableSample tries TABLESAMPLE at pct percent, and once more larger when
+// too few rows come back. A nil result without error means: read one pass
+// instead.
+func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPlan, n int, pct float64, rows int64, rng *rand.Rand) (*gathered, string, error) {
+	for attempt := 0; attempt < 2; attempt++ {
+		top := sampleCap(pct, rows, n)
+		var g *gathered
+		err := s.run(ctx, func(ctx context.Context) error {
+			res, err := s.db.QueryContext(ctx, sampleQuery(t, rp.list, pct, top))
+			if err != nil {
+				return err
+			}
+			defer res.Close()
+			g, err = reservoir(ctx, res, rp, n, rng)
+			return err
+		})
+		switch {
+		case err != nil && refusedSample(ctx, err):
+			return nil, "", nil
+		case err != nil:
+			return nil, "", err
+		case g.seen >= top:
+			return nil, "", nil // the cap was reached: TABLESAMPLE was not honoured
+		case g.seen >= int64(n):
+			return g, "tablesample " + formatPercent(pct) + "%", nil
+		}
+		next, ok := retryPercent(pct)
+		if !ok {
+			return nil, "", nil
+		}
+		pct = next
+	}
+	return nil, "", nil
+}
+
+// refusedSample says a TABLESAMPLE failed in a way a plain read of the same
+// table may not: the server answered with an error that is not about
+// permissions, a missing table, locks or the session, while the caller's
+// context is live. TABLESAMPLE is refused for memory-optimized tables, and
+// by servers that speak TDS without implementing it.
+func refusedSample(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var se mssql.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Number {
+	case 229, 230, 208, 1222, 1205, 4060, 916, 18456:
+		return false
+	}
+	return true
+}
+
+// rowStream is what reservoir reads: *sql.Rows, or a test's rows.
+type rowStream interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// gathered holds the rows kept so far, column-major, for the columns that
+// are read (binary ones are not), and how many rows were seen.
+type gathered struct {
+	vals     [][]string
+	rows     int
+	seen     int64
+	complete bool
+}
+
+func newGathered(nRead, capacity int) *gathered {
+	g := &gathered{vals: make([][]string, nRead)}
+	for i := range g.vals {
+		g.vals[i] = make([]string, 0, capacity)
+	}
+	return g
+}
+
+func (g *gathered) add(row []string) {
+	for i := range g.vals {
+		g.vals[i] = append(g.vals[i], row[i])
+	}
+	g.rows++
+}
+
+func (g *gathered) set(slot int, row []string) {
+	for i := range g.vals {
+		g.vals[i][slot] = row[i]
+	}
+}
+
+// sample lays the gathered rows out as rp's columns, "" for binary ones.
+func (g *gathered) sample(rp readPlan) *connectors.Sample {
+	out := &connectors.Sample{
+		Columns:  rp.cols,
+		Values:   make([][]string, len(rp.cols)),
+		Rows:     g.rows,
+		Complete: g.complete,
+	}
+	for i, j := range rp.index {
+		if j < 0 {
+			out.Values[i] = make([]string, g.rows)
+		} else {
+			out.Values[i] = g.vals[j]
+		}
+	}
+	return out
+}
+
+// reservoir reads every row of a result, keeping a uniform sample of n of
+// them with Algorithm L (Li, 1994): after the first n rows it draws how
+// many rows to skip, so most rows are stepped over without being scanned
+// or rendered.
+func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *rand.Rand) (*gathered, error) {
+	sc := newScanner(rp)
+	g := newGathered(rp.nRead, min(n, 4096))
+	buf := make([]string, rp.nRead)
+	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
+	w := math.Exp(math.Log(u()) / float64(n))
+	skip := func() int64 {
+		s := math.Floor(math.Log(u()) / math.Log(1-w))
+		if s > math.MaxInt64/2 || math.IsNaN(s) {
+			return math.MaxInt64 / 2
+		}
+		return int64(s)
+	}
+	next := int64(n) + skip() // index of the next row to take
+	for rows.Next() {
+		if g.seen&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		switch {
+		case g.seen < int64(n):
+			if err := rows.Scan(sc.ptrs...); err != nil {
+				return nil, err
+			}
+			sc.into(rp, buf)
+			g.add(buf)
+		case g.seen == next:
+			if err := rows.Scan(sc.ptrs...); err != nil {
+				return nil, err
+			}
+			sc.into(rp, buf)
+			g.set(rng.IntN(n), buf)
+			w *= math.Exp(math.Log(u()) / float64(n))
+			next += skip() + 1
+		}
+		g.seen++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
