@@ -11,6 +11,7 @@ import (
 	"os"
 
 	_ "github.com/alcance-mx/alcance/connectors/mssql"
+	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
 )
 
