@@ -13,7 +13,7 @@ func TestRedact(t *testing.T) {
 		"sqlserver://sa:" + pw + "@db:1433?database=padron",
 		"sqlserver://db:1433?database=padron&password=" + pw,
 		"sqlserver://db:1433?database=padron&PWD=" + pw,
-		"postgres://u:" + pw + "/x#y@host/db",     // not a valid URL
+		"postgres://u:" + pw + "/x#y@host/db",        // not a valid URL
 		"sqlservr://db?user=u&password=" + pw + ";x", // a mistyped scheme
 	} {
 		got := Redact(raw)
