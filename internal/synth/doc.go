@@ -48,36 +48,70 @@
 //     names, staff names such as the attending doctor, also when a legacy
 //     field cut them at twenty characters. Company and merchant names
 //     (ABARROTES LOPEZ), facility names (even HOSPITAL GENERAL DR. ...),
-//     street names (BENITO JUAREZ), programme names (BECAS BENITO JUAREZ)
-//     and job titles are not.
+//     street names (BENITO JUAREZ), office names after heroes and saints
+//     (MODULO BENITO JUAREZ, AGENCIA SAN JUAN BAUTISTA in cat_oficinas),
+//     programme names (BECAS BENITO JUAREZ) and job titles (JEFE DE
+//     DEPARTAMENTO, cat_oficinas.responsable_area) are not.
 //   - birthdate: dates of birth in any storage form (DATE, YYYYMMDD text
 //     or INTEGER, DD/MM/YYYY text, DD/MM/YY text, Spanish month names as
-//     21/MAR/1963 or 21 de marzo de 1963, Excel serial integers).
-//     Sentinels (00/00/0000, 1900-01-01, 9999-99-99, 19000101, serial 1)
-//     are in the column but are not values. Registration, affiliation,
-//     validity, visit, hire, payment, invoice, account-opening and audit
-//     dates are not birthdates, and get no label; nor does an age.
+//     21/MAR/1963 or 21 de marzo de 1963, Excel serial integers, the US
+//     order MM/DD/YYYY of a foreign CRM, clinic_patients_export.dob, whose
+//     patients are drawn so that about nine values in ten have a day over
+//     12 and cannot be read day-first). Sentinels (00/00/0000, 1900-01-01,
+//     9999-99-99, 19000101, serial 1) are in the column but are not
+//     values. Registration, affiliation, validity, visit (also a CRM's
+//     last_visit), admission, hire, payment, invoice, account-opening,
+//     acquisition, authorisation, address-update and audit dates are not
+//     birthdates, and get no label; nor does an age.
 //   - address: street and number, colonia, or a one-line address. A
 //     municipality or state column alone is not an address and gets none.
+//     A table keyed by person is about that person even when only an id
+//     links the row to them: domicilios_historial (id_persona points at
+//     padron_beneficiarios.id) labels calle, num_ext, num_int and colonia
+//     address, its LABORAL rows (a person's workplace, a minority) and
+//     earlier homes included. The address of an office in a catalogue of
+//     offices (cat_oficinas.domicilio, .colonia) is no person's and gets
+//     none.
 //   - postal_code: the postal code of a person's address, also when a
-//     spreadsheet dropped its leading zero. Five-digit amounts, stocks and
-//     budget codes are not.
-//   - phone, email: a person's telephone and e-mail.
+//     spreadsheet dropped its leading zero, and also as text that kept it
+//     (clinic_patients_export.postal_code). Five-digit amounts, costs,
+//     stocks and budget codes are not, nor an office's postal code.
+//   - phone, email: a person's telephone and e-mail, in any written form
+//     (+52 55 1234 5678). An office's switchboard number is not.
 //   - health_enrollment: the póliza folio and the health programme a person
-//     is enrolled in. Social programmes (pensions, scholarships) are not
-//     health programmes and get no label.
+//     is enrolled in. A private medical insurer is a health plan too: a
+//     clinic's insurer column (GNP, AXA, MetLife beside IMSS, ISSSTE,
+//     Seguro Popular) and its policy_number are health_enrollment. Social
+//     programmes (pensions, scholarships) are not health programmes and
+//     get no label.
 //   - health_condition: CIE-10 codes, diagnosis text, condition flags
 //     (censo_cronicos.DIABETES = 1/2/9) and treatment text (the medicines a
-//     person takes: a treatment is health data per the taxonomy) in a
-//     table with a row per person. A catalogue of diagnoses or medicines,
-//     one row per item, is not.
+//     person takes: a treatment is health data per the taxonomy) and
+//     allergies (PENICILINA; NINGUNA and NKDA, no known allergy, are
+//     answers, not placeholders) in a table with a row per person. A catalogue of diagnoses or
+//     medicines, one row per item, is not.
+//   - Coded outcome columns: in a table with a row per person or per case,
+//     anonymised or not, a coded column that says how ill the person was
+//     or what was done to them is health_condition, as a condition flag
+//     is: the triage level (1-5), a lab result (1 positive, 2 negative,
+//     3 pending, 97 not tested), the kind of discharge (1 home, 2
+//     admitted, 3 transferred, 4 death) and intubation (1/2/97) of
+//     urgencias_atenciones, beside its reason for the visit as short
+//     condition text. Codes such as 97 (no aplica) are in the column but
+//     are not values. Age, sex and the state of residence in such a table
+//     get none.
 //   - health_facility: the CLUES or the name of the unit that attended or
-//     follows a person (consultas.clues, censo_cronicos.unidad). A
-//     catalogue of units is not, and neither is an employee's workplace
-//     (nomina_empleados.adscripcion): that unit did not attend them.
-//   - Ids, foreign keys, amounts (five-digit salaries too), status codes,
-//     batch numbers, job titles, electoral sections, sex and
-//     state-of-birth codes get no label: they are not taxonomy categories.
+//     follows a person (consultas.clues, censo_cronicos.unidad, the
+//     hospital of an anonymised emergency case, urgencias_atenciones.clues).
+//     A catalogue of units is not, nor a CLUES in a table about no one
+//     (cat_puestos_unidad.clues says where a position sits), and neither
+//     is an employee's workplace (nomina_empleados.adscripcion): that unit
+//     did not attend them.
+//   - Ids, foreign keys, amounts (five-digit salaries and costs too),
+//     status codes, batch numbers, job titles, electoral sections, sex and
+//     state-of-birth codes, equipment serials (even CURP- or RFC-shaped
+//     ones that never validate), IP and MAC addresses and host names get
+//     no label: they are not taxonomy categories.
 //   - Free text is labelled with each category present in at least 5% of
 //     its non-empty values: consultas.notas holds patients' names (~40%),
 //     conditions (~60%) and CURPs (~15%), so it is [curp, person_name,
@@ -92,8 +126,9 @@
 // is curp, free text excluded. It is counted from the row plans while the
 // tables are built (Table.Persons), and the tests check it against an
 // independent recount from a written SQLite file. People known only by
-// other identifiers (LISTA_NOMINAL has voter keys and no CURP) are not
-// counted.
+// other identifiers (LISTA_NOMINAL has voter keys and no CURP), by an id
+// (domicilios_historial), by name (clinic_patients_export) or not at all
+// (urgencias_atenciones) are not counted.
 //
 // # Determinism
 //

@@ -63,6 +63,12 @@ func DefaultStyles() []Style {
 		{"plazas", buildPlazas},
 		{"cuentas_bancarias", buildCuentas},
 		{"terminales_tpv", buildTerminales},
+		{"cat_oficinas", buildCatOficinas},
+		{"activos_informaticos", buildActivosTI},
+		{"cat_puestos_unidad", buildCatPuestosUnidad},
+		{"urgencias_atenciones", buildUrgencias},
+		{"clinic_patients_export", buildClinicCRM},
+		{"domicilios_historial", buildDomicilios},
 	}
 }
 
