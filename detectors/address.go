@@ -107,6 +107,9 @@ func detectAddress(tc *tableCtx, c *colCtx) *candidate {
 	if named && t.weakRate() < 0.6 {
 		s.add("", -6) // named address, but the values are something else
 	}
+	if c.prof.digits >= 0.9 && c.prof.distinct >= 0.95 && c.nPresent >= 50 {
+		s.add("", -6) // every number different: a key, not house numbers (which repeat)
+	}
 	if c.name.Hint == vocab.HintPlace || namedOther(c, taxonomy.Address) {
 		s.add("", -6)
 	}

@@ -80,8 +80,10 @@ func scanText(v string, today time.Time) textFinds {
 // known surname, or any two name-shaped words after a trigger ("PACIENTE
 // XOCHITL CAUICH"). It returns the name, or "".
 func nameAt(words []string, i int) string {
-	if i > 0 && (streetWords[words[i-1]] || settlementWords[words[i-1]]) {
-		return "" // "CALLE BENITO JUAREZ": a street named after a person
+	if i > 0 && (streetWords[words[i-1]] || settlementWords[words[i-1]] || notNameWords[words[i-1]]) {
+		// "CALLE BENITO JUAREZ", "OFICINA REGIONAL MIGUEL HIDALGO": a
+		// street or an institution named after a person.
+		return ""
 	}
 	triggered := i > 0 && nameTriggers[words[i-1]]
 	given, surname, n := false, false, 0
@@ -150,6 +152,8 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 			s.note(EvDictionary)
 			if tc.personContext || tc.healthContext {
 				s.add(EvTableContext, 1)
+			} else {
+				s.add("", -3) // in a table about no one, names in text are names of things
 			}
 		case taxonomy.HealthCondition:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 6}, step{minTextShare, 4.5}))

@@ -37,7 +37,12 @@ func init() {
 		"IMSS-PROSPERA", "IMSS PROSPERA", "IMSS-OPORTUNIDADES", "IMSS OPORTUNIDADES", "ISSSTE ESTATAL",
 		"SEGURO PRIVADO", "PRIVADO", "NO DERECHOHABIENTE", "SIN DERECHOHABIENCIA", "IMSS ORDINARIO",
 		"SEGURO MEDICO PARA UNA NUEVA GENERACION", "SMNG", "INSABI/IMSS-BIENESTAR", "ISSFAM", "IMSS-COPLAMAR",
-		"SEGURO POPULAR (SPSS)", "PENSIONES CIVILES", "SERVICIOS ESTATALES DE SALUD"} {
+		"SEGURO POPULAR (SPSS)", "PENSIONES CIVILES", "SERVICIOS ESTATALES DE SALUD",
+		// Private health insurers: a policy with one is a health plan too.
+		"GNP", "GRUPO NACIONAL PROVINCIAL", "AXA", "AXA SEGUROS", "METLIFE", "SEGUROS MONTERREY",
+		"SEGUROS MONTERREY NEW YORK LIFE", "MAPFRE", "ALLIANZ", "BUPA", "PLAN SEGURO", "SURA", "SEGUROS SURA",
+		"ZURICH", "INBURSA", "SEGUROS INBURSA", "BANORTE SEGUROS", "SEGUROS BANORTE", "SEGUROS ATLAS",
+		"GENERAL DE SALUD", "MEDICA SUR", "SEGUROS BX+", "HDI SEGUROS", "BBVA SEGUROS", "SEGUROS AZTECA"} {
 		programmes[p] = true
 	}
 }
@@ -70,8 +75,8 @@ func detectEnrollment(tc *tableCtx, c *colCtx) *candidate {
 			progs++
 			return vMatch
 		}
-		if named && folioShaped(v) {
-			return vWeak
+		if named && (folioShaped(v) || len(v) <= 40 && plainWords(v)) {
+			return vWeak // a folio, or the name of a scheme or insurer
 		}
 		return vNo
 	})

@@ -114,11 +114,12 @@ var Rules = build(
 		"motivoconsulta", "sintomas", "antecedentes*", "comorbilidad*", "condicion", "condicionsalud", "diagnosis",
 		"condition", "medicamentos", "medicamento", "procedimiento*", "cie9", "lesion", "causadefuncion~",
 		"semanasgestacion~", "embarazada", "clasificacionfinal~", "resultadolab*", "motivoegreso", "tipoegreso",
-		"allergies", "allergy", "diagnoses", "medications", "treatment", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
+		"allergies", "allergy", "diagnoses", "medications", "treatment", "triage*", "clasificaciontriage",
+		"resultadoprueba", "resultadolaboratorio~", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
 	group(taxonomy.HealthCondition, Weak, HintCondition, "diabetes", "hipertension", "obesidad", "asma", "epoc",
 		"tabaquismo", "inmusupr", "inmunosupresion~", "cardiovascular~", "renalcronica~", "neumonia", "intubado",
 		"uci", "embarazo", "vih", "covid", "cancer", "tuberculosis~", "hepatitis", "otracom", "otracon",
-		"renal", "resultado"),
+		"renal", "resultado*"),
 
 	// Health facilities.
 	group(taxonomy.HealthFacility, Strong, HintNone, "clues*", "cveclues", "unidadmedica*", "nombreunidadmedica",

@@ -85,10 +85,22 @@ func Lookup(column string) Match {
 	}
 	for _, cand := range candidates(id) {
 		if r, ok := match(cand); ok {
+			if keyTo(id, cand) {
+				// "id_domicilio" is the key of an address, not one: the
+				// name only hints, and the values decide.
+				r.Strength = Weak
+			}
 			return Match{Rule: r, Matched: true}
 		}
 	}
 	return thingName(id)
+}
+
+// keyTo reports whether cand was reached by removing an "id" prefix.
+func keyTo(id, cand string) bool {
+	first, _, _ := strings.Cut(id, "_")
+	return (first == "id" || strings.HasPrefix(id, "id") && !strings.Contains(id, "_")) &&
+		!strings.HasPrefix(cand, "id")
 }
 
 // thingName catches the names of names that no rule knows: "nombre_escuela",
