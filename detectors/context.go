@@ -14,6 +14,20 @@ var personCategories = map[string]bool{
 	taxonomy.PersonName: true, taxonomy.Birthdate: true,
 }
 
+// givesPersonContext: an identifier that validates makes a table about
+// people; a name or a birthdate does when its column's name or the CURP in
+// the same rows says so, or the dictionaries are sure. Dates that merely
+// spread like births (salaries read as Excel serials do) must not make a
+// table about people on their own, or everything else in it would follow.
+func givesPersonContext(k *candidate) bool {
+	switch k.category {
+	case taxonomy.PersonName, taxonomy.Birthdate:
+		return hasEvidence(k, EvColumnName) || hasEvidence(k, EvRowConsistency) ||
+			k.category == taxonomy.PersonName && k.s.confidence() >= 0.9
+	}
+	return true
+}
+
 // healthTableWords in a table's name say it holds health records.
 var healthTableWords = []string{"consulta", "paciente", "egreso", "ingreso", "hospital", "salud", "expediente",
 	"diagnost", "urgencia", "defuncion", "caso", "covid", "epidem", "vacuna", "sinave", "morbilidad", "clinic",
@@ -31,7 +45,7 @@ func (tc *tableCtx) setContext() {
 			if k.s.confidence() < ReportThreshold {
 				continue
 			}
-			if personCategories[k.category] {
+			if personCategories[k.category] && givesPersonContext(k) {
 				tc.personContext = true
 			}
 			// A facility alone does not make a table about health: a
@@ -188,5 +202,20 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 	if tc.healthContext && k.matched >= c.nPresent*9/10 {
 		k.s.add(EvColumnName, 4.5)
 		k.s.add(EvTableContext, 2)
+		if allFlagCodes(c) {
+			// Every value is a code of the yes/no coding Mexican health
+			// data uses (1/2, 97/98/99): the values confirm a flag.
+			k.s.add(EvValueFormat, 0.5)
+		}
 	}
+}
+
+// allFlagCodes reports whether every value of a column is a yes/no code.
+func allFlagCodes(c *colCtx) bool {
+	for _, v := range c.vals {
+		if v != "" && !conditionFlagValue(v) {
+			return false
+		}
+	}
+	return true
 }
