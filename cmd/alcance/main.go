@@ -12,6 +12,7 @@ import (
 
 	_ "github.com/alcance-mx/alcance/connectors/mssql"
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
+	_ "github.com/alcance-mx/alcance/connectors/postgres"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
 )
 
