@@ -42,7 +42,8 @@ Usage:
   alcance detectors                list categories, validators and column-name rules
 
 A SOURCE is a SQLite file (sqlite:///srv/padron.db, or a path ending in
-.db, .sqlite or .sqlite3).
+.db, .sqlite or .sqlite3), or a PostgreSQL, MySQL/MariaDB or SQL Server URL
+(postgres://, mysql://, sqlserver://).
 
 Run 'alcance scan --help' for the scan flags and exit codes.
 `

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/alcance-mx/alcance/internal/scan"
@@ -26,6 +27,12 @@ people are counted by keyed hashes of their CURP.
 
 Sources:
   sqlite:///srv/legacy/padron.db, or a path ending in .db, .sqlite, .sqlite3
+  postgres://user@host:5432/db?sslmode=require      (password: URL or PGPASSWORD)
+  mysql://user@host:3306/db, or mysql://user@host:3306/ for every database the
+                                                    user can see (MYSQL_PWD)
+  sqlserver://user@host:1433?database=db            (MSSQL_PASSWORD)
+alcance only reads: sessions are read-only where the server has them, every
+statement has a timeout, and it opens at most --concurrency connections.
 
 Flags:
   -o, --output FILE        write the report to FILE; the format comes from the
@@ -43,6 +50,11 @@ Flags:
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
                            reached through a view is not counted twice)
+      --connect-timeout D  give up on a server that does not answer within D
+                           (default 10s)
+      --statement-timeout D
+                           give up on any one statement after D (default 5m); a
+                           table that times out is listed under errors
 
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source
@@ -88,14 +100,16 @@ func newFlagSet(name string) *flag.FlagSet {
 }
 
 type scanFlags struct {
-	outputs      multiFlag
-	format       string
-	quiet        bool
-	sampleRows   int
-	failOn       string
-	hashKeyFile  string
-	concurrency  int
-	includeViews bool
+	outputs          multiFlag
+	format           string
+	quiet            bool
+	sampleRows       int
+	failOn           string
+	hashKeyFile      string
+	concurrency      int
+	includeViews     bool
+	connectTimeout   time.Duration
+	statementTimeout time.Duration
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -110,6 +124,8 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.hashKeyFile, "hash-key-file", "", "")
 	fs.IntVar(&f.concurrency, "concurrency", 2, "")
 	fs.BoolVar(&f.includeViews, "include-views", false, "")
+	fs.DurationVar(&f.connectTimeout, "connect-timeout", connectors.DefaultOptions().ConnectTimeout, "")
+	fs.DurationVar(&f.statementTimeout, "statement-timeout", connectors.DefaultOptions().StatementTimeout, "")
 	sources, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, scanUsage)
@@ -148,6 +164,11 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	cfg.Concurrency = f.concurrency
 	cfg.Connect.MaxConns = f.concurrency
 	cfg.Connect.IncludeViews = f.includeViews
+	if f.connectTimeout <= 0 || f.statementTimeout <= 0 {
+		return cfg, nil, usagef("--connect-timeout and --statement-timeout must be positive durations such as 10s or 5m")
+	}
+	cfg.Connect.ConnectTimeout = f.connectTimeout
+	cfg.Connect.StatementTimeout = f.statementTimeout
 	if _, ok := reports.Formats[f.format]; !ok || f.format == "html" {
 		return cfg, nil, usagef("--format must be table, json, md or csv, not %q", f.format)
 	}
