@@ -57,6 +57,13 @@ type candidate struct {
 	rows     Bitset
 	matched  int // values carrying the category
 	examples []string
+	// examined is how many values were judged so far; matched/examined is
+	// the rate scores use.
+	examined int
+	// judge and resume let finish complete a tally cut short for speed.
+	judge       func(string) verdict
+	weakCarries bool
+	resume      int
 }
 
 func (c *colCtx) candidate(category string) *candidate {
@@ -161,6 +168,7 @@ func (tc *tableCtx) result() Result {
 		}
 		kept = resolveConflicts(c, kept)
 		for _, k := range kept {
+			k.finish(c)
 			conf := k.s.confidence()
 			if !k.s.valueSupport {
 				// Nothing in the values confirmed it: the name (and the
@@ -256,49 +264,80 @@ const (
 // says; rows and examples are taken from matching values (and from weak
 // ones when weakCarries, for categories whose values cannot be validated).
 //
-// To stay cheap on columns that are clearly something else, it first looks
-// at a probe of the first probeSize present values (the sample is random, so
-// its first values are too) and stops there when fewer than minProbe of
-// them are matches or weak.
+// It reads no more than it must. A probe of the first probeSize present
+// values (the sample is random, so its first values are too) stops it on
+// columns that are clearly something else, when fewer than minProbe of
+// them match or fit. Otherwise it judges up to scoreSize values, which
+// measure a rate as well as ten thousand do, and leaves the rest for
+// finish, which runs only for the candidates that become findings and
+// only then marks every row that carries the category.
 type tally struct {
 	k              *candidate
 	match, weak, n int
 	probed         bool // stopped after the probe
 }
 
-const probeSize = 200
+const (
+	probeSize = 200
+	scoreSize = 1500
+)
 
 func (tc *tableCtx) tally(c *colCtx, category string, minProbe float64, weakCarries bool, judge func(v string) verdict) tally {
-	t := tally{k: &candidate{category: category, rows: NewBitset(tc.rows)}}
-	seen := 0
+	t := tally{k: &candidate{category: category, rows: NewBitset(tc.rows), judge: judge, weakCarries: weakCarries}}
 	for i, v := range c.vals {
 		if v == "" {
 			continue
 		}
-		if seen == probeSize && float64(t.match+t.weak) < minProbe*float64(seen) {
+		if t.n == probeSize && float64(t.match+t.weak) < minProbe*float64(t.n) {
 			t.probed = true
+			t.k.resume = -1 // never finished: it cannot be a finding
 			break
 		}
-		seen++
+		if t.n == scoreSize {
+			t.k.resume = i
+			break
+		}
 		t.n++
-		switch judge(v) {
+		switch t.k.mark(i, v) {
 		case vMatch:
 			t.match++
-			t.k.rows.Set(i)
-			t.k.matched++
-			t.k.addExample(category, v)
 		case vWeak:
 			t.weak++
-			if weakCarries {
-				t.k.rows.Set(i)
-				t.k.matched++
-				if len(t.k.examples) < maxExamples && t.match == 0 {
-					t.k.addExample(category, v)
-				}
-			}
 		}
 	}
+	t.k.examined = t.n
 	return t
+}
+
+// mark judges one value and records it if it carries the category.
+func (k *candidate) mark(i int, v string) verdict {
+	r := k.judge(v)
+	switch {
+	case r == vMatch:
+		k.rows.Set(i)
+		k.matched++
+		k.addExample(k.category, v)
+	case r == vWeak && k.weakCarries:
+		k.rows.Set(i)
+		k.matched++
+		k.addExample(k.category, v)
+	}
+	return r
+}
+
+// finish judges the values tally left, so that a finding's rows and match
+// rate cover the whole sample.
+func (k *candidate) finish(c *colCtx) {
+	if k.resume <= 0 || k.judge == nil {
+		return
+	}
+	for i := k.resume; i < len(c.vals); i++ {
+		if c.vals[i] != "" {
+			k.mark(i, c.vals[i])
+		}
+	}
+	k.examined = c.nPresent
+	k.resume = 0
 }
 
 // rate is the share of examined values that matched.

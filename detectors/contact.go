@@ -105,13 +105,20 @@ func postalAgreesWithState(tc *tableCtx, c *colCtx) {
 	}
 	numeric := c.col.Kind == KindInteger
 	for _, other := range tc.cols {
-		if other == c || other.nPresent == 0 || other.prof.hasLetter < 0.5 && other.prof.maxLen > 2 {
+		if other == c || other.nPresent == 0 || other.prof.hasLetter < 0.5 && other.prof.maxLen > 2 ||
+			other.prof.avgLen > 120 || other.freeText {
 			continue
 		}
-		both, agree := 0, 0
+		// Rows are compared until crossCheckRows of them had both a state
+		// and a code, or a first stretch shows the column holds no states.
+		both, agree, looked := 0, 0, 0
 		for i, v := range c.vals {
 			if v == "" || other.vals[i] == "" {
 				continue
+			}
+			looked++
+			if looked == 100 && both < 20 || both == crossCheckRows {
+				break
 			}
 			st, ok := stateFromText(other.vals[i])
 			if !ok {
@@ -124,9 +131,6 @@ func postalAgreesWithState(tc *tableCtx, c *colCtx) {
 			both++
 			if st == cpState {
 				agree++
-			}
-			if both == crossCheckRows {
-				break
 			}
 		}
 		if both >= minAgreeRows && float64(agree) >= 0.8*float64(both) {

@@ -199,7 +199,7 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 	if k == nil || k.s.valueSupport {
 		return
 	}
-	if tc.healthContext && k.matched >= c.nPresent*9/10 {
+	if tc.healthContext && k.examined > 0 && k.matched >= k.examined*9/10 {
 		k.s.add(EvColumnName, 4.5)
 		k.s.add(EvTableContext, 2)
 		if allFlagCodes(c) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
@@ -404,5 +405,19 @@ func TestCodedConditions(t *testing.T) {
 	})
 	if got := found(table("respuestas_encuesta", ps, cols[0])); len(got) > 0 {
 		t.Errorf("a yes/no column outside a health table: %v", got)
+	}
+}
+
+// TestEachWordMatchesWords: the allocation-free splitter agrees with
+// norm.Words on plain upper-case values and falls back to it otherwise.
+func TestEachWordMatchesWords(t *testing.T) {
+	for _, v := range []string{"HERNANDEZ GARCIA JUAN", "DR. JUAN PEREZ", "O'BRIEN, JOHN", "DE LA CRUZ-MA. JOSE",
+		"  MARIA  ", "Ñandú Pérez", "josé luis", "A1B2 C3", "'QUOTED' NAME'", ""} {
+		var got []string
+		eachWord(v, func(w string) bool { got = append(got, w); return true })
+		want := norm.Words(v)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("eachWord(%q) = %q, norm.Words = %q", v, got, want)
+		}
 	}
 }

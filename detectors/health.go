@@ -135,7 +135,7 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 	// (CLASIFICACION_FINAL = 1..7, a triage level): coded health data,
 	// which only a health table makes a person's condition (pass 3).
 	flag := c.name.Hint == vocab.HintCondition ||
-		named && c.name.Strength == vocab.Strong && c.prof.avgLen <= 3 && c.prof.distinct*float64(c.nPresent) <= 15
+		named && c.name.Strength == vocab.Strong && c.prof.avgLen <= 3 && float64(c.prof.distinctCount) <= 15
 	c.codedCondition = flag
 	if !named && c.prof.hasLetter < 0.5 {
 		return nil

@@ -78,27 +78,33 @@ func judgeName(v string) (r verdict, negative bool) {
 			return vNo, true
 		}
 	}
-	words := norm.Words(v)
-	if len(words) == 0 {
-		return vNo, false
-	}
-	known, real := 0, 0
-	for _, w := range words {
+	known, real, total, firstLen := 0, 0, 0, 0
+	eachWord(v, func(w string) bool {
+		total++
+		if total == 1 {
+			firstLen = len(w)
+		}
 		switch {
 		case notNameWords[w]:
-			return vNo, true
+			negative = true
+			return false
 		case titles[w], dict.Particles[w]:
-			continue
+			return true
 		}
 		real++
 		if len(w) >= 2 && (dict.IsGivenName(w) || dict.IsSurname(w)) {
 			known++
 		}
-	}
-	if real == 0 || real > 7 {
+		return true
+	})
+	switch {
+	case negative:
+		return vNo, true
+	case total == 0:
+		return vNo, false
+	case real == 0 || real > 7:
 		return vNo, real > 7
-	}
-	if len(words) == 1 && len(words[0]) == 1 {
+	case total == 1 && firstLen == 1:
 		return vNo, false // an initial or a code letter
 	}
 	if known == 0 || real > 1 {
@@ -142,7 +148,7 @@ func detectName(tc *tableCtx, c *colCtx) *candidate {
 	} else if c.name.Hint == vocab.HintNotPerson {
 		s.add("", -2) // "nombre_escuela": the name of a thing, maybe after a person
 	}
-	if c.nPresent >= 50 && c.prof.distinct*float64(c.nPresent) <= 6 {
+	if c.nPresent >= 50 && float64(c.prof.distinctCount) <= 6 {
 		s.add("", -6) // a handful of words repeated: statuses and categories, not people
 	}
 	if c.prof.avgWords >= 2.5 && t.rate() >= 0.6 {
@@ -150,4 +156,45 @@ func detectName(tc *tableCtx, c *colCtx) *candidate {
 	}
 	t.k.s = s
 	return t.k
+}
+
+// eachWord calls f with each word of v as norm.Words folds it, stopping
+// when f returns false. Values that are already plain upper-case ASCII,
+// as most legacy values are, are split in place without allocating.
+func eachWord(v string, f func(string) bool) {
+	plain := true
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; b >= 0x80 || 'a' <= b && b <= 'z' {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		for _, w := range norm.Words(v) {
+			if !f(w) {
+				return
+			}
+		}
+		return
+	}
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		letter := i < len(v) && ('A' <= v[i] && v[i] <= 'Z' || v[i] == '\'' && start >= 0)
+		if letter {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := v[start:i]
+			for len(w) > 0 && w[len(w)-1] == '\'' {
+				w = w[:len(w)-1]
+			}
+			if !f(w) {
+				return
+			}
+			start = -1
+		}
+	}
 }

@@ -171,7 +171,7 @@ func (tc *tableCtx) checkIdentifiers(cc *curpColumn, other *colCtx) bool {
 // M/F English, 1/2 varies by system: the same letter M means opposite
 // things) and reports whether each code maps consistently to one sex.
 func checkSex(cc *curpColumn, other *colCtx) bool {
-	if other.prof.distinct*float64(other.nPresent) > 6 || other.prof.maxLen > 12 {
+	if float64(other.prof.distinctCount) > 6 || other.prof.maxLen > 12 {
 		return false
 	}
 	counts := map[string]*[3]int{} // value -> rows whose CURP says H, M, X

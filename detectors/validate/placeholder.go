@@ -1,6 +1,10 @@
 package validate
 
-import "github.com/alcance-mx/alcance/detectors/norm"
+import (
+	"strings"
+
+	"github.com/alcance-mx/alcance/detectors/norm"
+)
 
 // placeholderWords are the values legacy forms store for "no value"
 // (docs/taxonomy.md: placeholders are not values; §8 lists the CURP and RFC
@@ -62,7 +66,9 @@ func IsPlaceholder(s string) bool {
 		if s[0] == '0' && allSame(s) {
 			return true
 		}
-		return len(s) >= 8 && len(s) <= 30 && IsSentinelDate(s)
+		// Only dates that say 1900, 1800, 9999 or 0000 can be sentinels:
+		// looking for those first spares parsing every phone and date.
+		return len(s) >= 8 && len(s) <= 30 && mayBeSentinel(s) && IsSentinelDate(s)
 	}
 	if len(s) > maxPlaceholderLen {
 		return false
@@ -86,4 +92,16 @@ func plainFolded(s string) bool {
 		}
 	}
 	return true
+}
+
+// mayBeSentinel reports whether s holds one of the years or runs of zeros
+// every sentinel date has.
+func mayBeSentinel(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		switch s[i : i+4] {
+		case "1900", "1800", "9999", "0000", "/00/", "-00-":
+			return true
+		}
+	}
+	return strings.Contains(s, "00/00") || strings.Contains(s, "00-00")
 }

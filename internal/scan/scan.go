@@ -45,6 +45,9 @@ type Outcome struct {
 	// Warnings are tables scanned with a part missing (identifier columns
 	// could not be read in full): counted as incomplete for --fail-on.
 	Warnings int
+	// Time spent, summed over the tables read at once: where a scan's
+	// time goes (benchmarks report it).
+	Sampling, Classifying, ReadingIdentifiers time.Duration
 }
 
 // NothingScanned is true when no table of any source could be read:
@@ -84,9 +87,10 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 	}
 	persons := newPersonSet(cfg.HashKey)
 	var out Outcome
+	var timings sync.Mutex
 	var results []tableResult
 	for i, spec := range cfg.Sources {
-		src, res := scanSource(ctx, cfg, spec, persons, &out)
+		src, res := scanSource(ctx, cfg, spec, persons, &out, &timings)
 		for j := range res {
 			res[j].source = i
 		}
@@ -118,7 +122,7 @@ type tableResult struct {
 	warning error
 }
 
-func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome) (rs reports.Source, kept []tableResult) {
+func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome, timings *sync.Mutex) (rs reports.Source, kept []tableResult) {
 	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Tables: []reports.Table{}, Errors: []reports.Error{}}
 	// Connectors keep passwords out of their messages; this scrubs them
 	// once more, in case a driver echoed its connection string.
@@ -170,7 +174,13 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 			tctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
 			defer cancel()
 			cfg.Progress("scanning %s %s", info.Name, t.QualifiedName())
-			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons)
+			var tm phaseTimes
+			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons, &tm)
+			timings.Lock()
+			out.Sampling += tm.sampling
+			out.Classifying += tm.classifying
+			out.ReadingIdentifiers += tm.identifiers
+			timings.Unlock()
 		}()
 	}
 	wg.Wait()
@@ -221,14 +231,19 @@ func detectorKind(k connectors.Kind) detectors.Kind {
 	return detectors.KindOther
 }
 
-func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connectors.Table, persons *personSet) (tableResult, error) {
+// phaseTimes is where one table's time went.
+type phaseTimes struct{ sampling, classifying, identifiers time.Duration }
+
+func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connectors.Table, persons *personSet, tm *phaseTimes) (tableResult, error) {
 	var readable []connectors.Column
 	for _, c := range t.Columns {
 		if c.Kind != connectors.KindBinary {
 			readable = append(readable, c)
 		}
 	}
+	start := time.Now()
 	sample, err := src.Sample(ctx, t, readable, cfg.SampleRows)
+	tm.sampling = time.Since(start)
 	if err != nil {
 		return tableResult{}, fmt.Errorf("sampling: %w", err)
 	}
@@ -251,7 +266,9 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 	for i, c := range sample.Columns {
 		dt.Columns = append(dt.Columns, detectors.Column{Name: c.Name, Type: c.Type, Kind: detectorKind(c.Kind), Values: sample.Values[i]})
 	}
+	start = time.Now()
 	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today})
+	tm.classifying = time.Since(start)
 
 	rt := &reports.Table{
 		Schema:      t.Schema,
@@ -309,7 +326,9 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 	}
 	result.textOnlyCURPs = fromSample(textOnly, res.Rows, total)
 	if len(curpCols) > 0 {
+		start = time.Now()
 		curpRecords, inFull, err := readCURPs(ctx, cfg, src, t, total, sample, curpCols, persons)
+		tm.identifiers = time.Since(start)
 		result.warning = err
 		result.curpSampled = !inFull
 		byCategory[taxonomy.CURP] = curpRecords.Add(result.textOnlyCURPs)
