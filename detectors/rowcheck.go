@@ -297,6 +297,9 @@ func checkNames(cc *curpColumn, other *colCtx) bool {
 		if v == "" {
 			continue
 		}
+		if both == 100 && max(agree[0], agree[1], agree[2], agree[3], agree[4]) < 30 {
+			return false // not a name column: no need to look further
+		}
 		both++
 		key := cc.parsed[j].NameKey
 		units := nameUnits(v)
