@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -82,7 +83,14 @@ func (c *colCtx) addCandidate(k *candidate) {
 }
 
 // Classify finds the categories of personal data in each column of t.
+// Columns that hold whole records (JSON, delimited fields) are classified
+// field by field (embedded.go).
 func Classify(t Table, opt Options) Result {
+	expanded, virt := expand(t)
+	return fold(t, classify(expanded, opt), virt)
+}
+
+func classify(t Table, opt Options) Result {
 	today := opt.Today
 	if today.IsZero() {
 		today = time.Now().UTC()
@@ -100,9 +108,10 @@ func Classify(t Table, opt Options) Result {
 		for _, d := range columnDetectors {
 			c.addCandidate(d(tc, c))
 		}
-		// Long text that no structured detector recognised (an address line
-		// is long too) is read as free text.
-		c.freeText = c.longText() && !c.valueSupported()
+		// Long text is read as free text too; what a structured detector
+		// recognised in most of its values (an address line is long too)
+		// stays.
+		c.freeText = c.longText()
 	}
 	// Pass 2: rows. CURP columns confirm (or refute) the others.
 	tc.crossCheckCURPs()
@@ -111,7 +120,7 @@ func Classify(t Table, opt Options) Result {
 	tc.setContext()
 	for _, c := range tc.cols {
 		if c.nPresent > 0 && c.freeText {
-			c.cands = tc.freeTextCandidates(c)
+			c.cands = mergeText(c.structuredMajority(), tc.freeTextCandidates(c))
 		}
 	}
 	for _, c := range tc.cols {
@@ -144,6 +153,38 @@ func newColCtx(idx int, col *Column, rows int) *colCtx {
 // longText reports whether values read like sentences.
 func (c *colCtx) longText() bool { return c.prof.avgLen >= 30 && c.prof.avgWords >= 5 }
 
+// structuredMajority returns the candidates whose values carry their
+// category in at least half of the values examined.
+func (c *colCtx) structuredMajority() []*candidate {
+	var out []*candidate
+	for _, k := range c.cands {
+		if k.s.valueSupport && k.examined > 0 && 2*k.matched >= k.examined {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// mergeText adds to a long-text column's structured candidates what its
+// sentences hold of other categories.
+// When most values are something structured (an address line), only
+// what is validated inside them (a CURP, an e-mail, a phone) is added:
+// the names in "CALLE BENITO JUAREZ ... MPIO. FLORENCIO VILLARREAL" are
+// places named after people.
+func mergeText(structured, text []*candidate) []*candidate {
+	out := structured
+	for _, k := range text {
+		if slices.ContainsFunc(structured, func(s *candidate) bool { return s.category == k.category }) {
+			continue
+		}
+		if len(structured) > 0 && k.category != taxonomy.CURP && k.category != taxonomy.Email && k.category != taxonomy.Phone {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
 // valueSupported reports whether some candidate rests on what the values
 // say, not only on the name.
 func (c *colCtx) valueSupported() bool {
@@ -162,7 +203,7 @@ func (tc *tableCtx) result() Result {
 	for _, c := range tc.cols {
 		var kept []*candidate
 		for _, k := range c.cands {
-			if k.s.confidence() >= ReportThreshold && k.matched > 0 {
+			if k.s.confidence() >= ReportThreshold && k.matched > 0 && (k.s.valueSupport || c.strongName(k.category)) {
 				kept = append(kept, k)
 			}
 		}
@@ -209,11 +250,28 @@ func resolveConflicts(c *colCtx, kept []*candidate) []*candidate {
 	}
 	out := kept[:0]
 	for _, k := range kept {
-		if k == best || k.s.valueSupport && k.s.logit >= best.s.logit-2 && compatible(k.category, best.category) {
-			out = append(out, k)
+		switch {
+		case k == best:
+		case !compatible(k.category, best.category):
+			continue
+		case k.s.valueSupport && k.s.logit >= best.s.logit-2:
+		case !k.s.valueSupport && c.strongName(k.category):
+			// An ISSSTE affiliation number is an RFC: the values prove the
+			// RFC, the name says enrollment, and both are true.
+		default:
+			continue
 		}
+		out = append(out, k)
 	}
 	return out
+}
+
+// strongName reports whether the column's name says category strongly; a
+// finding that no value confirms needs that (or coded health data in a
+// health table, whose name the context made strong).
+func (c *colCtx) strongName(category string) bool {
+	return c.name.Matched && c.name.Category == category && c.name.Strength == vocab.Strong ||
+		category == taxonomy.HealthCondition && c.codedCondition
 }
 
 // compatible says whether two categories can share a structured column

@@ -53,6 +53,8 @@ func detectPhone(tc *tableCtx, c *colCtx) *candidate {
 	}
 	if namedOther(c, taxonomy.Phone) {
 		s.add("", -5)
+	} else if c.name.Matched && c.name.Category != "" && c.name.Category != taxonomy.Phone {
+		s.add("", -2.5) // a record or policy number that happens to have ten digits
 	}
 	t.k.s = s
 	return t.k
@@ -106,7 +108,7 @@ func postalAgreesWithState(tc *tableCtx, c *colCtx) {
 	numeric := c.col.Kind == KindInteger
 	for _, other := range tc.cols {
 		if other == c || other.nPresent == 0 || other.prof.hasLetter < 0.5 && other.prof.maxLen > 2 ||
-			other.prof.avgLen > 120 || other.freeText {
+			other.prof.avgLen > 120 {
 			continue
 		}
 		// Rows are compared until crossCheckRows of them had both a state

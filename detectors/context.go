@@ -64,7 +64,7 @@ func (tc *tableCtx) setContext() {
 
 // contextDetectors adjust pass-1 candidates with what the table says.
 var contextDetectors = []func(*tableCtx, *colCtx){
-	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate,
+	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyCondition,
 }
 
 // catalogueRule: TAXONOMY says a catalogue that lists diseases, medicines
@@ -121,7 +121,7 @@ func personOnlyCategories(tc *tableCtx, c *colCtx) {
 			k.s.add("", -20)
 		}
 		if cat == taxonomy.HealthFacility && !tc.healthContext {
-			k.s.add("", -4) // a workplace, not the facility that attended someone
+			k.s.add("", -8) // a workplace or a warehouse, not the facility that attended someone
 		}
 	}
 	for _, cat := range []string{taxonomy.CLABE, taxonomy.CreditCard} {
@@ -141,12 +141,21 @@ func (tc *tableCtx) aboutPeople() bool {
 	if !tc.healthContext || tc.catalogue() {
 		return false
 	}
+	// A case table records conditions the way case tables do: coded
+	// flags, CIE-10 codes, or several condition columns. One column of
+	// vaccine or disease names is as likely a catalogue or an inventory.
+	columns := 0
 	for _, c := range tc.cols {
-		if k := c.candidate(taxonomy.HealthCondition); k != nil && (k.s.valueSupport || c.codedCondition) {
+		k := c.candidate(taxonomy.HealthCondition)
+		if k == nil || !(k.s.valueSupport || c.codedCondition) {
+			continue
+		}
+		if c.codedCondition || hasEvidence(k, EvDictionary) {
 			return true
 		}
+		columns++
 	}
-	return false
+	return columns >= 2
 }
 
 // personContextBesides reports whether a column other than c says the
@@ -186,6 +195,15 @@ func lonelyBirthdate(tc *tableCtx, c *colCtx) {
 		return
 	}
 	k.s.add("", -2)
+}
+
+// lonelyCondition: the name of a disease or a vaccine in a table about no
+// one and about no case (a lot inventory, a price list) is no one's
+// condition.
+func lonelyCondition(tc *tableCtx, c *colCtx) {
+	if k := c.candidate(taxonomy.HealthCondition); k != nil && !tc.aboutPeople() {
+		k.s.add("", -3)
+	}
 }
 
 // conditionFlags: a DIABETES column of 1/2 codes is a person's condition in

@@ -1,7 +1,9 @@
 package detectors
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -418,6 +420,45 @@ func TestEachWordMatchesWords(t *testing.T) {
 		want := norm.Words(v)
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("eachWord(%q) = %q, norm.Words = %q", v, got, want)
+		}
+	}
+}
+
+// TestRecordsInAColumn: a JSON document or a delimited record per row is
+// classified field by field, and the findings land on the column.
+func TestRecordsInAColumn(t *testing.T) {
+	ps := people(400, 41)
+	tbl := table("solicitudes", ps,
+		text("id", func(i int, _ person) string { return fmt.Sprint(i + 1) }),
+		text("payload", func(i int, p person) string {
+			doc := map[string]any{
+				"curp": p.curp, "nombre": p.nombre, "apellidos": p.paterno + " " + p.materno,
+				"fechaNacimiento": p.birth.Format("2006-01-02"),
+				"domicilio":       map[string]any{"calle": fmt.Sprintf("AV. JUAREZ %d", i%300+1), "cp": fmt.Sprintf("%05d", 44100+i%60)},
+			}
+			if i%7 == 0 {
+				delete(doc, "domicilio")
+			}
+			b, _ := json.Marshal(doc)
+			return string(b)
+		}),
+		text("detalle", func(i int, p person) string {
+			return strings.Join([]string{p.paterno + " " + p.materno + " " + p.nombre, p.birth.Format("02/01/2006"), p.curp, "E11.9"}, "|")
+		}),
+	)
+	got := found(tbl)
+	expect(t, got, map[string][]string{
+		"payload": {taxonomy.CURP, taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address, taxonomy.PostalCode},
+		"detalle": {taxonomy.CURP, taxonomy.PersonName, taxonomy.Birthdate, taxonomy.HealthCondition},
+	})
+	r := Classify(tbl, Options{Today: today})
+	for _, f := range r.Findings[1] {
+		want := 1.0
+		if f.Category == taxonomy.Address || f.Category == taxonomy.PostalCode {
+			want = 0.86 // 6 rows in 7 carry a domicilio
+		}
+		if math.Abs(f.MatchRate-want) > 0.02 || len(f.Examples) == 0 {
+			t.Errorf("payload %s: match rate %.2f (want %.2f), examples %v", f.Category, f.MatchRate, want, f.Examples)
 		}
 	}
 }

@@ -20,35 +20,40 @@ const minTextShare = 0.05
 var nameTriggers = wordSet(`PACIENTE PAC SR SRA SRITA DR DRA C NOMBRE FAMILIAR MADRE PADRE HIJO HIJA ESPOSO
 ESPOSA TUTOR RESPONSABLE BENEFICIARIO BENEFICIARIA TITULAR DERECHOHABIENTE INFORMANTE LIC ING`)
 
-// textFinds is what one note holds.
-type textFinds struct {
-	curp, name, condition, email bool
-	curpValue, nameValue         string
-	conditionValue, emailValue   string
-}
+// textFinds is what one note holds: per category, one (complete) value
+// found, which only ever leaves as a masked example.
+type textFinds map[string]string
+
+// birthWords precede a birthdate in a sentence ("NACIO EL 21/03/1963",
+// "FECHA DE NACIMIENTO: 21 DE MARZO DE 1963").
+var birthWords = wordSet(`NACIMIENTO NACIO NACI NACIDA NACIDO NAC FNAC FN DOB`)
 
 // scanText looks inside one free-text value. Each extraction runs only
 // after a cheap shape test: a run of 18 letters and digits for a CURP, an
-// "@" for an e-mail; words are split once for names and conditions.
+// "@" for an e-mail, a run of ten digits for a phone; words are split once
+// for the rest.
 func scanText(v string, today time.Time) textFinds {
-	var f textFinds
-	run, at := 0, false
+	f := textFinds{}
+	run, at, digits := 0, false, 0
 	for i := 0; i <= len(v); i++ {
 		var b byte = ' '
 		if i < len(v) {
 			b = v[i]
 		}
-		if b == '@' {
+		switch {
+		case b == '@':
 			at = true
+		case '0' <= b && b <= '9':
+			digits++
 		}
 		if 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' {
 			run++
 			continue
 		}
-		if run == 18 && !f.curp {
+		if run == 18 && f[taxonomy.CURP] == "" {
 			tok := v[i-18 : i]
 			if _, r := validate.ParseCURP(tok, today); r == validate.OK {
-				f.curp, f.curpValue = true, tok
+				f[taxonomy.CURP] = tok
 			}
 		}
 		run = 0
@@ -56,23 +61,134 @@ func scanText(v string, today time.Time) textFinds {
 	if at {
 		for _, tok := range strings.Fields(v) {
 			if validate.ParseEmail(trimPunct(tok)) == validate.OK {
-				f.email, f.emailValue = true, trimPunct(tok)
+				f[taxonomy.Email] = trimPunct(tok)
 				break
 			}
 		}
 	}
-	words := norm.Words(v)
-	for i, w := range words {
-		if !f.condition && conditionWords[w] {
-			f.condition, f.conditionValue = true, w
+	if digits >= 10 {
+		if p := phoneIn(v); p != "" {
+			f[taxonomy.Phone] = p
 		}
-		if !f.name {
+	}
+	tokens := textTokens(norm.Fold(v))
+	var words []string
+	for _, t := range tokens {
+		if isWord(t) {
+			words = append(words, t)
+		}
+	}
+	for i, w := range words {
+		if f[taxonomy.HealthCondition] == "" && conditionWords[w] {
+			f[taxonomy.HealthCondition] = w
+		}
+		if f[taxonomy.PersonName] == "" {
 			if n := nameAt(words, i); n != "" {
-				f.name, f.nameValue = true, n
+				f[taxonomy.PersonName] = n
+			}
+		}
+	}
+	if digits > 0 {
+		for i, t := range tokens {
+			switch {
+			case f[taxonomy.PostalCode] == "" && (t == "CP" || t == "C.P" || t == "C.P." || t == "POSTAL") && i+1 < len(tokens):
+				if _, r := validate.ParsePostalCode(tokens[i+1], false); r == validate.OK {
+					f[taxonomy.PostalCode] = tokens[i+1]
+				}
+			case f[taxonomy.Birthdate] == "" && birthWords[strings.Trim(t, ".:")]:
+				if d := dateAfter(tokens[i+1:], today); d != "" {
+					f[taxonomy.Birthdate] = d
+				}
+			case f[taxonomy.Address] == "" && (streetWords[strings.TrimRight(t, ".")] || settlementWords[strings.TrimRight(t, ".")]):
+				if a := addressAfter(tokens, i); a != "" {
+					f[taxonomy.Address] = a
+				}
 			}
 		}
 	}
 	return f
+}
+
+// textTokens splits folded text on spaces and the punctuation around
+// words, keeping what dates, codes and numbers are made of ('/', '-',
+// '.', '#').
+func textTokens(f string) []string {
+	return strings.FieldsFunc(f, func(r rune) bool {
+		switch r {
+		case ' ', ',', ';', ':', '(', ')', '"', '\'', '\n', '\t', '[', ']':
+			return true
+		}
+		return false
+	})
+}
+
+func isWord(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if b := t[i]; !('A' <= b && b <= 'Z' || b >= 0x80) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// phoneIn finds a Mexican phone number written in text: ten digits, maybe
+// after +52 or 044, maybe in groups ("55 1234 5678", "(33) 3612-3456").
+func phoneIn(v string) string {
+	for i := 0; i < len(v); i++ {
+		if !(v[i] >= '0' && v[i] <= '9' || v[i] == '+' || v[i] == '(') {
+			continue
+		}
+		j, digits := i, 0
+		for j < len(v) && digits < 13 {
+			b := v[j]
+			if b >= '0' && b <= '9' {
+				digits++
+			} else if !(b == ' ' || b == '-' || b == '.' || b == '(' || b == ')' || b == '+') ||
+				j+1 < len(v) && !(v[j+1] >= '0' && v[j+1] <= '9' || v[j+1] == '(' || v[j+1] == ' ') {
+				break
+			}
+			j++
+		}
+		if digits >= 10 {
+			span := strings.TrimRight(v[i:j], " -.")
+			if _, r := validate.ParsePhone(span); r == validate.OK {
+				return span
+			}
+		}
+		if j > i {
+			i = j
+		}
+	}
+	return ""
+}
+
+// dateAfter reads a date in the few tokens after a birth word: numeric
+// ("21/03/1963") or in words ("21 DE MARZO DE 1963").
+func dateAfter(tokens []string, today time.Time) string {
+	for start := 0; start < len(tokens) && start < 3; start++ {
+		for n := 1; n <= 5 && start+n <= len(tokens); n++ {
+			cand := strings.Join(tokens[start:start+n], " ")
+			if _, _, ok := validate.ParseDate(cand, today); ok {
+				return cand
+			}
+		}
+	}
+	return ""
+}
+
+// addressAfter reads an address that starts with a street or settlement
+// word: a name and a number (or S/N) within the next few tokens.
+func addressAfter(tokens []string, i int) string {
+	for j := i + 1; j < len(tokens) && j <= i+6; j++ {
+		t := tokens[j]
+		if t == "S/N" || t == "SN" || t[0] >= '0' && t[0] <= '9' {
+			if j > i+1 {
+				return strings.Join(tokens[i:j+1], " ")
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // nameAt reports a person's name starting at words[i]: two or more
@@ -104,7 +220,11 @@ func nameAt(words []string, i int) string {
 		n++
 	}
 	if n >= 2 && (given && surname || triggered) {
-		return joinWords(words[i : i+n])
+		name := joinWords(words[i : i+n])
+		if dict.IsPlace(name) || i >= 2 && dict.IsPlace(joinWords(words[i-2:i+n])) {
+			return "" // "ECATEPEC DE MORELOS", "BENITO JUAREZ": places named after people
+		}
+		return name
 	}
 	return ""
 }
@@ -115,37 +235,47 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 	mk := func(cat string) *candidate {
 		return &candidate{category: cat, rows: NewBitset(tc.rows)}
 	}
-	curp, name, cond, email := mk(taxonomy.CURP), mk(taxonomy.PersonName), mk(taxonomy.HealthCondition), mk(taxonomy.Email)
+	cats := []string{taxonomy.CURP, taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address, taxonomy.PostalCode,
+		taxonomy.Phone, taxonomy.Email, taxonomy.HealthCondition}
+	found := map[string]*candidate{}
+	for _, cat := range cats {
+		found[cat] = mk(cat)
+	}
 	for i, v := range c.vals {
 		if v == "" {
 			continue
 		}
-		f := scanText(v, tc.today)
-		mark := func(k *candidate, hit bool, value string) {
-			if hit {
-				k.rows.Set(i)
-				k.matched++
-				k.addExample(k.category, value)
-			}
+		for cat, value := range scanText(v, tc.today) {
+			k := found[cat]
+			k.rows.Set(i)
+			k.matched++
+			k.addExample(cat, value)
 		}
-		mark(curp, f.curp, f.curpValue)
-		mark(name, f.name, f.nameValue)
-		mark(cond, f.condition, f.conditionValue)
-		mark(email, f.email, f.emailValue)
 	}
 	n := float64(c.nPresent)
 	var out []*candidate
-	for _, k := range []*candidate{curp, name, cond, email} {
+	for _, cat := range cats {
+		k := found[cat]
 		share := float64(k.matched) / n
 		if share < minTextShare {
 			continue
 		}
 		s := newScore(-4)
 		switch k.category {
-		case taxonomy.CURP, taxonomy.Email:
-			s.add(EvFreeText, 7) // validated inside the text: check digit, address syntax
+		case taxonomy.CURP, taxonomy.Email, taxonomy.Phone:
+			// Validated inside the text: check digit, address syntax,
+			// numbering plan.
+			s.add(EvFreeText, 7)
 			if k.category == taxonomy.CURP {
 				s.note(EvCheckDigit)
+			}
+		case taxonomy.PostalCode, taxonomy.Birthdate, taxonomy.Address:
+			// Found after the word that introduces them (C.P., NACIO,
+			// CALLE...): specific, but a pattern, not a check.
+			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 6}, step{minTextShare, 5}))
+			s.note(EvValueFormat)
+			if !tc.personContext && !tc.healthContext {
+				s.add("", -3)
 			}
 		case taxonomy.PersonName:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 5.5}, step{minTextShare, 4}))
@@ -154,6 +284,9 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 				s.add(EvTableContext, 1)
 			} else {
 				s.add("", -3) // in a table about no one, names in text are names of things
+			}
+			if c.nPresent >= 100 && c.prof.distinctCount <= 20 {
+				s.add("", -3) // a few texts repeated: names of courts, units, templates
 			}
 		case taxonomy.HealthCondition:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 6}, step{minTextShare, 4.5}))

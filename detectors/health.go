@@ -225,7 +225,11 @@ func detectFacility(tc *tableCtx, c *colCtx) *candidate {
 	n := float64(t.n)
 	s := newScore(-4)
 	s.add(EvValueFormat, rateWeight(float64(clues)/n, 0, step{0.8, 8}, step{0.5, 6}, step{0.2, 3}))
-	s.add(EvDictionary, rateWeight(float64(units)/n, 0, step{0.6, 5}, step{0.3, 3}))
+	if !(c.prof.distinctCount <= 10 && c.prof.distinct <= 0.3) {
+		// A handful of words repeated (HOSPITAL, DOMICILIO, VIA PUBLICA) are
+		// kinds of place, not the names of units.
+		s.add(EvDictionary, rateWeight(float64(units)/n, 0, step{0.6, 5}, step{0.3, 3}))
+	}
 	s.add(EvColumnName, nameWeight(c, taxonomy.HealthFacility, 3, 1.5))
 	if namedOther(c, taxonomy.HealthFacility) {
 		s.add("", -4)

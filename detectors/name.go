@@ -31,7 +31,9 @@ SEGURO POPULAR INSABI IMSS ISSSTE BIENESTAR PEMEX SEDENA PROGRAMA
 INSERT UPDATE DELETE SELECT TABLA REGISTRO
 SUCURSAL AGENCIA OFICINA OFICINAS PLANTEL PRIMARIA SECUNDARIA PREPARATORIA JARDIN PLAZA MODULO BODEGA
 ALMACEN CAJERO PARQUE BIBLIOTECA MUSEO TEATRO ESTADIO AEROPUERTO ESTACION PUERTO PRESA DELEGACION
-SUBDELEGACION REGIONAL DIRECCION DEPARTAMENTO COORDINACION JEFATURA AREA EDIFICIO TORRE PISO SITE`)
+SUBDELEGACION REGIONAL DIRECCION DEPARTAMENTO COORDINACION JEFATURA AREA EDIFICIO TORRE PISO SITE
+JUZGADO JUZGADOS TRIBUNAL SALA PENAL DISTRITO CIRCUITO COLEGIADO MINISTERIO FISCALIA PROCURADURIA JUNTA
+CONCILIACION ARBITRAJE`)
 
 // titles precede names and say nothing against them ("DR. JUAN PEREZ").
 var titles = wordSet(`DR DRA LIC ING SR SRA SRITA C PROF PROFA MTRO MTRA ENF QFB`)
@@ -139,8 +141,11 @@ func detectName(tc *tableCtx, c *colCtx) *candidate {
 	if t.weakRate() < 0.7 {
 		s.add("", -3) // many values are not shaped like names at all
 	}
-	if float64(j.negative) >= 0.15*float64(t.n) {
-		s.add("", -5) // companies, places, products, codes
+	switch neg := float64(j.negative); {
+	case neg > float64(t.match):
+		s.add("", -5) // mostly companies, places, products, codes
+	case neg >= 0.15*float64(t.n):
+		s.add("", -1.5) // people mixed with companies (a taxpayer register): the people count
 	}
 	s.add(EvColumnName, nameWeight(c, taxonomy.PersonName, 3.5, 1.5))
 	if namedOther(c, taxonomy.PersonName) {

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"encoding/json"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -35,9 +34,10 @@ import (
 //     UTC would turn 1980-05-01 00:00-06 into 1980-05-01 06:00:00 and a
 //     date stored at UTC midnight shown in Mexico into the day before;
 //   - bool is 1 or 0, as connectors.Render has it;
-//   - json and jsonb are their string leaves, in document order, joined by
-//     spaces (keys, numbers, true/false/null left out), so detectors see the
-//     text inside; a document that does not parse is rendered as its text;
+//   - json and jsonb are their document text, so detectors see each value
+//     with its key (a "curp" key says as much as a curp column does); a
+//     document that is a bare string is that string, and null, {} and []
+//     are "";
 //   - arrays of text are col::text[], their non-NULL elements (all
 //     dimensions) joined by spaces;
 //   - bytea, oid (large object references) and lo are never read: they are
@@ -135,7 +135,7 @@ func render(d any, m readMode) string {
 			return ""
 		}
 		if m == readJSON {
-			return leaves(v.String)
+			return jsonText(v.String)
 		}
 		return connectors.Text(v.String)
 	case *pgtype.Float4:
@@ -203,57 +203,20 @@ func formatFloat(f float64, bits int) string {
 	return strconv.FormatFloat(f, 'f', -1, bits)
 }
 
-// leaves renders a JSON document as its string leaves joined by spaces,
-// in document order. Object keys are not leaves. A document that does not
-// parse (json is stored as text and checked on input, so this is a
-// damaged value) is rendered as its text.
-func leaves(doc string) string {
-	dec := json.NewDecoder(strings.NewReader(doc))
-	dec.UseNumber()
-	var out []string
-	// The open containers; in an object, whether a key comes next.
-	type frame struct{ object, wantKey bool }
-	var frames []frame
-	// done notes that a value was read: in an object, a key comes next.
-	done := func() {
-		if n := len(frames); n > 0 && frames[n-1].object {
-			frames[n-1].wantKey = true
+// jsonText renders a JSON document for the detectors, which read its keys
+// and values: as its text, but a bare string as the string, and an empty
+// document (null, {}, []) as no value.
+func jsonText(doc string) string {
+	t := strings.TrimSpace(doc)
+	switch t {
+	case "null", "{}", "[]", "":
+		return ""
+	}
+	if t[0] == '"' {
+		var str string
+		if err := json.Unmarshal([]byte(t), &str); err == nil {
+			return connectors.Text(str)
 		}
 	}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return connectors.Text(doc)
-		}
-		switch v := tok.(type) {
-		case json.Delim:
-			switch v {
-			case '{':
-				frames = append(frames, frame{object: true, wantKey: true})
-			case '[':
-				frames = append(frames, frame{})
-			default: // '}' or ']'
-				frames = frames[:len(frames)-1]
-				done()
-			}
-		case string:
-			if n := len(frames); n > 0 && frames[n-1].object && frames[n-1].wantKey {
-				frames[n-1].wantKey = false
-				continue
-			}
-			if t := connectors.Text(v); t != "" {
-				out = append(out, t)
-			}
-			done()
-		default: // numbers, booleans, null
-			done()
-		}
-	}
-	if len(frames) > 0 {
-		return connectors.Text(doc) // cut short
-	}
-	return strings.Join(out, " ")
+	return connectors.Text(t)
 }

@@ -76,7 +76,9 @@ var Rules = build(
 		"fraccionamiento", "barrio", "entrecalles", "manzana", "mza", "address*", "street*", "nombrecolonia",
 		"nombrecalle", "domparticular", "domiciliopart*", "numexterior", "numinterior", "exterior", "interior",
 		"addressline*", "residencia"),
-	group(taxonomy.Address, Weak, HintNone, "dom", "dir", "col", "lote", "lt", "referencia"),
+	// Not "lote": a plot in an address, but a production or vaccine lot
+	// everywhere else.
+	group(taxonomy.Address, Weak, HintNone, "dom", "dir", "col", "referencia"),
 	group("", Strong, HintPlace, "localidad", "cveloc", "municipio", "mpio", "cvemun", "mun", "alcaldia",
 		"delegacion", "entidad", "estado", "edo", "cveent", "entfed", "entidadfederativa", "ciudad", "city",
 		"state", "pais", "country", "poblacion", "region", "jurisdiccion", "ageb", "latitud", "longitud",
