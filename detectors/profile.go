@@ -13,8 +13,8 @@ type profile struct {
 	// and distinctCount the number of them.
 	distinct      float64
 	distinctCount int
-	maxLen    int
-	minLen    int
+	maxLen        int
+	minLen        int
 }
 
 // distinctSpan bounds the values put in a set to measure distinctness.
