@@ -14,6 +14,7 @@ import (
 
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/alcance-mx/alcance/detectors"
+	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/reports"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
@@ -247,14 +248,15 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 	if err != nil {
 		return tableResult{}, fmt.Errorf("sampling: %w", err)
 	}
+	// The table's size: exact when the sample is the whole table; the
+	// catalog's figure otherwise (an estimate on servers, said as such);
+	// counted when the catalog did not know.
 	total := t.Rows
 	if sample.Complete {
 		total = connectors.RowCount{Value: int64(sample.Rows), Exact: true, Known: true}
-	} else if !total.Known || !total.Exact {
-		if rc, ok := src.(connectors.RowCounter); ok && !total.Known {
-			if n, err := rc.CountRows(ctx, t); err == nil {
-				total = connectors.RowCount{Value: n, Exact: true, Known: true}
-			}
+	} else if rc, ok := src.(connectors.RowCounter); ok && !total.Known {
+		if n, err := rc.CountRows(ctx, t); err == nil {
+			total = connectors.RowCount{Value: n, Exact: true, Known: true}
 		}
 	}
 	if !total.Known || total.Value < int64(sample.Rows) {
@@ -367,7 +369,7 @@ func hasEvidence(f detectors.Finding, ev string) bool {
 }
 
 func fromSample(k, n int, total connectors.RowCount) reports.Estimate {
-	return exposureFromSample(k, n, total.Value)
+	return exposure.FromSample(k, n, total.Value)
 }
 
 // personRowsWithoutCURP bounds the rows that identify a person by name or

@@ -8,10 +8,6 @@ import (
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
-func exposureFromSample(k, n int, total int64) reports.Estimate {
-	return exposure.FromSample(k, n, total)
-}
-
 // summarize fills each table's tier and the scan-wide figures.
 func summarize(rep *reports.Report, results []tableResult, persons *personSet) reports.Exposure {
 	// A table whose sensitive data points at people (id_paciente) is
