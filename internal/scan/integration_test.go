@@ -1,0 +1,104 @@
+package scan
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/internal/synth"
+	"github.com/alcance-mx/alcance/internal/testdb"
+	"github.com/alcance-mx/alcance/reports"
+)
+
+// TestSameFindingsEverywhere loads one small synthetic corpus into SQLite,
+// PostgreSQL and MariaDB (the legacy civil registry as latin1 there) and
+// scans each: every table must be scanned, with the same categories per
+// column and the same number of distinct persons as on SQLite. Databases
+// of this package are named alcance_scan_*.
+func TestSameFindingsEverywhere(t *testing.T) {
+	ctx := context.Background()
+	gen, err := synth.Generate(synth.Config{Seed: 5, Persons: 2500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "corpus.db")
+	if err := gen.WriteSQLite(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	base := scanOne(t, path)
+	if base.Exposure.Persons.Value != int64(gen.Labels().Persons) {
+		t.Fatalf("SQLite: persons %d, true %d", base.Exposure.Persons.Value, gen.Labels().Persons)
+	}
+	t.Run("postgres", func(t *testing.T) {
+		u := testdb.Postgres(t, "alcance_scan_it")
+		if err := gen.WritePostgres(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		compare(t, base, scanOne(t, u))
+	})
+	t.Run("mariadb", func(t *testing.T) {
+		u := testdb.MySQL(t, "alcance_scan_it")
+		if err := gen.WriteMySQL(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		compare(t, base, scanOne(t, u))
+	})
+}
+
+func scanOne(t *testing.T, source string) *reports.Report {
+	t.Helper()
+	spec, err := connectors.Parse(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, out := Run(context.Background(), Config{Sources: []connectors.Spec{spec}, Connect: connectors.DefaultOptions(), SampleRows: 10000})
+	if out.TablesFailed > 0 || out.SourcesFailed > 0 {
+		t.Fatalf("%s: %+v", spec.Kind, rep.Errors())
+	}
+	return rep
+}
+
+// findings lists "table.column:category" for every finding of a report.
+func findings(rep *reports.Report) []string {
+	var out []string
+	for _, s := range rep.Sources {
+		for _, tb := range s.Tables {
+			for _, c := range tb.Columns {
+				for _, f := range c.Findings {
+					out = append(out, strings.ToLower(tb.Name+"."+c.Name)+":"+f.Category)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func compare(t *testing.T, base, got *reports.Report) {
+	t.Helper()
+	if g, w := got.Exposure.Persons.Value, base.Exposure.Persons.Value; g != w {
+		t.Errorf("persons %d, SQLite %d", g, w)
+	}
+	want, have := findings(base), findings(got)
+	missing, extra := diff(want, have), diff(have, want)
+	if len(missing)+len(extra) > 0 {
+		t.Errorf("findings differ from SQLite's:\nmissing %v\nextra %v", missing, extra)
+	}
+}
+
+func diff(a, b []string) []string {
+	in := map[string]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	var out []string
+	for _, x := range a {
+		if !in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
