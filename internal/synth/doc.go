@@ -34,6 +34,8 @@
 //     whose check character fails included, as in real data. The SAT's
 //     generic XAXX010101000 in the column is not a value. Company RFCs (12
 //     characters: proveedores, facturas) are not personal and get none.
+//     A register mixing both (padron_contribuyentes.rfc, about 60% persons)
+//     is rfc, by the rule for mixed columns below.
 //   - nss: IMSS numbers of persons in a column whose name says so.
 //   - voter_key: INE claves de elector (LISTA_NOMINAL.CVE_ELEC).
 //   - clabe: a person's CLABE: the account a salary or a benefit is paid
@@ -51,7 +53,10 @@
 //     street names (BENITO JUAREZ), office names after heroes and saints
 //     (MODULO BENITO JUAREZ, AGENCIA SAN JUAN BAUTISTA in cat_oficinas),
 //     programme names (BECAS BENITO JUAREZ) and job titles (JEFE DE
-//     DEPARTAMENTO, cat_oficinas.responsable_area) are not.
+//     DEPARTAMENTO, cat_oficinas.responsable_area) are not. Staff in a
+//     directory (personal_salud) are persons; ANONIMO where a requester
+//     withheld the name (atencion_ciudadana.nombre_solicitante) is a
+//     placeholder, not a value.
 //   - birthdate: dates of birth in any storage form (DATE, YYYYMMDD text
 //     or INTEGER, DD/MM/YYYY text, DD/MM/YY text, Spanish month names as
 //     21/MAR/1963 or 21 de marzo de 1963, Excel serial integers, the US
@@ -61,8 +66,10 @@
 //     9999-99-99, 19000101, serial 1) are in the column but are not
 //     values. Registration, affiliation, validity, visit (also a CRM's
 //     last_visit), admission, hire, payment, invoice, account-opening,
-//     acquisition, authorisation, address-update and audit dates are not
-//     birthdates, and get no label; nor does an age.
+//     acquisition, authorisation, address-update, audit, request, transfer
+//     and death dates (defunciones_registro.fecha_defuncion) are not
+//     birthdates, and get no label; nor does an age, nor an expiry date
+//     written like one (lotes_vacunas.caducidad, DD/MM/YYYY text).
 //   - address: street and number, colonia, or a one-line address. A
 //     municipality or state column alone is not an address and gets none.
 //     A table keyed by person is about that person even when only an id
@@ -71,13 +78,20 @@
 //     address, its LABORAL rows (a person's workplace, a minority) and
 //     earlier homes included. The address of an office in a catalogue of
 //     offices (cat_oficinas.domicilio, .colonia) is no person's and gets
-//     none.
+//     none. A requester's colonia captured by a service desk
+//     (atencion_ciudadana.colonia) is address; a place of death coded as a
+//     kind of place (defunciones_registro.lugar_defuncion: HOSPITAL,
+//     DOMICILIO, VIA PUBLICA, OTRO) names no address and no facility, and
+//     gets none.
 //   - postal_code: the postal code of a person's address, also when a
 //     spreadsheet dropped its leading zero, and also as text that kept it
 //     (clinic_patients_export.postal_code). Five-digit amounts, costs,
 //     stocks and budget codes are not, nor an office's postal code.
 //   - phone, email: a person's telephone and e-mail, in any written form
-//     (+52 55 1234 5678). An office's switchboard number is not.
+//     (+52 55 1234 5678). An office's switchboard number is not, nor a
+//     company's mailbox (facturacion@...). An employee's institutional
+//     address (personal_salud.correo_institucional, juan.perez@imss.gob.mx)
+//     names its holder and is email.
 //   - health_enrollment: the póliza folio and the health programme a person
 //     is enrolled in. A private medical insurer is a health plan too: a
 //     clinic's insurer column (GNP, AXA, MetLife beside IMSS, ISSSTE,
@@ -88,8 +102,10 @@
 //     (censo_cronicos.DIABETES = 1/2/9) and treatment text (the medicines a
 //     person takes: a treatment is health data per the taxonomy) and
 //     allergies (PENICILINA; NINGUNA and NKDA, no known allergy, are
-//     answers, not placeholders) in a table with a row per person. A catalogue of diagnoses or
-//     medicines, one row per item, is not.
+//     answers, not placeholders) in a table with a row per person, and
+//     the cause of death of a death register (defunciones_registro.causa_cie10).
+//     A catalogue of diagnoses or medicines, one row per item, is not, nor
+//     a disease in a vaccine's name (lotes_vacunas.biologico: HEPATITIS B).
 //   - Coded outcome columns: in a table with a row per person or per case,
 //     anonymised or not, a coded column that says how ill the person was
 //     or what was done to them is health_condition, as a condition flag
@@ -105,30 +121,66 @@
 //     hospital of an anonymised emergency case, urgencias_atenciones.clues).
 //     A catalogue of units is not, nor a CLUES in a table about no one
 //     (cat_puestos_unidad.clues says where a position sits), and neither
-//     is an employee's workplace (nomina_empleados.adscripcion): that unit
-//     did not attend them.
+//     is an employee's workplace (nomina_empleados.adscripcion,
+//     personal_salud.clues_adscripcion, a valid CLUES): that unit did not
+//     attend them. A transfer log's sending and receiving units both
+//     attend the patient (bitacora_traslados.unidad_origen, .unidad_destino),
+//     and the unit whose doctor certified a death attended the deceased
+//     (defunciones_registro.clues_certifica): health_facility.
 //   - Ids, foreign keys, amounts (five-digit salaries and costs too),
 //     status codes, batch numbers, job titles, electoral sections, sex and
 //     state-of-birth codes, equipment serials (even CURP- or RFC-shaped
-//     ones that never validate), IP and MAC addresses and host names get
-//     no label: they are not taxonomy categories.
+//     ones that never validate), IP and MAC addresses, host names,
+//     professional licence numbers (personal_salud.cedula_profesional, seven
+//     or eight digits), vaccine lot codes (L230415A) and ambulance numbers
+//     get no label: they are not taxonomy categories.
 //   - Free text is labelled with each category present in at least 5% of
 //     its non-empty values: consultas.notas holds patients' names (~40%),
 //     conditions (~60%) and CURPs (~15%), so it is [curp, person_name,
 //     health_condition]; censo_cronicos.observaciones holds names (~33%)
-//     and conditions (~50%), so it is [person_name, health_condition].
+//     and conditions (~50%), so it is [person_name, health_condition];
+//     atencion_ciudadana.relato, where about 45% of the requests are about
+//     the street and hold nothing personal, holds names (~20%), phones and
+//     addresses (~20% each), postal codes, birthdates, CURPs and conditions
+//     (~10% each), so it carries all seven.
+//   - Structured values follow the free-text rule: a JSON or delimited
+//     column is labelled with every category present in at least 5% of its
+//     non-empty values, whatever the key names (Spanish or English, camel or
+//     snake case), the nesting, the order of the fields or the escapes of
+//     the encoder (PE\u00d1A, 21\/03\/1963 are the same values). A postal
+//     code stored as a JSON number that lost its leading zero is still a
+//     postal code; null and "" are not values. solicitudes_web.payload is
+//     [curp, person_name, birthdate, address, postal_code, phone, email];
+//     bitacora_traslados.detalle, five pipe-separated fields
+//     (PATERNO MATERNO NOMBRE|DD/MM/YYYY|CURP|CIE-10|CLUES), is [curp,
+//     person_name, birthdate, health_condition, health_facility].
+//   - Mixed columns, where persons and companies share a column as in a
+//     tax register (padron_contribuyentes: about 60% personas físicas, 40%
+//     personas morales), follow the same rule: a column is labelled with a
+//     personal category when at least 5% of its non-empty values are that
+//     category's values, and the company values in it (12-character RFCs,
+//     razones sociales, offices' addresses, switchboards and mailboxes) are
+//     in the column but are not values, as placeholders are. The register's
+//     rfc, nombre_o_razon_social, domicilio_fiscal, cp, telefono and email
+//     carry rfc, person_name, address, postal_code, phone and email: a leak
+//     of the register exposes its persons, whoever else is listed beside them.
 //   - Hard-negative tables (Table.HardNegative) hold no personal data by
 //     construction; every column is labelled []. They hold no value that
 //     validates as a CURP, personal RFC, voter key or card number.
 //
 // Labels.Persons is the number of distinct CURPs that pass
 // validate.ParseCURP (with Config.Today) across all columns whose only label
-// is curp, free text excluded. It is counted from the row plans while the
-// tables are built (Table.Persons), and the tests check it against an
-// independent recount from a written SQLite file. People known only by
-// other identifiers (LISTA_NOMINAL has voter keys and no CURP), by an id
-// (domicilios_historial), by name (clinic_patients_export) or not at all
-// (urgencias_atenciones) are not counted.
+// is curp: free text, JSON and delimited columns carry other labels too and
+// are excluded, so the CURPs in solicitudes_web.payload,
+// bitacora_traslados.detalle and atencion_ciudadana.relato count no one,
+// while personal_salud.curp and defunciones_registro.curp do. It is counted
+// from the row plans while the tables are built (Table.Persons), and the
+// tests check it against an independent recount from a written SQLite
+// file. People known only by other identifiers (LISTA_NOMINAL has voter
+// keys and no CURP), by an id
+// (domicilios_historial), by name (clinic_patients_export), by RFC
+// (padron_contribuyentes) or not at all (urgencias_atenciones) are not
+// counted.
 //
 // # Determinism
 //

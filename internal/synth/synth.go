@@ -69,6 +69,13 @@ func DefaultStyles() []Style {
 		{"urgencias_atenciones", buildUrgencias},
 		{"clinic_patients_export", buildClinicCRM},
 		{"domicilios_historial", buildDomicilios},
+		{"solicitudes_web", buildSolicitudesWeb},
+		{"bitacora_traslados", buildBitacoraTraslados},
+		{"atencion_ciudadana", buildAtencionCiudadana},
+		{"padron_contribuyentes", buildPadronContribuyentes},
+		{"lotes_vacunas", buildLotesVacunas},
+		{"personal_salud", buildPersonalSalud},
+		{"defunciones_registro", buildDefuncionesRegistro},
 	}
 }
 
