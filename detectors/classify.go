@@ -154,11 +154,12 @@ func newColCtx(idx int, col *Column, rows int) *colCtx {
 func (c *colCtx) longText() bool { return c.prof.avgLen >= 30 && c.prof.avgWords >= 5 }
 
 // structuredMajority returns the candidates whose values carry their
-// category in at least half of the values examined.
+// category in at least 80% of the values examined: then the column is that
+// (an address line), not sentences that sometimes mention it.
 func (c *colCtx) structuredMajority() []*candidate {
 	var out []*candidate
 	for _, k := range c.cands {
-		if k.s.valueSupport && k.examined > 0 && 2*k.matched >= k.examined {
+		if k.s.valueSupport && k.examined > 0 && 10*k.matched >= 8*k.examined {
 			out = append(out, k)
 		}
 	}

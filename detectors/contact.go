@@ -53,8 +53,8 @@ func detectPhone(tc *tableCtx, c *colCtx) *candidate {
 	}
 	if namedOther(c, taxonomy.Phone) {
 		s.add("", -5)
-	} else if c.name.Matched && c.name.Category != "" && c.name.Category != taxonomy.Phone {
-		s.add("", -2.5) // a record or policy number that happens to have ten digits
+	} else if c.name.Matched && (c.name.Category != "" && c.name.Category != taxonomy.Phone || c.name.Hint == vocab.HintRecordKey) {
+		s.add("", -3) // a record or policy number that happens to have ten digits
 	}
 	t.k.s = s
 	return t.k

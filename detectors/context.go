@@ -84,6 +84,11 @@ func catalogueRule(tc *tableCtx, c *colCtx) {
 	}
 }
 
+// mostly reports whether a candidate's values mostly carry its category.
+func mostly(k *candidate) bool {
+	return k != nil && k.s.valueSupport && k.examined > 0 && 2*k.matched >= k.examined
+}
+
 // catalogue reports whether the table lists health items rather than
 // people (computed once).
 func (tc *tableCtx) catalogue() bool {
@@ -92,7 +97,7 @@ func (tc *tableCtx) catalogue() bool {
 		if !tc.personContext {
 			for _, c := range tc.cols {
 				if c.nPresent >= 30 && c.prof.distinct >= 0.9 && !c.freeText &&
-					(c.candidate(taxonomy.HealthCondition) != nil || c.candidate(taxonomy.HealthFacility) != nil) {
+					(mostly(c.candidate(taxonomy.HealthCondition)) || mostly(c.candidate(taxonomy.HealthFacility))) {
 					is = true
 				}
 			}

@@ -92,8 +92,10 @@ func scanText(v string, today time.Time) textFinds {
 		for i, t := range tokens {
 			switch {
 			case f[taxonomy.PostalCode] == "" && (t == "CP" || t == "C.P" || t == "C.P." || t == "POSTAL") && i+1 < len(tokens):
-				if _, r := validate.ParsePostalCode(tokens[i+1], false); r == validate.OK {
-					f[taxonomy.PostalCode] = tokens[i+1]
+				if cp := strings.TrimRight(tokens[i+1], "."); cp != "" {
+					if _, r := validate.ParsePostalCode(cp, false); r == validate.OK {
+						f[taxonomy.PostalCode] = cp
+					}
 				}
 			case f[taxonomy.Birthdate] == "" && birthWords[strings.Trim(t, ".:")]:
 				if d := dateAfter(tokens[i+1:], today); d != "" {
@@ -167,7 +169,8 @@ func phoneIn(v string) string {
 func dateAfter(tokens []string, today time.Time) string {
 	for start := 0; start < len(tokens) && start < 3; start++ {
 		for n := 1; n <= 5 && start+n <= len(tokens); n++ {
-			cand := strings.Join(tokens[start:start+n], " ")
+			// The sentence's full stop is not part of the date.
+			cand := strings.TrimRight(strings.Join(tokens[start:start+n], " "), ".")
 			if _, _, ok := validate.ParseDate(cand, today); ok {
 				return cand
 			}

@@ -231,7 +231,10 @@ func detectFacility(tc *tableCtx, c *colCtx) *candidate {
 		s.add(EvDictionary, rateWeight(float64(units)/n, 0, step{0.6, 5}, step{0.3, 3}))
 	}
 	s.add(EvColumnName, nameWeight(c, taxonomy.HealthFacility, 3, 1.5))
-	if namedOther(c, taxonomy.HealthFacility) {
+	switch {
+	case c.name.Hint == vocab.HintWorkplace:
+		s.add("", -10) // where someone works: a valid CLUES, but it attended no one
+	case namedOther(c, taxonomy.HealthFacility):
 		s.add("", -4)
 	}
 	t.k.s = s

@@ -37,7 +37,7 @@ func namedOther(c *colCtx, category string) bool {
 	}
 	switch c.name.Hint {
 	case vocab.HintAmount, vocab.HintEventDate, vocab.HintNotPerson, vocab.HintPlace, vocab.HintSex,
-		vocab.HintBirthState:
+		vocab.HintBirthState, vocab.HintWorkplace:
 		return true
 	}
 	return false
@@ -112,8 +112,12 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	if t.match == 0 {
 		return nil
 	}
+	// A column of RFCs may mix people and companies (a taxpayer register):
+	// how many values are RFCs at all says it is an RFC column, and the
+	// share of people among them says whether it holds personal data.
+	shaped := t.match + company
 	s := newScore(-4)
-	s.add(EvValueFormat, rateWeight(t.rate(), -6, step{0.9, 7}, step{0.5, 5}, step{0.2, 3}, step{0.05, 0.5}))
+	s.add(EvValueFormat, rateWeight(float64(shaped)/float64(t.n), -6, step{0.9, 7}, step{0.5, 5}, step{0.2, 3}, step{0.05, 0.5}))
 	// Random strings pass the check character one time in eleven; real
 	// RFCs about 98.5% of the time.
 	if float64(checked) >= 0.85*float64(t.match) {
@@ -121,8 +125,11 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	} else if float64(checked) < 0.3*float64(t.match) {
 		s.add("", -3)
 	}
-	if company > t.match {
-		s.add("", -4) // a column of company RFCs with a few odd values
+	switch people := float64(t.match) / float64(shaped); {
+	case people < 0.1:
+		s.add("", -8) // companies' RFCs, with a few odd values: no one's personal data
+	case people < 0.3:
+		s.add("", -2)
 	}
 	s.add(EvColumnName, nameWeight(c, taxonomy.RFC, 2, 1))
 	if c.name.Hint == vocab.HintNotPerson {

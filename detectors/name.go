@@ -138,8 +138,8 @@ func detectName(tc *tableCtx, c *colCtx) *candidate {
 	}
 	s := newScore(-4)
 	s.add(EvDictionary, rateWeight(t.rate(), -4, step{0.6, 6}, step{0.4, 4.5}, step{0.2, 2.5}, step{0.08, 0.5}))
-	if t.weakRate() < 0.7 {
-		s.add("", -3) // many values are not shaped like names at all
+	if shaped := float64(t.match + t.weak + j.negative); shaped < 0.7*float64(t.n) {
+		s.add("", -3) // many values are not shaped like names at all (companies' names are)
 	}
 	switch neg := float64(j.negative); {
 	case neg > float64(t.match):

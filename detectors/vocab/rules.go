@@ -40,6 +40,9 @@ var Rules = build(
 		"nombreciudadano", "nombrepersona", "medico", "doctor", "medicotratante", "enfermera", "nomcomp~",
 		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname", "apellidonombre",
 		"apellidosnombre", "apellidosnombres", "nombreapellido", "nombresapellidos", "contactname", "customername"),
+	// A column that holds persons' names or companies' (a taxpayer register).
+	group(taxonomy.PersonName, Weak, HintFullName, "nombreorazonsocial", "nombrerazonsocial", "razonsocialonombre",
+		"nombredenominacion", "denominacionnombre"),
 	group(taxonomy.PersonName, Weak, HintFullName, "nom", "paciente", "beneficiario", "titular", "afiliado",
 		"padre", "madre", "tutor", "conyuge", "responsable", "contacto", "testigo*", "derechohabiente",
 		"name", "informante", "solicitante", "atendio", "capturista"),
@@ -136,6 +139,10 @@ var Rules = build(
 	group(taxonomy.CreditCard, Strong, HintNone, "tarjeta*", "numtarjeta", "notarjeta", "creditcard*", "cardnumber",
 		"tdc", "numerotarjeta~"),
 	group(taxonomy.CreditCard, Weak, HintNone, "cuenta", "numcuenta", "pan"),
+
+	// Where someone works: a unit, but not one that attended them.
+	group("", Strong, HintWorkplace, "adscripcion*", "cluesadscripcion", "unidadadscripcion", "centrotrabajo*",
+		"lugartrabajo", "lugardetrabajo", "worklocation", "workloc", "workplace", "centrodetrabajo"),
 
 	// Hints that are not categories.
 	group("", Strong, HintSex, "sexo", "sex", "genero", "gender", "cvesexo", "idsexo", "sexobenef"),

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/taxonomy"
 )
 
 // Strength is how much a column name says.
@@ -45,6 +46,8 @@ const (
 	HintSurname2   Hint = "surname2"
 	HintFullName   Hint = "full_name"
 	HintCondition  Hint = "condition_flag" // DIABETES = 1/2: health data in a health context
+	HintWorkplace  Hint = "workplace"      // where someone works (clues_adscripcion)
+	HintRecordKey  Hint = "record_key"     // folio_x, num_x, id_x: the number of a record
 )
 
 // Rule maps a normalised column name to what it means.
@@ -93,7 +96,25 @@ func Lookup(column string) Match {
 			return Match{Rule: r, Matched: true}
 		}
 	}
-	return thingName(id)
+	if m := thingName(id); m.Matched {
+		return m
+	}
+	return recordKey(id)
+}
+
+// recordKey catches names made of a record-number prefix and a word no rule
+// knows ("folio_certificado", "num_expediente_interno"): the column holds
+// numbers of records, which only look like phones, postal codes or dates.
+func recordKey(id string) Match {
+	first, rest, ok := strings.Cut(id, "_")
+	if !ok || rest == "" {
+		return Match{}
+	}
+	switch first {
+	case "folio", "num", "numero", "no", "nro", "id", "clave", "cve", "consecutivo", "registro":
+		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintRecordKey}, Matched: true}
+	}
+	return Match{}
 }
 
 // keyTo reports whether cand was reached by removing an "id" prefix.
@@ -114,11 +135,35 @@ func thingName(id string) Match {
 		return Match{}
 	}
 	first, last := tokens[0], tokens[len(tokens)-1]
-	if first == "nombre" || first == "nom" || last == "name" || last == "nombre" {
+	switch {
+	case (first == "nombre" || first == "nom") && personRoles[strings.Join(tokens[1:], "")],
+		last == "name" && personRoles[strings.Join(tokens[:len(tokens)-1], "")]:
+		// "nombre_solicitante", "applicant_name": the name of a person in a role.
+		return Match{Rule: Rule{Name: id, Category: taxonomy.PersonName, Strength: Strong, Hint: HintFullName}, Matched: true}
+	case first == "nombre" || first == "nom" || last == "name" || last == "nombre":
 		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintNotPerson}, Matched: true}
 	}
 	return Match{}
 }
+
+// personRoles are the roles people have in records, in Spanish and
+// English: "nombre_<role>" is a person's name.
+var personRoles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range strings.Fields(`solicitante quejoso quejosa denunciante contribuyente interesado interesada
+		promovente ciudadano ciudadana usuario usuaria cliente alumno alumna estudiante tutor padre madre conyuge
+		testigo victima imputado imputada interno interna acusado acusada agraviado agraviada deudor acreedor
+		arrendatario propietario representante apoderado asegurado asegurada pensionado pensionada jubilado
+		trabajador trabajadora empleado empleada servidor servidora funcionario responsable contacto informante
+		fallecido fallecida finado difunto donante receptor recien nacido rn nino nina menor persona titular
+		beneficiario beneficiaria afiliado afiliada derechohabiente paciente medico doctor enfermera enfermero
+		elector votante socio miembro integrante jefe jefa familiar conductor chofer operador visitante
+		applicant customer client patient employee member user contact guardian parent spouse owner holder
+		insured beneficiary requester`) {
+		m[r] = true
+	}
+	return m
+}()
 
 // candidates lists the forms of a normalised name to try, most literal
 // first: as written; without a known prefix or suffix; without trailing
