@@ -42,7 +42,7 @@ func main() {
 	seed := flag.Uint64("seed", 7, "generator seed")
 	dir := flag.String("dir", "eval", "where to write the corpora")
 	sampleRows := flag.Int("sample-rows", 10000, "rows sampled per table")
-	which := flag.String("corpus", "all", "tuning, eval, blind or all")
+	which := flag.String("corpus", "all", "tuning, eval, blind, blindc or all")
 	flag.Parse()
 
 	var corpora []corpus
@@ -58,8 +58,11 @@ func main() {
 		// gating on it would make it a target that tuning chases.
 		corpora = append(corpora, corpus{name: "blind styles", styles: synth.BlindStyles(), report: true})
 	}
+	if *which == "blindc" || *which == "all" {
+		corpora = append(corpora, corpus{name: "second blind styles", styles: synth.BlindStylesC(), report: true})
+	}
 	if len(corpora) == 0 {
-		fmt.Fprintf(os.Stderr, "alcance-eval: -corpus must be tuning, eval, blind or all\n")
+		fmt.Fprintf(os.Stderr, "alcance-eval: -corpus must be tuning, eval, blind, blindc or all\n")
 		os.Exit(2)
 	}
 	failed := false
@@ -94,7 +97,7 @@ func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return false, err
 	}
-	slug := map[string]string{"tuning styles": "tuning", "evaluation-only styles": "evaluation", "blind styles": "blind"}[c.name]
+	slug := map[string]string{"tuning styles": "tuning", "evaluation-only styles": "evaluation", "blind styles": "blind", "second blind styles": "blindc"}[c.name]
 	dbPath := filepath.Join(dir, slug+".db")
 	os.Remove(dbPath)
 	if err := gen.WriteSQLite(ctx, dbPath); err != nil {
