@@ -62,7 +62,7 @@ func bcBuildVialidades(p *Pool, r *rand.Rand) *Table {
 		col("LONG_M", Decimal(8, 2)),
 		col("CARRILES", Integer),
 		col("PAVIMENTO", Varchar(15)),
-		col("SENTIDO", Varchar(12)),
+		col("SENTIDO", Varchar(16)),
 		col("ALUMBRADO", Char(1)),
 	}
 	t.Rows = len(segs)

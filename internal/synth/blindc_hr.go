@@ -59,7 +59,7 @@ func bcBuildHR(p *Pool, r *rand.Rand) *Table {
 		col("FEC_INGRESO", Integer),
 		col("FEC_BAJA", Integer),
 		col("GENERO", Char(1)),
-		col("EDO_CIVIL", Varchar(12)),
+		col("EDO_CIVIL", Varchar(16)),
 		col("PUESTO", Varchar(50)),
 		col("DEPARTAMENTO", Varchar(40)),
 		col("CENTRO_COSTOS", Varchar(10)),
