@@ -452,7 +452,7 @@ func TestLiveSampleSpread(t *testing.T) {
 		if !strings.HasPrefix(how, c.how) {
 			t.Errorf("%s sampled by %q, want %s", c.table, how, c.how)
 		}
-		smp := g.sample(rp)
+		smp := g.Sample(rp.cols, rp.index)
 		if smp.Rows != 1000 || smp.Complete {
 			t.Fatalf("%s: %d rows, complete %v", c.table, smp.Rows, smp.Complete)
 		}

@@ -81,11 +81,11 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return g.sample(rp), nil
+	return g.Sample(rp.cols, rp.index), nil
 }
 
 // sample gathers the rows, and says how: "tablesample P%" or "one pass".
-func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*gathered, string, error) {
+func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, string, error) {
 	st, err := s.stats(ctx, t)
 	if err != nil {
 		return nil, "", err
@@ -98,37 +98,39 @@ func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n 
 			}
 		}
 	}
-	var g *gathered
+	var g *connectors.Rows
+	var seen int64
 	err = s.run(ctx, func(ctx context.Context) error {
 		rows, err := s.db.QueryContext(ctx, readQuery(t, rp.list))
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		g, err = reservoir(ctx, rows, rp, n, rng)
+		g, seen, err = reservoir(ctx, rows, rp, n, rng)
 		return err
 	})
 	if err != nil {
 		return nil, "", err
 	}
-	g.complete = g.seen <= int64(n)
+	g.Complete = seen <= int64(n)
 	return g, "one pass", nil
 }
 
 // tableSample tries TABLESAMPLE at pct percent, and once more larger when
 // too few rows come back. A nil result without error means: read one pass
 // instead.
-func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPlan, n int, pct float64, rows int64, rng *rand.Rand) (*gathered, string, error) {
+func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPlan, n int, pct float64, rows int64, rng *rand.Rand) (*connectors.Rows, string, error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		top := sampleCap(pct, rows, n)
-		var g *gathered
+		var g *connectors.Rows
+		var seen int64
 		err := s.run(ctx, func(ctx context.Context) error {
 			res, err := s.db.QueryContext(ctx, sampleQuery(t, rp.list, pct, top))
 			if err != nil {
 				return err
 			}
 			defer res.Close()
-			g, err = reservoir(ctx, res, rp, n, rng)
+			g, seen, err = reservoir(ctx, res, rp, n, rng)
 			return err
 		})
 		switch {
@@ -136,9 +138,9 @@ func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPla
 			return nil, "", nil
 		case err != nil:
 			return nil, "", err
-		case g.seen >= top:
+		case seen >= top:
 			return nil, "", nil // the cap was reached: TABLESAMPLE was not honoured
-		case g.seen >= int64(n):
+		case seen >= int64(n):
 			return g, "tablesample " + formatPercent(pct) + "%", nil
 		}
 		next, ok := retryPercent(pct)
@@ -177,61 +179,13 @@ type rowStream interface {
 	Err() error
 }
 
-// gathered holds the rows kept so far, column-major, for the columns that
-// are read (binary ones are not), and how many rows were seen.
-type gathered struct {
-	vals     [][]string
-	rows     int
-	seen     int64
-	complete bool
-}
-
-func newGathered(nRead, capacity int) *gathered {
-	g := &gathered{vals: make([][]string, nRead)}
-	for i := range g.vals {
-		g.vals[i] = make([]string, 0, capacity)
-	}
-	return g
-}
-
-func (g *gathered) add(row []string) {
-	for i := range g.vals {
-		g.vals[i] = append(g.vals[i], row[i])
-	}
-	g.rows++
-}
-
-func (g *gathered) set(slot int, row []string) {
-	for i := range g.vals {
-		g.vals[i][slot] = row[i]
-	}
-}
-
-// sample lays the gathered rows out as rp's columns, "" for binary ones.
-func (g *gathered) sample(rp readPlan) *connectors.Sample {
-	out := &connectors.Sample{
-		Columns:  rp.cols,
-		Values:   make([][]string, len(rp.cols)),
-		Rows:     g.rows,
-		Complete: g.complete,
-	}
-	for i, j := range rp.index {
-		if j < 0 {
-			out.Values[i] = make([]string, g.rows)
-		} else {
-			out.Values[i] = g.vals[j]
-		}
-	}
-	return out
-}
-
 // reservoir reads every row of a result, keeping a uniform sample of n of
 // them with Algorithm L (Li, 1994): after the first n rows it draws how
 // many rows to skip, so most rows are stepped over without being scanned
-// or rendered.
-func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *rand.Rand) (*gathered, error) {
+// or rendered. It returns how many rows the result held.
+func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
 	sc := newScanner(rp)
-	g := newGathered(rp.nRead, min(n, 4096))
+	g := connectors.NewRows(rp.nRead, min(n, 4096))
 	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))
@@ -243,32 +197,33 @@ func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *ran
 		return int64(s)
 	}
 	next := int64(n) + skip() // index of the next row to take
+	var seen int64
 	for rows.Next() {
-		if g.seen&255 == 0 {
+		if seen&255 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 		switch {
-		case g.seen < int64(n):
+		case seen < int64(n):
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			sc.into(rp, buf)
-			g.add(buf)
-		case g.seen == next:
+			g.Add(buf)
+		case seen == next:
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			sc.into(rp, buf)
-			g.set(rng.IntN(n), buf)
+			g.Set(rng.IntN(n), buf)
 			w *= math.Exp(math.Log(u()) / float64(n))
 			next += skip() + 1
 		}
-		g.seen++
+		seen++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return g, nil
+	return g, seen, nil
 }

@@ -592,16 +592,16 @@ var intPlan = newReadPlan([]connectors.Column{{Name: "id", Type: "int", Kind: co
 // Every decile of a 100,000-row result holds 5-15% of a 1,000-row sample.
 func TestReservoirSpread(t *testing.T) {
 	for seed := uint64(1); seed <= 5; seed++ {
-		g, err := reservoir(context.Background(), &intStream{n: 100000}, intPlan, 1000, rand.New(rand.NewPCG(seed, 0)))
+		g, n, err := reservoir(context.Background(), &intStream{n: 100000}, intPlan, 1000, rand.New(rand.NewPCG(seed, 0)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g.rows != 1000 || g.seen != 100000 {
-			t.Fatalf("kept %d of %d seen", g.rows, g.seen)
+		if g.Len() != 1000 || n != 100000 {
+			t.Fatalf("kept %d of %d seen", g.Len(), n)
 		}
 		var deciles [10]int
 		seen := map[string]bool{}
-		for _, v := range g.vals[0] {
+		for _, v := range g.Sample(intPlan.cols, intPlan.index).Values[0] {
 			if seen[v] {
 				t.Fatalf("%s kept twice", v)
 			}
@@ -622,11 +622,11 @@ func TestReservoirUniform(t *testing.T) {
 	rng := rand.New(rand.NewPCG(42, 0))
 	var counts [20]int
 	for trial := 0; trial < 20000; trial++ {
-		g, err := reservoir(context.Background(), &intStream{n: 20}, intPlan, 5, rng)
+		g, _, err := reservoir(context.Background(), &intStream{n: 20}, intPlan, 5, rng)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range g.vals[0] {
+		for _, v := range g.Sample(intPlan.cols, intPlan.index).Values[0] {
 			id, _ := strconv.Atoi(v)
 			counts[id-1]++
 		}
@@ -642,7 +642,7 @@ func TestReservoirUniform(t *testing.T) {
 func TestReservoirStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := reservoir(ctx, &intStream{n: 1000}, intPlan, 10, rand.New(rand.NewPCG(1, 1))); !errors.Is(err, context.Canceled) {
+	if _, _, err := reservoir(ctx, &intStream{n: 1000}, intPlan, 10, rand.New(rand.NewPCG(1, 1))); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -1480,10 +1480,10 @@ func BenchmarkProbe(b *testing.B) {
 	rows := 0
 	for b.Loop() {
 		g, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), rp, pl, benchRows, s.rand(tb))
-		if err != nil || g.rows != benchRows {
+		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
-		rows += g.rows
+		rows += g.Len()
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 }
@@ -1499,10 +1499,10 @@ func BenchmarkBernoulli(b *testing.B) {
 	rows := 0
 	for b.Loop() {
 		g, err := s.bernoulli(bg, s.db, qualified(tb.Schema, tb.Name), rp, benchRows, tb.Rows.Value, s.rand(tb))
-		if err != nil || g.rows != benchRows {
+		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
-		rows += g.rows
+		rows += g.Len()
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(tb.Rows.Value)*float64(b.N)/b.Elapsed().Seconds(), "scanned-rows/s")

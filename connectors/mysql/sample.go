@@ -111,7 +111,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	}
 	from := qualified(t.Schema, t.Name)
 	rng := s.rand(t)
-	var got *gathered
+	var got *connectors.Rows
 	switch {
 	case pl.whole:
 		got, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
@@ -126,7 +126,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return got.sample(rp), nil
+	return got.Sample(rp.cols, rp.index), nil
 }
 
 // begin starts a read-only transaction where the server has them.
@@ -269,47 +269,6 @@ func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, co
 	return p, nil
 }
 
-// gathered holds the rows read so far, column-major, for the columns that
-// are read (binary ones are not).
-type gathered struct {
-	vals     [][]string
-	rows     int
-	complete bool
-}
-
-func newGathered(nRead, capacity int) *gathered {
-	g := &gathered{vals: make([][]string, nRead)}
-	for i := range g.vals {
-		g.vals[i] = make([]string, 0, capacity)
-	}
-	return g
-}
-
-func (g *gathered) add(row []string) {
-	for i := range g.vals {
-		g.vals[i] = append(g.vals[i], row[i])
-	}
-	g.rows++
-}
-
-// sample lays the gathered rows out as rp's columns, "" for binary ones.
-func (g *gathered) sample(rp readPlan) *connectors.Sample {
-	out := &connectors.Sample{
-		Columns:  rp.cols,
-		Values:   make([][]string, len(rp.cols)),
-		Rows:     g.rows,
-		Complete: g.complete,
-	}
-	for i, j := range rp.index {
-		if j < 0 {
-			out.Values[i] = make([]string, g.rows)
-		} else {
-			out.Values[i] = g.vals[j]
-		}
-	}
-	return out
-}
-
 // scanner scans rows of a readPlan's SELECT list into reused buffers.
 type scanner struct {
 	raw   []any
@@ -343,7 +302,7 @@ func (sc *scanner) row() []string {
 }
 
 // probe samples by random key lookups.
-func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan, pl plan, n int, rng *rand.Rand) (*gathered, error) {
+func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan, pl plan, n int, rng *rand.Rand) (*connectors.Rows, error) {
 	budget := int64(2 * float64(n) * maxProbesPerRow)
 	tried := make(map[uint64]struct{}, min(int64(float64(n)/pl.density*1.2)+16, int64(2*probeBudget(pl.count, pl.rowBytes, n))))
 	draw := func() uint64 {
@@ -361,17 +320,17 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 		}
 	}
 
-	g := newGathered(rp.nRead, n)
+	g := connectors.NewRows(rp.nRead, n)
 	keys := make([]string, 0, maxKeys)
 	var probes, found int64
 	density := pl.density
-	for g.rows < n {
-		need := n - g.rows
+	for g.Len() < n {
+		need := n - g.Len()
 		ask := int64(math.Ceil(float64(need)/density*1.1)) + 8
 		if pl.spanM1 < math.MaxInt64 {
 			untried := int64(pl.spanM1) + 1 - int64(len(tried))
 			if untried <= 0 {
-				g.complete = true // every key in range tried: all rows read
+				g.Complete = true // every key in range tried: all rows read
 				break
 			}
 			ask = min(ask, untried)
@@ -385,7 +344,7 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 		if expected > 2*probeBudget(estCount, pl.rowBytes, n) || probes+ask > budget {
 			return nil, errTooSparse
 		}
-		for done := int64(0); done < ask && g.rows < n; done += maxKeys {
+		for done := int64(0); done < ask && g.Len() < n; done += maxKeys {
 			k := int(min(maxKeys, ask-done))
 			keys = keys[:0]
 			for range k {
@@ -400,12 +359,12 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 			// The batch comes back in key order, so when it holds more rows
 			// than are still needed, the ones kept are drawn at random, not
 			// taken from the front.
-			if extra := len(batch) - (n - g.rows); extra > 0 {
+			if extra := len(batch) - (n - g.Len()); extra > 0 {
 				rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
-				batch = batch[:n-g.rows]
+				batch = batch[:n-g.Len()]
 			}
 			for _, r := range batch {
-				g.add(r)
+				g.Add(r)
 			}
 		}
 		if found > 0 {
@@ -439,7 +398,7 @@ func fetch(ctx context.Context, q querier, query string, rp readPlan) ([][]strin
 // probability p (all of them when est is 0 or small), and keeps a uniform n
 // of what comes back; it reads again with a larger p when fewer than n
 // came back. Complete is set when p was 1 and at most n rows exist.
-func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readPlan, n int, est int64, rng *rand.Rand) (*gathered, error) {
+func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readPlan, n int, est int64, rng *rand.Rand) (*connectors.Rows, error) {
 	p := 1.0
 	if est > 0 {
 		p = math.Min(1, (1.1*float64(n)+4*math.Sqrt(float64(n))+16)/float64(est))
@@ -450,7 +409,7 @@ func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readP
 			return nil, err
 		}
 		if p >= 1 {
-			g.complete = seen <= int64(n)
+			g.Complete = seen <= int64(n)
 			return g, nil
 		}
 		if seen >= int64(n) {
@@ -470,14 +429,15 @@ func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readP
 // with Algorithm L (Li, 1994): after the first n rows it draws how many
 // rows to skip, so most rows are stepped over without being scanned or
 // rendered (they still cross the network). It returns how many rows came.
-func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int, rng *rand.Rand) (*gathered, int64, error) {
+func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	sc := newScanner(rp, rows)
-	g := newGathered(rp.nRead, min(n, 4096))
+	g := connectors.NewRows(rp.nRead, min(n, 4096))
+	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))
 	skip := func() int64 {
@@ -500,15 +460,15 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 			if err := sc.scan(rows); err != nil {
 				return nil, 0, err
 			}
-			g.add(sc.row())
+			g.Add(sc.row())
 		case seen == next:
 			if err := sc.scan(rows); err != nil {
 				return nil, 0, err
 			}
-			slot := rng.IntN(n)
-			for i := range g.vals {
-				g.vals[i][slot] = sc.value(i)
+			for i := range buf {
+				buf[i] = sc.value(i)
 			}
+			g.Set(rng.IntN(n), buf)
 			w *= math.Exp(math.Log(u()) / float64(n))
 			next += skip() + 1
 		}

@@ -134,7 +134,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		if err != nil {
 			return err
 		}
-		out = g.sample(rp)
+		out = g.Sample(rp.cols, rp.index)
 		return nil
 	})
 	if err != nil {
@@ -226,7 +226,7 @@ func boundedCount(ctx context.Context, tx pgx.Tx, from string) (n int64, exact b
 
 // draw samples n rows of from (see the top of this file). canSample is
 // false for a view, which TABLESAMPLE cannot read.
-func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample bool, rp readPlan, sz size, n int, rng *rand.Rand) (*gathered, error) {
+func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample bool, rp readPlan, sz size, n int, rng *rand.Rand) (*connectors.Rows, error) {
 	sel := "SELECT " + rp.list + " FROM " + from
 	est := sz.rows
 	slack := 1.0
@@ -260,7 +260,7 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 			}
 			observe("full", seen)
 			if seen <= limit {
-				g.complete = seen <= int64(n)
+				g.Complete = seen <= int64(n)
 				return g, nil
 			}
 			// Bigger than its statistics said.
@@ -308,7 +308,7 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 		return nil, err
 	}
 	observe("final", seen)
-	g.complete = seen <= int64(n)
+	g.Complete = seen <= int64(n)
 	return g, nil
 }
 
@@ -316,19 +316,19 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 // returns (Algorithm R: row i replaces a random kept row with probability
 // n/(i+1)); only kept rows are decoded and rendered. It returns how many
 // rows the query returned.
-func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []any, rp readPlan, n int, rng *rand.Rand) (*gathered, int64, error) {
+func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []any, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
 	rows, err := tx.Query(ctx, sql, append([]any{pgx.QueryExecModeDescribeExec}, args...)...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	sc := newScanner(rp.readModes)
-	g := newGathered(len(rp.readModes), min(n, 4096))
+	g := connectors.NewRows(len(rp.readModes), min(n, 4096))
 	var seen int64
 	for rows.Next() {
 		slot := -1
 		if seen < int64(n) {
-			slot = g.rows
+			slot = g.Len()
 		} else if j := rng.Int64N(seen + 1); j < int64(n) {
 			slot = int(j)
 		}
@@ -339,62 +339,16 @@ func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []an
 		if err := sc.scanRow(rows); err != nil {
 			return nil, 0, err
 		}
-		if slot == g.rows {
-			g.add(sc.row())
+		if slot == g.Len() {
+			g.Add(sc.row())
 		} else {
-			g.set(slot, sc.row())
+			g.Set(slot, sc.row())
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	return g, seen, nil
-}
-
-// gathered holds the rows kept so far, column-major, for the columns read.
-type gathered struct {
-	vals     [][]string
-	rows     int
-	complete bool
-}
-
-func newGathered(nRead, capacity int) *gathered {
-	g := &gathered{vals: make([][]string, nRead)}
-	for i := range g.vals {
-		g.vals[i] = make([]string, 0, capacity)
-	}
-	return g
-}
-
-func (g *gathered) add(row []string) {
-	for i := range g.vals {
-		g.vals[i] = append(g.vals[i], row[i])
-	}
-	g.rows++
-}
-
-func (g *gathered) set(slot int, row []string) {
-	for i := range g.vals {
-		g.vals[i][slot] = row[i]
-	}
-}
-
-// sample lays the kept rows out as rp's columns, "" for those not read.
-func (g *gathered) sample(rp readPlan) *connectors.Sample {
-	out := &connectors.Sample{
-		Columns:  rp.cols,
-		Values:   make([][]string, len(rp.cols)),
-		Rows:     g.rows,
-		Complete: g.complete,
-	}
-	for i, j := range rp.index {
-		if j < 0 {
-			out.Values[i] = make([]string, g.rows)
-		} else {
-			out.Values[i] = g.vals[j]
-		}
-	}
-	return out
 }
 
 // CountRows counts t's rows exactly, with count(*), under the statement

@@ -229,7 +229,7 @@ func TestSampleWrongSize(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				smp := g.sample(rp)
+				smp := g.Sample(rp.cols, rp.index)
 				if smp.Rows != n || smp.Complete {
 					return fmt.Errorf("%d rows, complete %v", smp.Rows, smp.Complete)
 				}

@@ -75,7 +75,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		return nil, wrap(err)
 	}
 	rng := s.rand(t)
-	var got *gathered
+	var got *connectors.Rows
 	if !pl.scan {
 		got, err = s.probe(ctx, t, rp, pl, n, rng)
 		if errors.Is(err, errTooSparse) {
@@ -90,7 +90,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 			return nil, wrap(err)
 		}
 	}
-	return got.sample(rp), nil
+	return got.Sample(rp.cols, rp.index), nil
 }
 
 // rand is the random source of one Sample call: crypto-seeded, or, when the
@@ -204,47 +204,6 @@ func (s *source) rowidName(ctx context.Context, table string) (string, error) {
 	return "", nil
 }
 
-// gathered holds the rows read so far, column-major, for the columns that
-// are read (binary ones are not).
-type gathered struct {
-	vals     [][]string
-	rows     int
-	complete bool
-}
-
-func newGathered(nRead, capacity int) *gathered {
-	g := &gathered{vals: make([][]string, nRead)}
-	for i := range g.vals {
-		g.vals[i] = make([]string, 0, capacity)
-	}
-	return g
-}
-
-func (g *gathered) add(row []string) {
-	for i := range g.vals {
-		g.vals[i] = append(g.vals[i], row[i])
-	}
-	g.rows++
-}
-
-// sample lays the gathered rows out as rp's columns, "" for binary ones.
-func (g *gathered) sample(rp readPlan) *connectors.Sample {
-	out := &connectors.Sample{
-		Columns:  rp.cols,
-		Values:   make([][]string, len(rp.cols)),
-		Rows:     g.rows,
-		Complete: g.complete,
-	}
-	for i, j := range rp.index {
-		if j < 0 {
-			out.Values[i] = make([]string, g.rows)
-		} else {
-			out.Values[i] = g.vals[j]
-		}
-	}
-	return out
-}
-
 // scanner scans rows of a readPlan's SELECT list into reused buffers.
 type scanner struct {
 	raw  []any
@@ -270,7 +229,7 @@ func (sc *scanner) row(nRead int) []string {
 }
 
 // probe samples by random rowid lookups.
-func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl plan, n int, rng *rand.Rand) (*gathered, error) {
+func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl plan, n int, rng *rand.Rand) (*connectors.Rows, error) {
 	// One statement, reused: a short batch repeats its first rowid, which
 	// IN (...) matches once.
 	marks := strings.TrimSuffix(strings.Repeat("?,", maxParams), ",")
@@ -299,18 +258,18 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 		}
 	}
 
-	g := newGathered(rp.nRead, n)
+	g := connectors.NewRows(rp.nRead, n)
 	sc := newScanner(rp)
 	args := make([]any, maxParams)
 	var probes, found int64
 	density := pl.density
-	for g.rows < n {
-		need := n - g.rows
+	for g.Len() < n {
+		need := n - g.Len()
 		ask := int64(math.Ceil(float64(need)/density*1.1)) + 8
 		if pl.spanM1 < math.MaxInt64 {
 			untried := int64(pl.spanM1) + 1 - int64(len(tried))
 			if untried <= 0 {
-				g.complete = true // every rowid in range tried: all rows read
+				g.Complete = true // every rowid in range tried: all rows read
 				break
 			}
 			ask = min(ask, untried)
@@ -324,7 +283,7 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 		if expected > 2*probeBudget(estCount, n) || probes+ask > budget {
 			return nil, errTooSparse
 		}
-		for done := int64(0); done < ask && g.rows < n; done += maxParams {
+		for done := int64(0); done < ask && g.Len() < n; done += maxParams {
 			k := int(min(maxParams, ask-done))
 			for i := 0; i < k; i++ {
 				args[i] = draw()
@@ -341,12 +300,12 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 			// The batch comes back in rowid order, so when it holds more
 			// rows than are still needed, the ones kept are drawn at
 			// random, not taken from the front.
-			if extra := len(batch) - (n - g.rows); extra > 0 {
+			if extra := len(batch) - (n - g.Len()); extra > 0 {
 				rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
-				batch = batch[:n-g.rows]
+				batch = batch[:n-g.Len()]
 			}
 			for _, r := range batch {
-				g.add(r)
+				g.Add(r)
 			}
 		}
 		if found > 0 {
@@ -379,14 +338,15 @@ func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, sc *scan
 // sample of n rows with Algorithm L (Li, 1994): after the first n rows it
 // draws how many rows to skip, so most rows are stepped over without being
 // scanned or rendered.
-func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*gathered, error) {
+func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	sc := newScanner(rp)
-	g := newGathered(rp.nRead, min(n, 4096))
+	g := connectors.NewRows(rp.nRead, min(n, 4096))
+	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))
 	skip := func() int64 {
@@ -409,15 +369,15 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 			if err := rows.Scan(sc.ptrs...); err != nil {
 				return nil, err
 			}
-			g.add(sc.row(rp.nRead))
+			g.Add(sc.row(rp.nRead))
 		case seen == next:
 			if err := rows.Scan(sc.ptrs...); err != nil {
 				return nil, err
 			}
-			slot := rng.IntN(n)
-			for i := range g.vals {
-				g.vals[i][slot] = render(sc.raw[i])
+			for i := range buf {
+				buf[i] = render(sc.raw[i])
 			}
+			g.Set(rng.IntN(n), buf)
 			w *= math.Exp(math.Log(u()) / float64(n))
 			next += skip() + 1
 		}
@@ -426,6 +386,6 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	g.complete = seen <= int64(n)
+	g.Complete = seen <= int64(n)
 	return g, nil
 }

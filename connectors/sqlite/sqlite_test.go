@@ -1007,10 +1007,10 @@ func BenchmarkScan(b *testing.B) {
 	rows := 0
 	for b.Loop() {
 		g, err := s.reservoir(context.Background(), tb, rp, benchRows, s.rand(tb))
-		if err != nil || g.rows != benchRows {
+		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
-		rows += g.rows
+		rows += g.Len()
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(tb.Rows.Value)*float64(b.N)/b.Elapsed().Seconds(), "scanned-rows/s")

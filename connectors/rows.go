@@ -1,0 +1,61 @@
+package connectors
+
+// Rows holds the rows a connector keeps while it samples a table,
+// column-major, for the columns it reads (a connector does not read binary
+// columns, for one). Sample lays them out as the requested columns.
+type Rows struct {
+	vals [][]string // vals[j][r]: read column j of kept row r
+	n    int
+	// Complete is true when the rows kept are every row of the table.
+	Complete bool
+}
+
+// NewRows makes an empty Rows of nRead read columns, with room for capacity
+// rows before any column grows.
+func NewRows(nRead, capacity int) *Rows {
+	r := &Rows{vals: make([][]string, nRead)}
+	for j := range r.vals {
+		r.vals[j] = make([]string, 0, capacity)
+	}
+	return r
+}
+
+// Add keeps one more row; row[j] is the value of read column j. The values
+// are copied: row may be reused afterwards.
+func (r *Rows) Add(row []string) {
+	for j := range r.vals {
+		r.vals[j] = append(r.vals[j], row[j])
+	}
+	r.n++
+}
+
+// Set replaces kept row slot (0 <= slot < Len) with row, as a reservoir
+// does; the values are copied.
+func (r *Rows) Set(slot int, row []string) {
+	for j := range r.vals {
+		r.vals[j][slot] = row[j]
+	}
+}
+
+// Len is how many rows are kept.
+func (r *Rows) Len() int { return r.n }
+
+// Sample lays the kept rows out as cols: index[i] is the place of cols[i]
+// among the read columns, or -1 when it was not read, which gives "" in
+// every row. The Sample shares the read columns' values with r.
+func (r *Rows) Sample(cols []Column, index []int) *Sample {
+	out := &Sample{
+		Columns:  cols,
+		Values:   make([][]string, len(cols)),
+		Rows:     r.n,
+		Complete: r.Complete,
+	}
+	for i, j := range index {
+		if j < 0 {
+			out.Values[i] = make([]string, r.n)
+		} else {
+			out.Values[i] = r.vals[j]
+		}
+	}
+	return out
+}
