@@ -182,63 +182,7 @@ func loadMySQLTable(ctx context.Context, tx *sql.Tx, t *Table) error {
 		_, err := tx.ExecContext(ctx, q, args...)
 		return err
 	}
-	// Rows are generated in a goroutine while this one sends the previous
-	// batch.
-	batches := make(chan []any, 4)
-	stop := make(chan struct{})
-	var genErr error
-	rows := 0
-	go func() {
-		defer close(batches)
-		args := make([]any, 0, insertRows*len(t.Columns))
-		t.Generate(func(row []any) bool {
-			if len(row) != len(t.Columns) {
-				genErr = fmt.Errorf("row %d has %d values for %d columns", rows+1, len(row), len(t.Columns))
-				return false
-			}
-			for i, v := range row {
-				args = append(args, mysqlValue(t.Columns[i].Type, v))
-			}
-			rows++
-			if rows%insertRows == 0 {
-				select {
-				case batches <- args:
-				case <-stop:
-					return false
-				}
-				args = make([]any, 0, insertRows*len(t.Columns))
-			}
-			return true
-		})
-		if len(args) > 0 && genErr == nil {
-			select {
-			case batches <- args:
-			case <-stop:
-			}
-		}
-	}()
-	var err error
-	for args := range batches {
-		if err == nil {
-			err = ctx.Err()
-		}
-		if err == nil {
-			err = insert(args)
-		}
-		if err != nil {
-			close(stop)
-			for range batches { // let the generator finish
-			}
-			return err
-		}
-	}
-	if genErr != nil {
-		return genErr
-	}
-	if rows != t.Rows {
-		return fmt.Errorf("generated %d rows, declared %d", rows, t.Rows)
-	}
-	return nil
+	return t.inBatches(ctx, insertRows, mysqlValue, insert)
 }
 
 // mysqlValue converts a generated value for the driver: dates and

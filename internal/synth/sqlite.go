@@ -95,63 +95,7 @@ func writeTable(ctx context.Context, tx *sql.Tx, t *Table) error {
 		_, err := s.ExecContext(ctx, args...)
 		return err
 	}
-	// Rows are generated in a goroutine while this one inserts: the two
-	// halves of the work take about the same time.
-	batches := make(chan []any, 8)
-	stop := make(chan struct{})
-	var genErr error
-	rows := 0
-	go func() {
-		defer close(batches)
-		args := make([]any, 0, batchRows*len(t.Columns))
-		t.Generate(func(row []any) bool {
-			if len(row) != len(t.Columns) {
-				genErr = fmt.Errorf("row %d has %d values for %d columns", rows+1, len(row), len(t.Columns))
-				return false
-			}
-			for i, v := range row {
-				args = append(args, sqliteValue(t.Columns[i].Type, v))
-			}
-			rows++
-			if rows%batchRows == 0 {
-				select {
-				case batches <- args:
-				case <-stop:
-					return false
-				}
-				args = make([]any, 0, batchRows*len(t.Columns))
-			}
-			return true
-		})
-		if len(args) > 0 && genErr == nil {
-			select {
-			case batches <- args:
-			case <-stop:
-			}
-		}
-	}()
-	var err error
-	for args := range batches {
-		if err == nil {
-			err = ctx.Err()
-		}
-		if err == nil {
-			err = insert(args)
-		}
-		if err != nil {
-			close(stop)
-			for range batches { // let the generator finish
-			}
-			return err
-		}
-	}
-	if genErr != nil {
-		return genErr
-	}
-	if rows != t.Rows {
-		return fmt.Errorf("generated %d rows, declared %d", rows, t.Rows)
-	}
-	return nil
+	return t.inBatches(ctx, batchRows, sqliteValue, insert)
 }
 
 func insertSQL(t *Table, rows int) string {
