@@ -1,5 +1,7 @@
 package connectors
 
+import "math/rand/v2"
+
 // Rows holds the rows a connector keeps while it samples a table,
 // column-major, for the columns it reads (a connector does not read binary
 // columns, for one). Sample lays them out as the requested columns.
@@ -34,6 +36,19 @@ func (r *Rows) Add(row []string) {
 func (r *Rows) Set(slot int, row []string) {
 	for j := range r.vals {
 		r.vals[j][slot] = row[j]
+	}
+}
+
+// AddUpTo keeps the rows of a batch until n rows are kept. A batch comes
+// back in key order, so when it holds more rows than are still wanted, the
+// ones kept are drawn at random, not taken from the front.
+func (r *Rows) AddUpTo(batch [][]string, n int, rng *rand.Rand) {
+	if extra := len(batch) - (n - r.n); extra > 0 {
+		rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
+		batch = batch[:max(0, n-r.n)]
+	}
+	for _, row := range batch {
+		r.Add(row)
 	}
 }
 

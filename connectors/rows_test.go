@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -51,5 +52,31 @@ func TestRowsNoColumnRead(t *testing.T) {
 	got := r.Sample(cols, []int{-1})
 	if got.Rows != 2 || got.Complete || !reflect.DeepEqual(got.Values, [][]string{{"", ""}}) {
 		t.Errorf("Sample = %+v", got)
+	}
+}
+
+func TestRowsAddUpTo(t *testing.T) {
+	r := NewRows(1, 4)
+	rng := rand.New(rand.NewPCG(1, 2))
+	r.AddUpTo([][]string{{"a"}, {"b"}}, 5, rng)
+	batch := [][]string{{"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}}
+	r.AddUpTo(batch, 5, rng)
+	if r.Len() != 5 {
+		t.Fatalf("kept %d rows, want 5", r.Len())
+	}
+	// Over many draws, every row of an over-full batch is kept sometimes:
+	// the cut is random, not the front of the batch.
+	kept := map[string]int{}
+	for range 300 {
+		r := NewRows(1, 2)
+		r.AddUpTo([][]string{{"c"}, {"d"}, {"e"}, {"f"}}, 2, rng)
+		for _, v := range r.Sample([]Column{{Name: "x"}}, []int{0}).Values[0] {
+			kept[v]++
+		}
+	}
+	for _, v := range []string{"c", "d", "e", "f"} {
+		if kept[v] < 100 || kept[v] > 200 {
+			t.Errorf("%s kept %d times in 300 draws of 2 of 4", v, kept[v])
+		}
 	}
 }

@@ -297,16 +297,7 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 			}
 			probes += int64(k)
 			found += int64(len(batch))
-			// The batch comes back in rowid order, so when it holds more
-			// rows than are still needed, the ones kept are drawn at
-			// random, not taken from the front.
-			if extra := len(batch) - (n - g.Len()); extra > 0 {
-				rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
-				batch = batch[:n-g.Len()]
-			}
-			for _, r := range batch {
-				g.Add(r)
-			}
+			g.AddUpTo(batch, n, rng)
 		}
 		if found > 0 {
 			density = float64(found) / float64(probes)
