@@ -3,6 +3,7 @@ package detectors
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,12 +262,12 @@ func fold(t Table, r Result, virt []virtual) Result {
 			m.Confidence = max(m.Confidence, f.Confidence)
 			m.NameOnly = m.NameOnly && f.NameOnly
 			for _, e := range f.Evidence {
-				if !containsString(m.Evidence, e) {
+				if !slices.Contains(m.Evidence, e) {
 					m.Evidence = append(m.Evidence, e)
 				}
 			}
 			for _, e := range f.Examples {
-				if len(m.Examples) < maxExamples && !containsString(m.Examples, e) {
+				if len(m.Examples) < maxExamples && !slices.Contains(m.Examples, e) {
 					m.Examples = append(m.Examples, e)
 				}
 			}
@@ -290,15 +291,6 @@ func fold(t Table, r Result, virt []virtual) Result {
 		out.Findings[parent] = fs
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // jsonColumnName names the virtual column of a key path for the

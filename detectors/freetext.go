@@ -223,8 +223,8 @@ func nameAt(words []string, i int) string {
 		n++
 	}
 	if n >= 2 && (given && surname || triggered) {
-		name := joinWords(words[i : i+n])
-		if dict.IsPlace(name) || i >= 2 && dict.IsPlace(joinWords(words[i-2:i+n])) {
+		name := strings.Join(words[i:i+n], " ")
+		if dict.IsPlace(name) || i >= 2 && dict.IsPlace(strings.Join(words[i-2:i+n], " ")) {
 			return "" // "ECATEPEC DE MORELOS", "BENITO JUAREZ": places named after people
 		}
 		return name

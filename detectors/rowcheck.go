@@ -377,7 +377,7 @@ func splitPMN(u []string) string {
 	if len(u) == 2 {
 		return validate.CURPNameKey(u[0], "", u[1])
 	}
-	return validate.CURPNameKey(u[0], u[1], joinWords(u[2:]))
+	return validate.CURPNameKey(u[0], u[1], strings.Join(u[2:], " "))
 }
 
 // splitNPM reads units as NOMBRE(S) PATERNO MATERNO.
@@ -385,18 +385,7 @@ func splitNPM(u []string) string {
 	if len(u) == 2 {
 		return validate.CURPNameKey(u[1], "", u[0])
 	}
-	return validate.CURPNameKey(u[len(u)-2], u[len(u)-1], joinWords(u[:len(u)-2]))
-}
-
-func joinWords(ws []string) string {
-	out := ""
-	for i, w := range ws {
-		if i > 0 {
-			out += " "
-		}
-		out += w
-	}
-	return out
+	return validate.CURPNameKey(u[len(u)-2], u[len(u)-1], strings.Join(u[:len(u)-2], " "))
 }
 
 // keyAgrees reports whether two 7-letter name keys share at least min

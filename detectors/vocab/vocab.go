@@ -8,6 +8,7 @@
 package vocab
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -184,11 +185,11 @@ func candidates(id string) []string {
 		out = append(out, c)
 	}
 	trimmed := tokens
-	for len(trimmed) > 1 && contains(prefixes, trimmed[0]) {
+	for len(trimmed) > 1 && slices.Contains(prefixes, trimmed[0]) {
 		trimmed = trimmed[1:]
 		add(trimmed)
 	}
-	for len(trimmed) > 1 && contains(suffixes, trimmed[len(trimmed)-1]) {
+	for len(trimmed) > 1 && slices.Contains(suffixes, trimmed[len(trimmed)-1]) {
 		trimmed = trimmed[:len(trimmed)-1]
 		add(trimmed)
 	}
@@ -211,15 +212,6 @@ func candidates(id string) []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // match finds the longest rule matching name exactly, by prefix, or as a

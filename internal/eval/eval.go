@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -111,7 +112,7 @@ func Score(rep *reports.Report, labels synth.Labels) Result {
 				_ = f
 			}
 			for cat, f := range got {
-				correct := contains(want, cat)
+				correct := slices.Contains(want, cat)
 				if !correct {
 					cnt := res.ByCategory[cat]
 					cnt.FP++
@@ -160,15 +161,6 @@ func Score(rep *reports.Report, labels synth.Labels) Result {
 		return a.Category < b.Category
 	})
 	return res
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // HighPrecision is the share of findings at confidence ≥ 0.9 that are right.
