@@ -355,7 +355,7 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 	if cats == nil {
 		rt.Exposure.Categories = []string{}
 	}
-	result.personRowsWithoutCURP = personRowsWithoutCURP(res, total, byCategory[taxonomy.CURP])
+	result.personRowsWithoutCURP = personRowsWithoutCURP(res.Rows, catRows, total, byCategory[taxonomy.CURP])
 	return result, nil
 }
 
@@ -375,15 +375,14 @@ func fromSample(k, n int, total connectors.RowCount) reports.Estimate {
 // personRowsWithoutCURP bounds the rows that identify a person by name or
 // another identifier but hold no valid CURP: the people a CURP count could
 // miss, which the persons figure adds to its high bound.
-func personRowsWithoutCURP(res detectors.Result, total connectors.RowCount, curp reports.Estimate) reports.Estimate {
-	catRows := res.CategoryRows()
-	people := detectors.NewBitset(res.Rows)
+func personRowsWithoutCURP(sampled int, catRows map[string]detectors.Bitset, total connectors.RowCount, curp reports.Estimate) reports.Estimate {
+	people := detectors.NewBitset(sampled)
 	for _, cat := range []string{taxonomy.PersonName, taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey, taxonomy.CURP} {
 		if b, ok := catRows[cat]; ok {
 			people.Or(b)
 		}
 	}
-	withPeople := fromSample(people.Count(), res.Rows, total)
+	withPeople := fromSample(people.Count(), sampled, total)
 	return reports.Estimate{
 		Value: max(0, withPeople.Value-curp.Value),
 		Low:   max(0, withPeople.Low-curp.High),
