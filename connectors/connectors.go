@@ -79,6 +79,22 @@ type Table struct {
 	Name    string
 	Columns []Column
 	Rows    RowCount
+	// PrimaryKey names the columns of the declared primary key, in key
+	// order; nil when the catalog declares none (or the source has no catalog).
+	PrimaryKey []string
+	// ForeignKeys are the foreign keys the catalog declares on the table:
+	// the exposure engine follows them to tie rows to persons.
+	ForeignKeys []ForeignKey
+}
+
+// ForeignKey is a declared foreign key: Columns of the table point at
+// RefColumns of RefSchema.RefTable (RefSchema is "" where the source has no
+// schemas).
+type ForeignKey struct {
+	Columns    []string
+	RefSchema  string
+	RefTable   string
+	RefColumns []string
 }
 
 // QualifiedName is schema.name, or name when there is no schema.

@@ -35,6 +35,7 @@ func withEmptyLists(r *Report) *Report {
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		s.Errors = nonNil(s.Errors)
+		s.Links = nonNil(s.Links)
 		s.Tables = nonNil(s.Tables)
 		for j := range s.Tables {
 			t := &s.Tables[j]

@@ -7,6 +7,7 @@
 package reports
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -40,15 +41,46 @@ type Scan struct {
 	FinishedAt time.Time `json:"finished_at"`
 	// FailOn is the --fail-on gate, when one was given.
 	FailOn []string `json:"fail_on,omitempty"`
+	// Interrupted is true when a signal stopped the scan before it was
+	// done: the report holds what was finished, and nothing certifies it.
+	Interrupted bool `json:"interrupted"`
 }
 
 // Source is one scanned source.
 type Source struct {
-	Name     string  `json:"name"`
-	Kind     string  `json:"kind"`
-	Location string  `json:"location"`
-	Tables   []Table `json:"tables"`
-	Errors   []Error `json:"errors"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Location string `json:"location"`
+	// Institution groups sources that belong to one institution (from an
+	// inventory, or given when the scan was run for merging).
+	Institution string  `json:"institution,omitempty"`
+	Tables      []Table `json:"tables"`
+	Errors      []Error `json:"errors"`
+	// Links are the links between tables that tie rows to persons.
+	Links []Link `json:"links"`
+	// Skipped lists files of a folder that are not a source alcance reads.
+	Skipped []Skipped `json:"skipped,omitempty"`
+	// Warnings are problems that did not stop the scan but limit what it
+	// can certify (the login may not see every table).
+	Warnings []string `json:"warnings,omitempty"`
+	// Exposure holds the person figures of this source alone.
+	Exposure *SourceExposure `json:"exposure,omitempty"`
+}
+
+// Link says that the rows of one table belong to the person of the row
+// another table's key points at: consultas.id_paciente -> pacientes.id.
+// Declared is true for a foreign key the source's catalog declares, false
+// for one inferred from names and checked on the values.
+type Link struct {
+	From     string `json:"from"` // table.column (schema.table.column where there are schemas)
+	To       string `json:"to"`
+	Declared bool   `json:"declared"`
+}
+
+// Skipped is a file in a folder source that is not a source alcance reads.
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // Error is something that could not be scanned. Table is empty when the
@@ -87,6 +119,9 @@ type Column struct {
 	Name     string    `json:"name"`
 	Type     string    `json:"type"`
 	Findings []Finding `json:"findings"`
+	// Truncated is true when values of the column were cut at read time
+	// to what detection needs.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // Finding says a column holds one category of personal data.
@@ -104,21 +139,62 @@ type Finding struct {
 }
 
 // Estimate is a count with honest bounds; Low == Value == High when exact.
+// Open means there is no upper bound: something that may hold more was
+// not read, so Value and Low are lower bounds and the JSON "high" is null.
 type Estimate struct {
-	Value int64 `json:"value"`
-	Low   int64 `json:"low"`
-	High  int64 `json:"high"`
+	Value int64
+	Low   int64
+	High  int64 // meaningless when Open
+	Open  bool
 }
 
 // Exact is an estimate with no uncertainty.
 func Exact(n int64) Estimate { return Estimate{Value: n, Low: n, High: n} }
 
-// IsExact says whether the bounds are closed.
-func (e Estimate) IsExact() bool { return e.Low == e.Value && e.High == e.Value }
+// IsExact says whether the bounds are closed and equal to the value.
+func (e Estimate) IsExact() bool { return !e.Open && e.Low == e.Value && e.High == e.Value }
 
-// Add sums two estimates, bounds included.
+// Add sums two estimates, bounds included; the sum is open when either is.
 func (e Estimate) Add(o Estimate) Estimate {
-	return Estimate{Value: e.Value + o.Value, Low: e.Low + o.Low, High: e.High + o.High}
+	return Estimate{Value: e.Value + o.Value, Low: e.Low + o.Low, High: e.High + o.High, Open: e.Open || o.Open}
+}
+
+// Opened returns e without an upper bound.
+func (e Estimate) Opened() Estimate { e.Open = true; return e }
+
+// estimateJSON is how an estimate is written: "high" is null when open.
+type estimateJSON struct {
+	Value int64  `json:"value"`
+	Low   int64  `json:"low"`
+	High  *int64 `json:"high"`
+}
+
+func (e Estimate) toJSON() estimateJSON {
+	j := estimateJSON{Value: e.Value, Low: e.Low}
+	if !e.Open {
+		h := e.High
+		j.High = &h
+	}
+	return j
+}
+
+func (j estimateJSON) estimate() Estimate {
+	e := Estimate{Value: j.Value, Low: j.Low, Open: j.High == nil}
+	if j.High != nil {
+		e.High = *j.High
+	}
+	return e
+}
+
+func (e Estimate) MarshalJSON() ([]byte, error) { return json.Marshal(e.toJSON()) }
+
+func (e *Estimate) UnmarshalJSON(b []byte) error {
+	var j estimateJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*e = j.estimate()
+	return nil
 }
 
 // TableExposure is what a table exposes.
@@ -131,20 +207,71 @@ type TableExposure struct {
 	Method string `json:"method,omitempty"`
 }
 
-// Persons is the count of distinct people, with how it was obtained.
-type Persons struct {
-	Value  int64  `json:"value"`
-	Low    int64  `json:"low"`
-	High   int64  `json:"high"`
-	Method string `json:"method"`
+// Figure is a count of distinct people with honest bounds and how it was
+// obtained: MethodID is a language-neutral id, Method says it in a
+// sentence in the report's language.
+type Figure struct {
+	Estimate
+	MethodID string
+	Method   string
+}
+
+type figureJSON struct {
+	estimateJSON
+	MethodID string `json:"method_id"`
+	Method   string `json:"method"`
+}
+
+func (f Figure) MarshalJSON() ([]byte, error) {
+	return json.Marshal(figureJSON{f.Estimate.toJSON(), f.MethodID, f.Method})
+}
+
+func (f *Figure) UnmarshalJSON(b []byte) error {
+	var j figureJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*f = Figure{Estimate: j.estimateJSON.estimate(), MethodID: j.MethodID, Method: j.Method}
+	return nil
+}
+
+// Figures are the person figures of docs/contract.md (Exposure), for the
+// whole report or for one source.
+type Figures struct {
+	Persons           Figure `json:"persons"`
+	PersonsWithHealth Figure `json:"persons_with_health"`
+	Minors            Figure `json:"minors"`
+	OlderAdults       Figure `json:"older_adults"`
+	IdentityKit       Figure `json:"identity_kit"`
+	Financial         Figure `json:"financial"`
+}
+
+// SourceExposure is what one source exposes, in persons.
+type SourceExposure struct {
+	Figures
+}
+
+// PersonsFile names the file --persons-out wrote, for merge: its path
+// (relative to the report's folder when it was written beside it), its
+// SHA-256 and the fingerprint of the key its hashes were made with.
+type PersonsFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	KeyID  string `json:"key_id"`
 }
 
 // Exposure is the scan-wide summary.
 type Exposure struct {
-	Persons           Persons             `json:"persons"`
-	RecordsByCategory map[string]Estimate `json:"records_by_category"`
+	Figures
+	// PersonsInSeveralSources counts persons found in two or more sources.
+	PersonsInSeveralSources Figure              `json:"persons_in_several_sources"`
+	RecordsByCategory       map[string]Estimate `json:"records_by_category"`
 	// TablesByTier counts scanned tables per tier id.
 	TablesByTier map[string]int `json:"tables_by_tier,omitempty"`
+	// KeyID is the fingerprint of the key the person hashes were made with
+	// (never the key): reports made with one key can be merged.
+	KeyID       string       `json:"key_id,omitempty"`
+	PersonsFile *PersonsFile `json:"persons_file,omitempty"`
 }
 
 // Writer renders a report in one format.

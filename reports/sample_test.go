@@ -157,8 +157,8 @@ func sampleReport() *Report {
 			},
 		},
 		Exposure: Exposure{
-			Persons: Persons{Value: 58000, Low: 57100, High: 58900,
-				Method: "distinct valid CURP by keyed hash, estimated from samples"},
+			Figures: Figures{Persons: Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900},
+				Method: "distinct valid CURP by keyed hash, estimated from samples"}},
 			RecordsByCategory: map[string]Estimate{
 				taxonomy.CURP:            Exact(90800),
 				taxonomy.PersonName:      est(61600, 60500, 62600),

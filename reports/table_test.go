@@ -39,14 +39,14 @@ func TestTableFitsAndIsClean(t *testing.T) {
 // 95% interval: what is certain), and how it was counted.
 func TestPersonsHeadline(t *testing.T) {
 	for _, c := range []struct {
-		p    Persons
+		p    Figure
 		want string
 	}{
-		{Persons{58000, 58000, 58000, "distinct valid CURP"}, "Persons: 58,000, exact (distinct valid CURP)"},
-		{Persons{58000, 58000, 61200, "distinct valid CURP"}, "Persons: at least 58,000, at most 61,200 (distinct valid CURP)"},
-		{Persons{58000, 57100, 58900, "sampled CURP"}, "Persons: ~58,000, between 57,100 and 58,900 (sampled CURP)"},
-		{Persons{58000, 57100, 58900, ""}, "Persons: ~58,000, between 57,100 and 58,900\n"},
-		{Persons{}, "Persons: 0, exact\n"},
+		{Figure{Estimate: Estimate{Value: 58000, Low: 58000, High: 58000}, Method: "distinct valid CURP"}, "Persons: 58,000, exact (distinct valid CURP)"},
+		{Figure{Estimate: Estimate{Value: 58000, Low: 58000, High: 61200}, Method: "distinct valid CURP"}, "Persons: at least 58,000, at most 61,200 (distinct valid CURP)"},
+		{Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900}, Method: "sampled CURP"}, "Persons: ~58,000, between 57,100 and 58,900 (sampled CURP)"},
+		{Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900}, Method: ""}, "Persons: ~58,000, between 57,100 and 58,900\n"},
+		{Figure{}, "Persons: 0, exact\n"},
 	} {
 		r := emptyReport()
 		r.Exposure.Persons = c.p

@@ -44,7 +44,7 @@ type tableRef struct {
 func summarize(r *Report) summary {
 	p := r.Exposure.Persons
 	s := summary{
-		Persons:       Estimate{Value: p.Value, Low: p.Low, High: p.High},
+		Persons:       p.Estimate,
 		PersonsMethod: p.Method,
 		Sources:       len(r.Sources),
 		Categories:    categoryRows(r.Exposure.RecordsByCategory),

@@ -61,6 +61,6 @@ func summarize(rep *reports.Report, results []tableResult, persons *personSet) r
 		}
 		method = append(method, "the high bound adds "+why+": they may be other people")
 	}
-	ex.Persons = reports.Persons{Value: n, Low: n, High: n + missed.High, Method: strings.Join(method, "; ")}
+	ex.Persons = reports.Figure{Estimate: reports.Estimate{Value: n, Low: n, High: n + missed.High}, Method: strings.Join(method, "; ")}
 	return ex
 }
