@@ -115,6 +115,11 @@ type Sample struct {
 	Rows    int
 	// Complete is true when the sample holds every row of the table.
 	Complete bool
+	// Counted is the table's exact row count when the sampling pass read
+	// every row to draw the sample (a reservoir over one scan of the
+	// table), and 0 when it did not: a count the pass saw beats a catalog
+	// estimate, which may be stale.
+	Counted int64
 }
 
 // Source is an opened data source.
@@ -172,6 +177,16 @@ type Spec struct {
 	Raw      string // as the user gave it (may hold a password; never print it)
 	Location string // printable: the password removed
 	Name     string
+	// Password, when set, is used for a source whose URL carries none
+	// (--password-file, an inventory); it is never printed.
+	Password string
+	// Institution groups sources in the report (from an inventory).
+	Institution string
+	// Include and Exclude are table name patterns (path.Match syntax,
+	// matched against the qualified and the bare name, case-insensitive):
+	// when Include is not empty only tables matching one are scanned, and
+	// tables matching an Exclude pattern never are.
+	Include, Exclude []string
 }
 
 // Opener opens sources of one kind.

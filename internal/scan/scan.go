@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +36,33 @@ type Config struct {
 	Version string
 	// Progress, when set, receives one line per step, for stderr.
 	Progress func(format string, args ...any)
+	// Events, when set, receives the scan's progress as structured events,
+	// for a live display (sources and tables done of total, rows read). It
+	// is called from several goroutines at once.
+	Events func(Event)
+}
+
+// EventKind says what an Event reports.
+type EventKind int
+
+const (
+	EventSourceOpening EventKind = iota // Source is being opened
+	EventSourceFailed                   // Source could not be opened or listed (Err)
+	EventSourceListed                   // Source lists Tables tables to scan
+	EventTableStarted                   // Table is being scanned
+	EventTableDone                      // Table is done; Rows rows were read
+	EventTableFailed                    // Table failed (Err)
+)
+
+// Event is one step of a scan, for progress displays. Names are as the
+// report writes them; they may hold any character a catalog allows.
+type Event struct {
+	Kind   EventKind
+	Source string // the source's name
+	Table  string // the table's qualified name, for table events
+	Tables int    // EventSourceListed: how many tables will be scanned
+	Rows   int64  // EventTableDone: rows read from the table
+	Err    error  // EventSourceFailed, EventTableFailed
 }
 
 // Outcome counts what happened, for the exit code.
@@ -81,6 +110,9 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 	if cfg.Progress == nil {
 		cfg.Progress = func(string, ...any) {}
 	}
+	if cfg.Events == nil {
+		cfg.Events = func(Event) {}
+	}
 	rep := &reports.Report{
 		Schema: reports.Schema,
 		Tool:   reports.Tool{Name: "alcance", Version: cfg.Version},
@@ -117,14 +149,16 @@ type tableResult struct {
 	// people the count of identifier columns may miss.
 	textOnlyCURPs reports.Estimate
 	personKey     bool
-	source        int // index into the report's sources
+	source        int   // index into the report's sources
+	rowsRead      int64 // rows read from the source, for progress
 	// warning is a problem that did not stop the table's scan (a failed
 	// full read of its identifier columns).
 	warning error
 }
 
 func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome, timings *sync.Mutex) (rs reports.Source, kept []tableResult) {
-	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Tables: []reports.Table{}, Errors: []reports.Error{}}
+	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Institution: spec.Institution,
+		Tables: []reports.Table{}, Errors: []reports.Error{}}
 	// Connectors keep passwords out of their messages; this scrubs them
 	// once more, in case a driver echoed its connection string.
 	secrets := connectors.Secrets(spec.Raw)
@@ -135,12 +169,14 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 		}
 	}()
 	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
+	cfg.Events(Event{Kind: EventSourceOpening, Source: spec.Name})
 	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
 	src, err := connectors.Open(openCtx, spec, cfg.Connect)
 	cancel()
 	if err != nil {
 		out.SourcesFailed++
 		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot open source: %v", err)})
+		cfg.Events(Event{Kind: EventSourceFailed, Source: spec.Name, Err: err})
 		return rs, nil
 	}
 	defer src.Close()
@@ -153,9 +189,12 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 	if err != nil {
 		out.SourcesFailed++
 		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot list tables: %v", err)})
+		cfg.Events(Event{Kind: EventSourceFailed, Source: rs.Name, Err: err})
 		return rs, nil
 	}
 	out.SourcesOpened++
+	tables = selectTables(tables, spec.Include, spec.Exclude)
+	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
 	if len(tables) == 0 {
 		out.EmptySources++
 		rs.Errors = append(rs.Errors, reports.Error{Error: "the source lists no tables: it is empty, or the user may not see its tables (check privileges)"})
@@ -175,8 +214,14 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 			tctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
 			defer cancel()
 			cfg.Progress("scanning %s %s", info.Name, t.QualifiedName())
+			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
 			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons, &tm)
+			if errs[i] != nil {
+				cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
+			} else {
+				cfg.Events(Event{Kind: EventTableDone, Source: info.Name, Table: t.QualifiedName(), Rows: results[i].rowsRead})
+			}
 			timings.Lock()
 			out.Sampling += tm.sampling
 			out.Classifying += tm.classifying
@@ -213,6 +258,33 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 		kept[i].table = &rs.Tables[i]
 	}
 	return rs, kept
+}
+
+// selectTables keeps the tables an inventory's include and exclude
+// patterns select (path.Match syntax, case-insensitive, against the
+// qualified and the bare name). A malformed pattern matches nothing.
+func selectTables(tables []connectors.Table, include, exclude []string) []connectors.Table {
+	if len(include) == 0 && len(exclude) == 0 {
+		return tables
+	}
+	matches := func(patterns []string, t connectors.Table) bool {
+		for _, p := range patterns {
+			p = strings.ToLower(p)
+			for _, n := range []string{t.QualifiedName(), t.Name} {
+				if ok, _ := path.Match(p, strings.ToLower(n)); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var out []connectors.Table
+	for _, t := range tables {
+		if (len(include) == 0 || matches(include, t)) && !matches(exclude, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // detectorKind maps a connector's storage kind onto the detectors' own.
@@ -306,7 +378,7 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 		rt.Columns = append(rt.Columns, rc)
 	}
 
-	result := tableResult{table: rt, personKey: res.PersonKey}
+	result := tableResult{table: rt, personKey: res.PersonKey, rowsRead: int64(sample.Rows)}
 	byCategory := map[string]reports.Estimate{}
 	catRows := res.CategoryRows()
 	for cat, rows := range catRows {
