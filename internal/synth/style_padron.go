@@ -44,9 +44,15 @@ func buildPadron(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, e := range reg {
+		// Every row names its person in full with a DATE birthdate, and
+		// holds their enrollment; a valid CURP too when it has one.
+		ident, holds := IdentNameBirth, Cats(taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address,
+			taxonomy.PostalCode, taxonomy.HealthEnrollment)
 		if e.CURP == CURPValid {
 			t.Persons = append(t.Persons, e.Person)
+			ident, holds = ident|IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		t.subject(e.Person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {

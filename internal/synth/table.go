@@ -100,7 +100,25 @@ type Table struct {
 	// fills it while it plans its rows, so the count never depends on
 	// reading the rows back.
 	Persons []int32
+
+	// Subjects are the truth of the person figures (truth.go): for each
+	// row about a person of the pool, how it identifies them and what it
+	// holds about them. A style that declares them (Table.subject, or
+	// Table.noSubjects for a table that identifies no one) makes its
+	// corpus's figures known.
+	Subjects         []Subject
+	subjectsDeclared bool
+	// Institution is the institution whose system holds the table: a
+	// corpus spread over institutions is scanned as one source each.
+	Institution string
 }
+
+// noSubjects declares that no row of the table identifies or links a
+// person (a hard negative, an anonymised case table).
+func (t *Table) noSubjects() { t.subjectsDeclared = true }
+
+// SubjectsDeclared reports whether the style declared its subjects.
+func (t *Table) SubjectsDeclared() bool { return t.subjectsDeclared }
 
 // Column returns the index of the named column, or -1.
 func (t *Table) Column(name string) int {
