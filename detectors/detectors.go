@@ -91,6 +91,9 @@ type Finding struct {
 	NameOnly bool
 	// Rows marks the sampled rows whose value carries the category.
 	Rows Bitset
+	// Embedded marks a finding inside the fields of records a column holds
+	// (JSON, delimited text), not in the column's value as a whole.
+	Embedded bool
 }
 
 // Result is the classification of one table.

@@ -252,6 +252,7 @@ func fold(t Table, r Result, virt []virtual) Result {
 			m, ok := byCat[f.Category]
 			if !ok {
 				c := f
+				c.Embedded = true
 				c.Rows = NewBitset(r.Rows)
 				c.Rows.Or(f.Rows)
 				c.Evidence = append([]string(nil), f.Evidence...)

@@ -1,6 +1,21 @@
-// Package exposure turns what the detectors found in samples into what a
-// data protection officer reports: how many records hold each category,
-// with honest bounds; how many distinct people; how serious each table is.
+// Package exposure turns what the detectors found into what a data
+// protection officer reports: how many records hold each category, with
+// honest bounds; how many distinct people, and how many of them had health
+// data, are minors or older adults, could be impersonated or hold
+// financial data; and how serious each table is.
+//
+// Its parts:
+//   - records.go: record counts from samples (Wilson bounds) and tiers;
+//   - keys.go, names.go, birth.go: identity (CURP; normalised name +
+//     birthdate) reduced to keyed hashes;
+//   - links.go: the links that tie rows of one table to the persons of
+//     another (declared foreign keys, and keys evident from names);
+//   - plan.go, rows.go: what a table must be read for, and what each of
+//     its rows says about which person;
+//   - store.go, resolve.go: the person set, spilled to disk past a memory
+//     budget, and its resolution into persons and figures;
+//   - personsfile.go, merge.go: the persons file and the merge of reports
+//     made apart with one key.
 package exposure
 
 import (
@@ -19,11 +34,14 @@ const z = 1.959963984540054
 // where the normal approximation fails), narrowed by the finite-population
 // correction when the sample is a large part of the table, and clipped to
 // what is certain: at least the k rows seen, at most all rows but the n−k
-// seen without it. A sample that is the whole table gives an exact count.
+// seen without it. A sample that is the whole table gives an exact count;
+// no row seen gives a value of 0 (never a phantom record), and every row
+// seen gives a value of all rows.
 func FromSample(k, n int, total int64) reports.Estimate {
 	if n <= 0 || total <= 0 {
 		return reports.Exact(0)
 	}
+	k = min(max(k, 0), n)
 	if int64(n) >= total {
 		return reports.Exact(int64(k))
 	}
@@ -36,10 +54,29 @@ func FromSample(k, n int, total int64) reports.Estimate {
 	low := int64(math.Floor(N * math.Max(0, center-half)))
 	high := int64(math.Ceil(N * math.Min(1, center+half)))
 	value := int64(math.Round(N * p))
+	// The interval's ends are exactly 0 and 1 when no row or every row
+	// carried it; floating point must not turn them into a phantom record
+	// or a missing one.
+	if k == 0 {
+		low, value = 0, 0
+	}
+	if k == n {
+		high, value = total, total
+	}
 	low = max(low, int64(k))
 	high = min(high, total-int64(n-k))
 	value = min(max(value, low), high)
 	return reports.Estimate{Value: value, Low: low, High: high}
+}
+
+// AtMost clips an estimate to a table's row count: records never exceed rows.
+func AtMost(e reports.Estimate, rows int64) reports.Estimate {
+	e.Value = min(e.Value, rows)
+	e.Low = min(e.Low, rows)
+	if !e.Open {
+		e.High = min(e.High, rows)
+	}
+	return e
 }
 
 // Tier ranks a table by the categories it holds (TAXONOMY "Sensitivity and

@@ -94,3 +94,31 @@ func TestTier(t *testing.T) {
 		}
 	}
 }
+
+// No row seen carrying something is no record, whatever floating point
+// makes of Wilson's interval; every row seen is every row.
+func TestFromSampleEdges(t *testing.T) {
+	for _, c := range []struct {
+		k, n  int
+		total int64
+		want  int64
+	}{
+		{0, 10000, 12451, 0}, {0, 10000, 40000, 0}, {0, 1, 1_000_000, 0},
+		{10000, 10000, 40000, 40000}, {1, 1, 50, 50}, {10000, 10000, 12451, 12451},
+	} {
+		e := FromSample(c.k, c.n, c.total)
+		if e.Value != c.want {
+			t.Errorf("FromSample(%d, %d, %d) = %+v, want value %d", c.k, c.n, c.total, e, c.want)
+		}
+		if c.k == 0 && e.Low != 0 || c.k == c.n && e.High != c.total {
+			t.Errorf("FromSample(%d, %d, %d) = %+v: edge bound wrong", c.k, c.n, c.total, e)
+		}
+	}
+}
+
+func TestAtMost(t *testing.T) {
+	e := AtMost(reports.Estimate{Value: 40001, Low: 39990, High: 40012}, 40000)
+	if e.Value != 40000 || e.Low != 39990 || e.High != 40000 {
+		t.Errorf("AtMost: %+v", e)
+	}
+}

@@ -27,10 +27,21 @@ type Config struct {
 	Connect     connectors.Options
 	SampleRows  int
 	Concurrency int // tables read at once per source
+	// Mode is "sample" (the default: classification reads a sample, the
+	// columns that identify and link people are read in full) or "full"
+	// (every row of every column that matters).
+	Mode string
 	// TableTimeout bounds all the work on one table.
 	TableTimeout time.Duration
-	// HashKey keys the hashes of identifiers used to count distinct people.
+	// HashKey keys the hashes that count distinct people (random when empty).
 	HashKey []byte
+	// PersonsOut, when set, is where the persons file is written, for merge.
+	PersonsOut string
+	// SpillDir is where the person set spills past its memory budget ("":
+	// the system's temporary directory); MemoryBudget is that budget in
+	// bytes (0: the person set's default).
+	SpillDir     string
+	MemoryBudget int64
 	// Today is the reference day for ages and future dates (zero: now).
 	Today   time.Time
 	Version string
@@ -72,9 +83,13 @@ type Outcome struct {
 	EmptySources  int // opened, but listed no tables
 	TablesScanned int
 	TablesFailed  int
-	// Warnings are tables scanned with a part missing (identifier columns
+	// Warnings are tables scanned with a part missing (identifying columns
 	// could not be read in full): counted as incomplete for --fail-on.
 	Warnings int
+	// PersonsFailed is set when the person figures could not be made (the
+	// person set could not spill to disk, or the persons file could not be
+	// written).
+	PersonsFailed error
 	// Time spent, summed over the tables read at once: where a scan's
 	// time goes (benchmarks report it).
 	Sampling, Classifying, ReadingIdentifiers time.Duration
@@ -92,6 +107,26 @@ func (o Outcome) Incomplete() bool {
 	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0
 }
 
+// scan is one run in progress: what every source shares.
+type scan struct {
+	cfg     Config
+	keyer   *exposure.Keyer
+	persons *exposure.Store
+	out     Outcome
+	mu      sync.Mutex // guards out's timings and counts updated by tables
+	notes   []exposure.SourceNotes
+	links   []sourceLink // every link registered in the person set, in id order
+	groups  int          // link groups registered so far (alternatives for one column)
+}
+
+// sourceLink is a link as the report names it.
+type sourceLink struct {
+	source    int
+	fromTable string // qualified name of the referencing table
+	from, to  string // table.column as the report writes them
+	declared  bool
+}
+
 // Run scans every source and returns the report. Failures are recorded in
 // the report, never returned: a scan goes on with what it can read.
 func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
@@ -101,12 +136,17 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 	if cfg.Concurrency <= 0 {
 		cfg.Concurrency = 2
 	}
+	if cfg.Mode == "" {
+		cfg.Mode = "sample"
+	}
 	if cfg.TableTimeout <= 0 {
 		cfg.TableTimeout = 30 * time.Minute
 	}
 	if cfg.Today.IsZero() {
 		cfg.Today = time.Now().UTC()
 	}
+	y, m, d := cfg.Today.Date()
+	cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if cfg.Progress == nil {
 		cfg.Progress = func(string, ...any) {}
 	}
@@ -116,67 +156,67 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 	rep := &reports.Report{
 		Schema: reports.Schema,
 		Tool:   reports.Tool{Name: "alcance", Version: cfg.Version},
-		Scan:   reports.Scan{Mode: "sample", SampleRows: cfg.SampleRows, StartedAt: time.Now().UTC().Truncate(time.Second)},
+		Scan:   reports.Scan{Mode: cfg.Mode, SampleRows: cfg.SampleRows, StartedAt: time.Now().UTC().Truncate(time.Second)},
 	}
-	persons := newPersonSet(cfg.HashKey)
-	var out Outcome
-	var timings sync.Mutex
+	s := &scan{
+		cfg:     cfg,
+		keyer:   exposure.NewKeyer(cfg.HashKey),
+		persons: exposure.NewStore(exposure.StoreOptions{Dir: cfg.SpillDir, MemoryBudget: cfg.MemoryBudget}),
+		notes:   make([]exposure.SourceNotes, len(cfg.Sources)),
+	}
+	defer s.persons.Close()
 	var results []tableResult
 	for i, spec := range cfg.Sources {
-		src, res := scanSource(ctx, cfg, spec, persons, &out, &timings)
-		for j := range res {
-			res[j].source = i
-		}
+		src, res := s.scanSource(ctx, i, spec)
 		rep.Sources = append(rep.Sources, src)
 		results = append(results, res...)
 	}
-	rep.Exposure = summarize(rep, results, persons)
+	s.summarize(rep, results)
 	rep.Scan.FinishedAt = time.Now().UTC().Truncate(time.Second)
-	return rep, out
+	return rep, s.out
 }
 
 // tableResult is what the summary needs of each scanned table beyond the
 // report model.
 type tableResult struct {
-	table *reports.Table
-	// personRows estimates the rows that hold a person's name or
-	// identifier but no valid CURP: people the CURP count may miss.
-	personRowsWithoutCURP reports.Estimate
-	// curpSampled is true when the table has CURP columns that could not
-	// be read in full: CURPs in the rows not sampled are not counted.
-	curpSampled bool
-	// textOnlyCURPs estimates rows whose only CURP is inside free text:
-	// people the count of identifier columns may miss.
-	textOnlyCURPs reports.Estimate
-	personKey     bool
-	source        int   // index into the report's sources
-	rowsRead      int64 // rows read from the source, for progress
+	table     *reports.Table
+	source    int   // index into the report's sources
+	rowsRead  int64 // rows read from the source, for progress
+	personKey bool  // a column points at a person (id_paciente)
 	// warning is a problem that did not stop the table's scan (a failed
-	// full read of its identifier columns).
+	// full read of its identifying columns).
 	warning error
 }
 
-func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *personSet, out *Outcome, timings *sync.Mutex) (rs reports.Source, kept []tableResult) {
+func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) (rs reports.Source, kept []tableResult) {
+	cfg := s.cfg
 	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Institution: spec.Institution,
-		Tables: []reports.Table{}, Errors: []reports.Error{}}
+		Tables: []reports.Table{}, Errors: []reports.Error{}, Links: []reports.Link{}}
 	// Connectors keep passwords out of their messages; this scrubs them
 	// once more, in case a driver echoed its connection string.
 	secrets := connectors.Secrets(spec.Raw)
+	if spec.Password != "" {
+		secrets = append(secrets, spec.Password)
+	}
 	defer func() {
 		rs.Location = connectors.Scrub(rs.Location, secrets)
 		for i := range rs.Errors {
 			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
 		}
 	}()
+	fail := func(msg string, err error) {
+		s.out.SourcesFailed++
+		s.notes[index].Open = true
+		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("%s: %v", msg, err)})
+		cfg.Events(Event{Kind: EventSourceFailed, Source: rs.Name, Err: err})
+	}
 	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
 	cfg.Events(Event{Kind: EventSourceOpening, Source: spec.Name})
 	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
 	src, err := connectors.Open(openCtx, spec, cfg.Connect)
 	cancel()
 	if err != nil {
-		out.SourcesFailed++
-		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot open source: %v", err)})
-		cfg.Events(Event{Kind: EventSourceFailed, Source: spec.Name, Err: err})
+		fail("cannot open source", err)
 		return rs, nil
 	}
 	defer src.Close()
@@ -187,19 +227,19 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 	tables, err := src.Tables(listCtx)
 	cancel()
 	if err != nil {
-		out.SourcesFailed++
-		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot list tables: %v", err)})
-		cfg.Events(Event{Kind: EventSourceFailed, Source: rs.Name, Err: err})
+		fail("cannot list tables", err)
 		return rs, nil
 	}
-	out.SourcesOpened++
+	s.out.SourcesOpened++
 	tables = selectTables(tables, spec.Include, spec.Exclude)
 	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
 	if len(tables) == 0 {
-		out.EmptySources++
+		s.out.EmptySources++
+		s.notes[index].Open = true
 		rs.Errors = append(rs.Errors, reports.Error{Error: "the source lists no tables: it is empty, or the user may not see its tables (check privileges)"})
 		return rs, nil
 	}
+	plans := s.linkTables(index, tables)
 
 	results := make([]tableResult, len(tables))
 	errs := make([]error, len(tables))
@@ -216,24 +256,25 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 			cfg.Progress("scanning %s %s", info.Name, t.QualifiedName())
 			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
-			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons, &tm)
+			results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
 			if errs[i] != nil {
 				cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
 			} else {
 				cfg.Events(Event{Kind: EventTableDone, Source: info.Name, Table: t.QualifiedName(), Rows: results[i].rowsRead})
 			}
-			timings.Lock()
-			out.Sampling += tm.sampling
-			out.Classifying += tm.classifying
-			out.ReadingIdentifiers += tm.identifiers
-			timings.Unlock()
+			s.mu.Lock()
+			s.out.Sampling += tm.sampling
+			s.out.Classifying += tm.classifying
+			s.out.ReadingIdentifiers += tm.identifiers
+			s.mu.Unlock()
 		}()
 	}
 	wg.Wait()
 
 	for i, t := range tables {
 		if errs[i] != nil {
-			out.TablesFailed++
+			s.out.TablesFailed++
+			s.notes[index].Open = true
 			msg := errs[i].Error()
 			if errors.Is(errs[i], context.DeadlineExceeded) {
 				msg = fmt.Sprintf("timed out after %s: %v", cfg.TableTimeout, errs[i])
@@ -242,9 +283,9 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.Scrub(msg, secrets))
 			continue
 		}
-		out.TablesScanned++
+		s.out.TablesScanned++
 		if w := results[i].warning; w != nil {
-			out.Warnings++
+			s.out.Warnings++
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: w.Error()})
 			cfg.Progress("warning: %s: %s", t.QualifiedName(), connectors.Scrub(w.Error(), secrets))
 		}
@@ -306,161 +347,6 @@ func detectorKind(k connectors.Kind) detectors.Kind {
 
 // phaseTimes is where one table's time went.
 type phaseTimes struct{ sampling, classifying, identifiers time.Duration }
-
-func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connectors.Table, persons *personSet, tm *phaseTimes) (tableResult, error) {
-	var readable []connectors.Column
-	for _, c := range t.Columns {
-		if c.Kind != connectors.KindBinary {
-			readable = append(readable, c)
-		}
-	}
-	start := time.Now()
-	sample, err := src.Sample(ctx, t, readable, cfg.SampleRows)
-	tm.sampling = time.Since(start)
-	if err != nil {
-		return tableResult{}, fmt.Errorf("sampling: %w", err)
-	}
-	// The table's size: exact when the sample is the whole table; the
-	// catalog's figure otherwise (an estimate on servers, said as such);
-	// counted when the catalog did not know.
-	total := t.Rows
-	if sample.Complete {
-		total = connectors.RowCount{Value: int64(sample.Rows), Exact: true, Known: true}
-	} else if rc, ok := src.(connectors.RowCounter); ok && !total.Known {
-		if n, err := rc.CountRows(ctx, t); err == nil {
-			total = connectors.RowCount{Value: n, Exact: true, Known: true}
-		}
-	}
-	if !total.Known || total.Value < int64(sample.Rows) {
-		// The catalog did not know, or is stale: the sample proves at least this.
-		total = connectors.RowCount{Value: int64(sample.Rows), Exact: sample.Complete, Known: true}
-	}
-
-	dt := detectors.Table{Name: t.QualifiedName()}
-	for i, c := range sample.Columns {
-		dt.Columns = append(dt.Columns, detectors.Column{Name: c.Name, Type: c.Type, Kind: detectorKind(c.Kind), Values: sample.Values[i]})
-	}
-	start = time.Now()
-	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today})
-	tm.classifying = time.Since(start)
-
-	rt := &reports.Table{
-		Schema:      t.Schema,
-		Name:        t.Name,
-		Rows:        reports.Rows{Value: total.Value, Exact: total.Exact},
-		SampledRows: sample.Rows,
-		Columns:     make([]reports.Column, 0, len(t.Columns)),
-	}
-	byName := map[string]int{}
-	for i, c := range sample.Columns {
-		byName[c.Name] = i
-	}
-	var curpCols []connectors.Column
-	structuredCURP, textCURP := detectors.NewBitset(res.Rows), detectors.NewBitset(res.Rows)
-	for _, c := range t.Columns {
-		rc := reports.Column{Name: c.Name, Type: c.Type, Findings: []reports.Finding{}}
-		if i, ok := byName[c.Name]; ok {
-			for _, f := range res.Findings[i] {
-				rc.Findings = append(rc.Findings, reports.Finding{
-					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
-					Evidence: f.Evidence, Examples: f.Examples, NameOnly: f.NameOnly,
-				})
-				switch {
-				case f.Category != taxonomy.CURP:
-				case hasEvidence(f, detectors.EvFreeText):
-					textCURP.Or(f.Rows)
-				default:
-					structuredCURP.Or(f.Rows)
-					curpCols = append(curpCols, sample.Columns[i])
-				}
-			}
-		}
-		rt.Columns = append(rt.Columns, rc)
-	}
-
-	result := tableResult{table: rt, personKey: res.PersonKey, rowsRead: int64(sample.Rows)}
-	byCategory := map[string]reports.Estimate{}
-	catRows := res.CategoryRows()
-	for cat, rows := range catRows {
-		byCategory[cat] = fromSample(rows.Count(), res.Rows, total)
-	}
-	method := "sample of rows; counts scaled to the table with 95% bounds"
-	if sample.Complete {
-		method = "every row read; counts exact"
-	}
-
-	// Identifier columns are narrow: read them in full, so that the CURP
-	// records and the distinct persons are exact, not estimates. CURPs
-	// inside free text stay a sample estimate.
-	textOnly := 0
-	for i := range res.Rows {
-		if textCURP.Has(i) && !structuredCURP.Has(i) {
-			textOnly++
-		}
-	}
-	result.textOnlyCURPs = fromSample(textOnly, res.Rows, total)
-	if len(curpCols) > 0 {
-		start = time.Now()
-		curpRecords, inFull, err := readCURPs(ctx, cfg, src, t, total, sample, curpCols, persons)
-		tm.identifiers = time.Since(start)
-		result.warning = err
-		result.curpSampled = !inFull
-		byCategory[taxonomy.CURP] = curpRecords.Add(result.textOnlyCURPs)
-		if inFull && !sample.Complete {
-			method = "sample of rows, counts scaled to the table with 95% bounds; CURP columns read in full, their counts exact"
-		}
-	}
-
-	cats := res.Categories()
-	anyRows := res.AnyRows()
-	rt.Exposure = reports.TableExposure{
-		Records:    fromSample(anyRows.Count(), res.Rows, total),
-		Categories: cats,
-		ByCategory: byCategory,
-		Method:     method,
-	}
-	if rt.Exposure.Records.Value < byCategory[taxonomy.CURP].Value {
-		// The full read of CURPs knows better than the sample.
-		r := byCategory[taxonomy.CURP]
-		rt.Exposure.Records = reports.Estimate{Value: r.Value, Low: max(r.Low, rt.Exposure.Records.Low), High: max(r.High, rt.Exposure.Records.High)}
-	}
-	if cats == nil {
-		rt.Exposure.Categories = []string{}
-	}
-	result.personRowsWithoutCURP = personRowsWithoutCURP(res.Rows, catRows, total, byCategory[taxonomy.CURP])
-	return result, nil
-}
-
-func hasEvidence(f detectors.Finding, ev string) bool {
-	for _, e := range f.Evidence {
-		if e == ev {
-			return true
-		}
-	}
-	return false
-}
-
-func fromSample(k, n int, total connectors.RowCount) reports.Estimate {
-	return exposure.FromSample(k, n, total.Value)
-}
-
-// personRowsWithoutCURP bounds the rows that identify a person by name or
-// another identifier but hold no valid CURP: the people a CURP count could
-// miss, which the persons figure adds to its high bound.
-func personRowsWithoutCURP(sampled int, catRows map[string]detectors.Bitset, total connectors.RowCount, curp reports.Estimate) reports.Estimate {
-	people := detectors.NewBitset(sampled)
-	for _, cat := range []string{taxonomy.PersonName, taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey, taxonomy.CURP} {
-		if b, ok := catRows[cat]; ok {
-			people.Or(b)
-		}
-	}
-	withPeople := fromSample(people.Count(), sampled, total)
-	return reports.Estimate{
-		Value: max(0, withPeople.Value-curp.Value),
-		Low:   max(0, withPeople.Low-curp.High),
-		High:  max(0, withPeople.High-curp.Low),
-	}
-}
 
 // sortedCategories orders category ids as taxonomy does.
 func sortedCategories(m map[string]reports.Estimate) []string {

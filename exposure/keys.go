@@ -1,0 +1,92 @@
+package exposure
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"sync"
+)
+
+// Key is a keyed hash of one identity key: a CURP, a normalised name with a
+// birthdate, a name alone, another identifier, or a table's row key. 128
+// bits of HMAC-SHA256: collisions are negligible at national scale, and
+// without the key nothing about the value can be learned from it.
+type Key [16]byte
+
+// Kinds of key. A key's kind is part of what is hashed, so a CURP and a
+// name that happened to spell the same bytes never collide.
+const (
+	kindCURP uint8 = 1 + iota // a person, by a valid CURP
+	kindNB                    // a person, by normalised full name + birthdate
+	kindRow                   // a row of a table, by its key value (links)
+	kindName                  // a name alone: maybe a person (widens high)
+	kindID                    // an identifier without name and birthdate (widens high)
+	// kindNobody is the target of a row key whose row names no one: the
+	// key exists (the link is right) but leads to no person.
+	kindNobody
+)
+
+// Keyer makes keyed hashes. It is safe for concurrent use.
+type Keyer struct {
+	key  []byte
+	pool sync.Pool
+}
+
+// NewHashKey returns a random 32-byte key, for a scan whose hashes need not
+// be compared with any other scan's.
+func NewHashKey() []byte {
+	k := make([]byte, 32)
+	if _, err := rand.Read(k); err != nil {
+		panic("alcance: no system randomness: " + err.Error())
+	}
+	return k
+}
+
+// NewKeyer makes hashes with key; an empty key means a random one.
+func NewKeyer(key []byte) *Keyer {
+	if len(key) == 0 {
+		key = NewHashKey()
+	}
+	k := &Keyer{key: key}
+	k.pool.New = func() any { return hmac.New(sha256.New, k.key) }
+	return k
+}
+
+// KeyID is the key's fingerprint: reports and persons files made with the
+// same key carry the same id, so merge can refuse to mix keys. It reveals
+// nothing of the key (an HMAC of a fixed label).
+func (k *Keyer) KeyID() string {
+	m := hmac.New(sha256.New, k.key)
+	m.Write([]byte("alcance key id v1"))
+	return hex.EncodeToString(m.Sum(nil)[:8])
+}
+
+// hash returns the keyed hash of kind followed by the parts, each ended by
+// a 0 byte so that ("AB","C") and ("A","BC") differ.
+func (k *Keyer) hash(kind uint8, parts ...string) Key {
+	h := k.pool.Get().(hash.Hash)
+	h.Reset()
+	var b [1]byte
+	b[0] = kind
+	h.Write(b[:])
+	for _, p := range parts {
+		h.Write([]byte(p))
+		b[0] = 0
+		h.Write(b[:])
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	k.pool.Put(h)
+	var out Key
+	copy(out[:], sum[:])
+	return out
+}
+
+// CURP is the key of a canonical, valid CURP.
+func (k *Keyer) CURP(curp string) Key { return k.hash(kindCURP, curp) }
+
+// NameBirth is the key of a normalised full name (NameKey) with a birthdate
+// as YYYY-MM-DD.
+func (k *Keyer) NameBirth(name, birth string) Key { return k.hash(kindNB, name, birth) }

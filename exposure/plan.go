@@ -1,0 +1,759 @@
+package exposure
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/alcance-mx/alcance/detectors"
+	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/detectors/validate"
+	"github.com/alcance-mx/alcance/detectors/vocab"
+	"github.com/alcance-mx/alcance/taxonomy"
+)
+
+// Column is one readable column of a table, with what classification found.
+type Column struct {
+	Name     string
+	Integer  bool // stored as an integer (a date may be YYYYMMDD or a serial)
+	Findings []detectors.Finding
+}
+
+// Table is what a plan needs to know of one classified table.
+type Table struct {
+	Source     uint16 // the source's index in the scan
+	Name       string // qualified name, as links name it
+	Columns    []Column
+	Sample     [][]string // Sample[c][r]: the sampled values, column-major
+	SampleRows int
+	Complete   bool // the sample holds every row
+	// Out are the links from this table: its rows belong to the person of
+	// the row those columns point at.
+	Out []OutLink
+	// Keys are the columns other tables' links point at.
+	Keys [][]int
+	// Full reads every row of every column that matters (--mode full).
+	Full  bool
+	Today time.Time
+}
+
+// OutLink is a link from a table: Columns (indices) hold the key of a row
+// of Target, through the store's link ID.
+type OutLink struct {
+	Columns []int
+	Target  string
+	ID      uint16
+}
+
+// Plan decides what of a table must be read in full for the person figures
+// and the record counts, and turns each row into what the store keeps:
+// observations of persons under keyed hashes, and aliases (a name and
+// birthdate beside a CURP; a row key that names a person).
+//
+// A row identifies a person by a valid CURP (in a CURP column, or anywhere
+// in its text); without one, by the normalised full name of its subject
+// with a birthdate. Rows with only a name, or only an identifier other
+// than a CURP, name someone who cannot be told apart: they widen the high
+// bounds. Rows without an identity of their own that point through a link
+// belong to the person of the row they point at.
+type Plan struct {
+	t     *Table
+	keyer *Keyer
+	batch *Batch
+
+	read []int // columns read in full, in order
+	row  []string
+
+	curpCols     []int // narrow columns holding CURPs
+	textCURPCols []int // wide columns holding CURPs (read in full only in full mode)
+	name         nameColumns
+	otherNames   []int
+	birthCol     int
+	birth        dateReader
+	idCols       []idColumn
+	judged       []judgedColumn
+	// sampleOnly are categories only in columns not read in full: the sampled
+	// rows carry them for certain, the others maybe.
+	sampleOnly uint32
+	sampleRows []uint32 // per sampled row, its categories of sampleOnly
+
+	counts    [32]int64 // rows per category, in the rows counted exactly
+	anyRows   int64     // rows counted that hold any category
+	exact     uint32    // categories counted exactly (of those the table has: exactCats)
+	all       uint32    // categories the table's findings hold
+	exactCats uint32
+	rowsRead  int64
+	textCURP  int // sampled rows with a CURP in text that is not read in full
+}
+
+type nameColumns struct {
+	full                    []int // full names (or unhinted name parts)
+	paterno, materno, given []int
+}
+
+func (n nameColumns) empty() bool {
+	return len(n.full)+len(n.paterno)+len(n.materno)+len(n.given) == 0
+}
+
+type idColumn struct {
+	col int
+	cat string
+}
+
+type judgedColumn struct {
+	col   int
+	bits  uint32 // categories judged value by value
+	judge func(v string) uint32
+}
+
+// NewPlan plans the reading of t; its records go to b.
+func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
+	p := &Plan{t: t, keyer: k, batch: b, birthCol: -1, row: make([]string, len(t.Columns))}
+	need := make([]bool, len(t.Columns))
+	var subjectNames []int
+	for c, col := range t.Columns {
+		var cats, structured uint32
+		text, embedded := false, false
+		for _, f := range col.Findings {
+			bit := catBit(f.Category)
+			cats |= bit
+			switch {
+			case f.Embedded:
+				embedded = true
+			case hasEvidence(f, detectors.EvFreeText):
+				text = true
+			default:
+				structured |= bit
+			}
+		}
+		wide := text || embedded || avgLen(t.Sample, c) > 40
+		if holdsCURP(t.Sample, c, t.Today) {
+			if wide {
+				p.textCURPCols = append(p.textCURPCols, c)
+				need[c] = need[c] || t.Full
+			} else {
+				p.curpCols = append(p.curpCols, c)
+				need[c] = true
+			}
+		}
+		if cats == 0 {
+			continue
+		}
+		if structured&bitName != 0 && !wide {
+			if otherPerson(col.Name) {
+				p.otherNames = append(p.otherNames, c)
+			} else {
+				subjectNames = append(subjectNames, c)
+			}
+			need[c] = true
+		}
+		if structured&bitBirth != 0 && !otherPerson(col.Name) && p.birthCol < 0 {
+			p.birthCol = c
+			p.birth = newDateReader(col.Integer, t.Sample[c], t.Today)
+			need[c] = true
+		}
+		for _, id := range []string{taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey} {
+			if structured&catBit(id) != 0 {
+				p.idCols = append(p.idCols, idColumn{c, id})
+				need[c] = true
+			}
+		}
+		// What is judged value by value in the full read: every category
+		// in full mode; in sample mode what the person figures need
+		// (identity, health, finance) in columns narrow enough to read.
+		judgeable := structured
+		if t.Full {
+			judgeable = cats
+		} else if wide {
+			judgeable = 0
+		} else {
+			judgeable &= maskIDs | bitName | bitBirth | maskHealth | maskFinance
+		}
+		if judgeable != 0 {
+			p.judged = append(p.judged, judgedColumn{col: c, bits: judgeable, judge: p.judgeFor(c, judgeable, text || embedded)})
+			need[c] = true
+		}
+		p.sampleOnly |= cats &^ judgeable
+	}
+	p.name = groupNames(t.Columns, subjectNames)
+	for _, l := range t.Out {
+		for _, c := range l.Columns {
+			need[c] = true
+		}
+	}
+	for _, key := range t.Keys {
+		for _, c := range key {
+			need[c] = true
+		}
+	}
+	// A category is counted exactly when every column holding it is judged.
+	for _, j := range p.judged {
+		p.exact |= j.bits
+	}
+	p.exact &^= p.sampleOnly
+	if t.Complete {
+		p.exact = ^uint32(0)
+	}
+	for _, col := range t.Columns {
+		for _, f := range col.Findings {
+			p.all |= catBit(f.Category)
+		}
+	}
+	p.exactCats = p.all & p.exact
+	for c, n := range need {
+		if n {
+			p.read = append(p.read, c)
+		}
+	}
+	p.sampleRows = make([]uint32, t.SampleRows)
+	for _, col := range t.Columns {
+		for _, f := range col.Findings {
+			bit := catBit(f.Category)
+			if p.sampleOnly&bit == 0 {
+				continue
+			}
+			for r := range min(t.SampleRows, f.Rows.Len()) {
+				if f.Rows.Has(r) {
+					p.sampleRows[r] |= bit
+				}
+			}
+		}
+	}
+	return p
+}
+
+// Columns returns the columns (indices) a full read must fetch: nil when
+// the sample holds every row, or nothing is needed.
+func (p *Plan) Columns() []int {
+	if p.t.Complete {
+		return nil
+	}
+	return p.read
+}
+
+// ReadSample processes the sampled rows: the only rows when the sample is
+// the whole table, and in any case the rows whose columns that were only
+// sampled are known.
+func (p *Plan) ReadSample() {
+	t := p.t
+	for r := range t.SampleRows {
+		for c := range p.row {
+			p.row[c] = ""
+			if c < len(t.Sample) && r < len(t.Sample[c]) {
+				p.row[c] = t.Sample[c][r]
+			}
+		}
+		cats := p.process(true, p.sampleRows[r], 0)
+		if t.Complete {
+			p.count(cats | p.sampleRows[r])
+			p.rowsRead++
+		} else {
+			for _, c := range p.textCURPCols {
+				if !t.Full && hasCURP(p.row[c], t.Today) {
+					p.textCURP++
+					break
+				}
+			}
+		}
+	}
+}
+
+// Row processes one row of the full read: values holds the row's values of
+// Columns(), in order.
+func (p *Plan) Row(values []string) {
+	for i := range p.row {
+		p.row[i] = ""
+	}
+	for i, c := range p.read {
+		if i < len(values) {
+			p.row[c] = values[i]
+		}
+	}
+	cats := p.process(false, 0, p.sampleOnly)
+	p.count(cats)
+	p.rowsRead++
+}
+
+func (p *Plan) count(cats uint32) {
+	if cats&p.exactSet() != 0 {
+		p.anyRows++
+	}
+	for i := 0; cats != 0 && i < 32; i++ {
+		if cats&(1<<i) != 0 {
+			p.counts[i]++
+			cats &^= 1 << i
+		}
+	}
+}
+
+// TableResult is what a table's rows added up to.
+type TableResult struct {
+	// RowsRead is how many rows were processed: the table's row count when
+	// it was read in full (or wholly sampled).
+	RowsRead int64
+	// Exact holds, per category counted exactly, the rows that hold it.
+	Exact map[string]int64
+	// TextCURPRows are sampled rows whose only CURPs are in text not read
+	// in full: the rows not sampled may name as many more people.
+	TextCURPRows int
+	// SampleOnly are the categories only the sample knows.
+	SampleOnly []string
+	// SampledRows is how many rows the sample had.
+	SampledRows int
+	// AllExact is true when every category of the table was counted
+	// exactly; then AnyRows is how many rows hold any.
+	AllExact bool
+	AnyRows  int64
+	// maybe[f] says figure f depends on columns only sampled; maybeHits[f]
+	// is how many sampled rows held what puts a person in it.
+	maybe     [nFigures]bool
+	maybeHits [nFigures]int
+}
+
+// Result returns the table's counts.
+func (p *Plan) Result() TableResult {
+	r := TableResult{RowsRead: p.rowsRead, Exact: map[string]int64{}, TextCURPRows: p.textCURP,
+		SampleOnly: catIDs(p.sampleOnly), SampledRows: p.t.SampleRows}
+	if !p.t.Complete {
+		for f, mask := range [nFigures]uint32{figHealth: maskHealth, figFinancial: maskFinance} {
+			if mask == 0 || p.sampleOnly&mask == 0 {
+				continue
+			}
+			r.maybe[f] = true
+			for _, bits := range p.sampleRows {
+				if bits&mask != 0 {
+					r.maybeHits[f]++
+				}
+			}
+		}
+	}
+	if p.rowsRead == 0 && !p.t.Complete {
+		return r
+	}
+	r.AnyRows = p.anyRows
+	r.AllExact = p.exactSet() == p.allCats()
+	for i, c := range taxonomy.Categories {
+		if i < 32 && p.exact&(1<<i) != 0 {
+			r.Exact[c.ID] = p.counts[i]
+		}
+	}
+	return r
+}
+
+// process turns the current row into observations and aliases, and
+// returns the categories its judged columns hold. sampled is true for a
+// row of the sample, where every column was read; certain and maybe are
+// the categories of columns not judged that the row holds for certain,
+// or may hold.
+func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
+	t := p.t
+	var judged uint32
+	for _, j := range p.judged {
+		if v := p.row[j.col]; present(v) {
+			judged |= j.judge(v) & j.bits
+		}
+	}
+	cats := certain | judged
+
+	// A row's CURPs, in its CURP columns first.
+	var curps [4]validate.CURP
+	n := 0
+	add := func(c validate.CURP) {
+		for _, have := range curps[:n] {
+			if have.Value == c.Value {
+				return
+			}
+		}
+		if n < len(curps) {
+			curps[n] = c
+			n++
+		}
+	}
+	for _, c := range p.curpCols {
+		detectors.EachCURP(p.row[c], t.Today, add)
+	}
+	if t.Full || sampled {
+		// Text is read in full mode, and in sampled rows.
+		for _, c := range p.textCURPCols {
+			detectors.EachCURP(p.row[c], t.Today, add)
+		}
+	}
+	if n > 0 {
+		cats |= bitCURP
+	}
+	nameKey, full, pat, mat, giv := p.subjectName()
+	if nameKey != "" {
+		cats |= bitName
+	}
+	var bd time.Time
+	bdOK := false
+	if p.birthCol >= 0 {
+		if v := p.row[p.birthCol]; present(v) {
+			bd, bdOK = p.birth.read(v)
+		}
+	}
+	if bdOK {
+		cats |= bitBirth
+	}
+	idKey := ""
+	for _, ic := range p.idCols {
+		if v := p.row[ic.col]; present(v) {
+			if canon, ok := validID(ic.cat, v, t.Today); ok {
+				cats |= catBit(ic.cat)
+				if idKey == "" {
+					idKey = ic.cat + ":" + canon
+				}
+			}
+		}
+	}
+
+	src := t.Source
+	var person Key
+	var personKind, personBand uint8
+	switch {
+	case n > 0:
+		holder := -1
+		for i := range n {
+			c := curps[i]
+			band := bandOf(c.Birth, t.Today)
+			key := p.keyer.CURP(c.Value)
+			p.batch.addObs(obs{key: key, cats: cats, maybe: maybe, source: src, kind: kindCURP, band: band})
+			if holder < 0 && nameKey != "" && detectors.NameAgreesWithCURP(c.NameKey, full, pat, mat, giv) {
+				holder = i
+			}
+		}
+		if holder >= 0 {
+			c := curps[holder]
+			key := p.keyer.CURP(c.Value)
+			band := bandOf(c.Birth, t.Today)
+			p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+			if bdOK && !bd.Equal(c.Birth) {
+				p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+			}
+			person, personKind, personBand = key, kindCURP, band
+		} else {
+			person, personKind, personBand = p.keyer.CURP(curps[0].Value), kindCURP, bandOf(curps[0].Birth, t.Today)
+			if nameKey != "" && bdOK {
+				// The name is not the CURP holder's: someone else, known by
+				// name and birthdate.
+				p.batch.addObs(obs{key: p.keyer.NameBirth(nameKey, day(bd)), cats: bitName | bitBirth, source: src, kind: kindNB, band: bandOf(bd, t.Today)})
+			}
+		}
+	case nameKey != "" && bdOK:
+		person, personKind, personBand = p.keyer.NameBirth(nameKey, day(bd)), kindNB, bandOf(bd, t.Today)
+		p.batch.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
+	}
+	identified := personKind != 0
+
+	// Rows without an identity of their own belong to whom their links
+	// point at.
+	var via *OutLink
+	var viaKey Key
+	for i := range t.Out {
+		l := &t.Out[i]
+		k, ok := p.rowKey(l.Target, l.Columns)
+		if !ok {
+			continue
+		}
+		if !identified {
+			p.batch.addObs(obs{key: k, cats: cats, maybe: maybe, source: src, kind: kindRow, link: l.ID})
+		}
+		if via == nil {
+			via, viaKey = l, k
+		}
+	}
+	if !identified && via == nil {
+		switch {
+		case idKey != "":
+			p.batch.addObs(obs{key: p.keyer.hash(kindID, idKey), cats: cats, maybe: maybe, source: src, kind: kindID})
+		case nameKey != "":
+			p.batch.addObs(obs{key: p.keyer.hash(kindName, nameKey), cats: cats, maybe: maybe, source: src, kind: kindName})
+		}
+	}
+	for _, c := range p.otherNames {
+		if v := p.row[c]; present(v) {
+			if k := NameKey(v); k != "" {
+				p.batch.addObs(obs{key: p.keyer.hash(kindName, k), cats: bitName, source: src, kind: kindName})
+			}
+		}
+	}
+	// Rows other tables point at name their person, or point on.
+	for _, key := range t.Keys {
+		k, ok := p.rowKey(t.Name, key)
+		if !ok {
+			continue
+		}
+		a := alias{from: k, fromKind: kindRow}
+		switch {
+		case identified:
+			a.to, a.toKind, a.toBand = person, personKind, personBand
+		case via != nil:
+			a.to, a.toKind, a.link = viaKey, kindRow, via.ID
+		default:
+			a.toKind = kindNobody
+		}
+		p.batch.addAlias(a)
+	}
+	return judged | (cats & (bitCURP | bitName | bitBirth) & p.exactSet())
+}
+
+// exactSet is the categories counted exactly; the identity bits a row
+// shows count only for categories that have findings.
+func (p *Plan) exactSet() uint32 { return p.exactCats }
+
+// allCats is every category the table's findings hold.
+func (p *Plan) allCats() uint32 { return p.all }
+
+// subjectName returns the row's subject's name key, and the name as the
+// CURP check wants it (a full name, or its parts).
+func (p *Plan) subjectName() (key, full, paterno, materno, given string) {
+	if p.name.empty() {
+		return
+	}
+	join := func(cols []int) string {
+		var parts []string
+		for _, c := range cols {
+			if v := p.row[c]; present(v) {
+				parts = append(parts, v)
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	paterno, materno, given = join(p.name.paterno), join(p.name.materno), join(p.name.given)
+	if paterno != "" || given != "" {
+		if k := NameKey(given, paterno, materno); k != "" && paterno != "" && given != "" {
+			return k, "", paterno, materno, given
+		}
+	}
+	full = join(p.name.full)
+	if full == "" {
+		full = strings.TrimSpace(given + " " + paterno + " " + materno)
+	}
+	return NameKey(full), full, "", "", ""
+}
+
+// rowKey is the key of the row of table a row's columns point at (or of
+// its own row, for its own key columns).
+func (p *Plan) rowKey(table string, cols []int) (Key, bool) {
+	parts := make([]string, 0, len(cols)+2)
+	parts = append(parts, string(rune(p.t.Source)), strings.ToLower(table))
+	for _, c := range cols {
+		v := normalizeKeyValue(p.row[c])
+		if v == "" {
+			return Key{}, false
+		}
+		parts = append(parts, v)
+	}
+	return p.keyer.hash(kindRow, parts...), true
+}
+
+// normalizeKeyValue makes the same key written by two tables compare
+// equal: trimmed, upper-cased (most legacy collations ignore case), and
+// numbers without leading zeros or a decimal part of zeros (a key stored
+// as 0012 in one table and 12, or 12.0, in another).
+func normalizeKeyValue(v string) string {
+	v = strings.ToUpper(strings.TrimSpace(v))
+	if v == "" {
+		return ""
+	}
+	if i := strings.IndexByte(v, '.'); i > 0 && strings.Trim(v[i+1:], "0") == "" {
+		v = v[:i]
+	}
+	digits := true
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		if t := strings.TrimLeft(v, "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
+	return v
+}
+
+// groupNames sorts the subject's name columns by the part they hold.
+func groupNames(cols []Column, idx []int) nameColumns {
+	var g nameColumns
+	for _, c := range idx {
+		switch vocab.Lookup(cols[c].Name).Hint {
+		case vocab.HintSurname1:
+			g.paterno = append(g.paterno, c)
+		case vocab.HintSurname2:
+			g.materno = append(g.materno, c)
+		case vocab.HintGivenName:
+			g.given = append(g.given, c)
+		default:
+			g.full = append(g.full, c)
+		}
+	}
+	// Two full-name columns are two people (or one repeated): the subject's
+	// is the first; parts, when complete, are preferred to either.
+	if len(g.full) > 1 {
+		g.full = g.full[:1]
+	}
+	if len(g.paterno) > 0 && len(g.given) > 0 {
+		g.full = nil
+	}
+	return g
+}
+
+// otherPersonWords in a column's name say it names someone other than the
+// row's subject: staff who attended or captured it, relatives, witnesses.
+var otherPersonWords = []string{"medic", "doctor", "dr_", "enferm", "responsable", "captur", "usuario", "operador",
+	"elabor", "autoriz", "revis", "firma", "testigo", "padre", "madre", "tutor", "conyug", "esposo", "esposa",
+	"contacto", "familiar", "informante", "agente", "vendedor", "cajero", "promotor", "notario", "juez",
+	"oficial", "registrador", "certific", "atendio", "atiende", "trabajador_social", "jefe", "supervisor",
+	"referencia", "aval", "emergencia", "hijo", "hija", "abuel", "herman"}
+
+func otherPerson(column string) bool {
+	n := norm.Identifier(column) + "_"
+	for _, w := range otherPersonWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeFor returns how a column's values are judged, value by value, for
+// the categories in bits: with the validators where a category has one,
+// by the free-text reader for text, by presence otherwise (a column
+// classified as holding a category holds it in its present values).
+func (p *Plan) judgeFor(c int, bits uint32, text bool) func(string) uint32 {
+	today := p.t.Today
+	if text {
+		return func(v string) uint32 {
+			var out uint32
+			for _, cat := range detectors.TextCategories(v, today) {
+				out |= catBit(cat)
+			}
+			if out&bitCURP == 0 && hasCURP(v, today) {
+				out |= bitCURP
+			}
+			return out | bits&presenceOnlyText
+		}
+	}
+	var dates dateReader
+	if bits&bitBirth != 0 {
+		dates = newDateReader(p.t.Columns[c].Integer, p.t.Sample[c], today)
+	}
+	return func(v string) uint32 {
+		var out uint32
+		for i, cat := range taxonomy.Categories {
+			bit := uint32(1) << i
+			if bits&bit == 0 {
+				continue
+			}
+			if carries(cat.ID, v, today, dates) {
+				out |= bit
+			}
+		}
+		return out
+	}
+}
+
+// presenceOnlyText are the categories a text value is taken to hold when
+// present, because the free-text reader does not look for them (health
+// enrollment and facilities in JSON fields, say).
+var presenceOnlyText = catBit(taxonomy.HealthEnrollment) | catBit(taxonomy.HealthFacility) | maskFinance
+
+// carries judges one value of a structured column for one category.
+func carries(cat, v string, today time.Time, dates dateReader) bool {
+	switch cat {
+	case taxonomy.CURP:
+		return hasCURP(v, today)
+	case taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey:
+		_, ok := validID(cat, v, today)
+		return ok
+	case taxonomy.Birthdate:
+		_, ok := dates.read(v)
+		return ok
+	case taxonomy.CLABE:
+		return validate.ParseCLABE(v) == validate.OK
+	case taxonomy.CreditCard:
+		_, r := validate.ParseCard(v)
+		return r == validate.OK
+	case taxonomy.Email:
+		return validate.ParseEmail(v) == validate.OK
+	case taxonomy.Phone:
+		_, r := validate.ParsePhone(v)
+		return r == validate.OK
+	case taxonomy.PostalCode:
+		_, r := validate.ParsePostalCode(v, true)
+		return r == validate.OK
+	}
+	return true // names, addresses, health data: the column holds them where present
+}
+
+// validID validates an identifier other than a CURP, returning its
+// canonical form.
+func validID(cat, v string, today time.Time) (string, bool) {
+	switch cat {
+	case taxonomy.RFC:
+		r, reason := validate.ParseRFC(v)
+		if reason != validate.OK && reason != validate.BadCheckDigit || !r.Person {
+			return "", false
+		}
+		return r.Value, true
+	case taxonomy.NSS:
+		n, reason := validate.ParseNSS(v, today)
+		return n.Value, reason == validate.OK
+	case taxonomy.VoterKey:
+		k, reason := validate.ParseVoterKey(v, today)
+		return k.Value, reason == validate.OK
+	}
+	return "", false
+}
+
+func hasCURP(v string, today time.Time) bool {
+	found := false
+	detectors.EachCURP(v, today, func(validate.CURP) { found = true })
+	return found
+}
+
+// holdsCURP reports whether any sampled value of column c holds a valid
+// CURP: every valid CURP counts as a person wherever it is, also in a
+// column whose CURPs are too few among placeholders to be a finding.
+func holdsCURP(sample [][]string, c int, today time.Time) bool {
+	if c >= len(sample) {
+		return false
+	}
+	for _, v := range sample[c] {
+		if len(v) >= 18 && hasCURP(v, today) {
+			return true
+		}
+	}
+	return false
+}
+
+func avgLen(sample [][]string, c int) int {
+	if c >= len(sample) {
+		return 0
+	}
+	total, n := 0, 0
+	for _, v := range sample[c] {
+		if v != "" {
+			total += len(v)
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return total / n
+}
+
+// present reports whether a value is a value: not empty, not a placeholder.
+func present(v string) bool {
+	v = strings.TrimSpace(v)
+	return v != "" && !validate.IsPlaceholder(v)
+}
+
+func hasEvidence(f detectors.Finding, ev string) bool { return slices.Contains(f.Evidence, ev) }
+
+// day writes a date as the identity keys do.
+func day(t time.Time) string { return t.Format("2006-01-02") }

@@ -1,0 +1,182 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/detectors"
+	"github.com/alcance-mx/alcance/exposure"
+	"github.com/alcance-mx/alcance/reports"
+)
+
+// scanTable samples and classifies one table, reads in full what the
+// person figures need (the columns that identify and link people; in full
+// mode every column that matters) and builds its part of the report. Its
+// persons go to the person set.
+func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source, t connectors.Table, links tableLinks, tm *phaseTimes) (tableResult, error) {
+	cfg := s.cfg
+	var readable []connectors.Column
+	for _, c := range t.Columns {
+		if c.Kind != connectors.KindBinary {
+			readable = append(readable, c)
+		}
+	}
+	start := time.Now()
+	sample, err := src.Sample(ctx, t, readable, cfg.SampleRows)
+	tm.sampling = time.Since(start)
+	if err != nil {
+		return tableResult{}, fmt.Errorf("sampling: %w", err)
+	}
+
+	dt := detectors.Table{Name: t.QualifiedName()}
+	for i, c := range sample.Columns {
+		dt.Columns = append(dt.Columns, detectors.Column{Name: c.Name, Type: c.Type, Kind: detectorKind(c.Kind), Values: sample.Values[i]})
+	}
+	start = time.Now()
+	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today})
+	tm.classifying = time.Since(start)
+
+	et := &exposure.Table{
+		Source: uint16(source), Name: t.QualifiedName(), Sample: sample.Values, SampleRows: sample.Rows,
+		Complete: sample.Complete, Full: cfg.Mode == "full", Today: cfg.Today,
+	}
+	for i, c := range sample.Columns {
+		et.Columns = append(et.Columns, exposure.Column{Name: c.Name, Integer: c.Kind == connectors.KindInteger, Findings: res.Findings[i]})
+	}
+	for _, l := range links.out {
+		if idx, ok := indices(sample.Columns, l.columns); ok {
+			et.Out = append(et.Out, exposure.OutLink{Columns: idx, Target: l.target, ID: l.id})
+		}
+	}
+	for _, k := range links.keys {
+		if idx, ok := indices(sample.Columns, k); ok {
+			et.Keys = append(et.Keys, idx)
+		}
+	}
+	batch := s.persons.NewBatch()
+	plan := exposure.NewPlan(et, s.keyer, batch)
+	plan.ReadSample()
+	batch.Flush()
+
+	// The columns that identify and link people are narrow: read them in
+	// full, so that the person figures are exact, not estimates.
+	readAll := false
+	if cols := plan.Columns(); len(cols) > 0 {
+		reader, ok := src.(connectors.ColumnReader)
+		if !ok {
+			return tableResult{}, fmt.Errorf("the %s source cannot read whole columns, which the person figures need", src.Info().Kind)
+		}
+		read := make([]connectors.Column, len(cols))
+		for i, c := range cols {
+			read[i] = sample.Columns[c]
+		}
+		cfg.Progress("reading %d columns of %s in full", len(cols), t.QualifiedName())
+		start = time.Now()
+		err := reader.ReadColumns(ctx, t, read, func(values []string) error {
+			plan.Row(values)
+			return nil
+		})
+		batch.Flush()
+		tm.identifiers = time.Since(start)
+		if err != nil {
+			// The persons of the rows read so far are certain; the others
+			// are not known: the table failed, and the figures say so.
+			return tableResult{}, fmt.Errorf("reading the columns that identify people in full: %w", err)
+		}
+		readAll = true
+	}
+	pr := plan.Result()
+
+	// The table's size: exact when every row was read (the full read or a
+	// sample that is the whole table, or a sampling pass that counted
+	// them); the catalog's figure otherwise (an estimate on servers, said
+	// as such); counted when the catalog did not know.
+	total := t.Rows
+	switch {
+	case readAll:
+		total = connectors.RowCount{Value: pr.RowsRead, Exact: true, Known: true}
+	case sample.Complete:
+		total = connectors.RowCount{Value: int64(sample.Rows), Exact: true, Known: true}
+	case sample.Counted > 0:
+		total = connectors.RowCount{Value: sample.Counted, Exact: true, Known: true}
+	case !total.Known:
+		if rc, ok := src.(connectors.RowCounter); ok {
+			if n, err := rc.CountRows(ctx, t); err == nil {
+				total = connectors.RowCount{Value: n, Exact: true, Known: true}
+			}
+		}
+	}
+	if !total.Known || total.Value < int64(sample.Rows) {
+		// The catalog did not know, or is stale: the sample proves at least this.
+		total = connectors.RowCount{Value: int64(sample.Rows), Exact: sample.Complete, Known: true}
+	}
+
+	rt := &reports.Table{
+		Schema:      t.Schema,
+		Name:        t.Name,
+		Rows:        reports.Rows{Value: total.Value, Exact: total.Exact},
+		SampledRows: sample.Rows,
+		Columns:     make([]reports.Column, 0, len(t.Columns)),
+	}
+	byName := map[string]int{}
+	for i, c := range sample.Columns {
+		byName[c.Name] = i
+	}
+	for _, c := range t.Columns {
+		rc := reports.Column{Name: c.Name, Type: c.Type, Findings: []reports.Finding{}}
+		if i, ok := byName[c.Name]; ok {
+			for _, f := range res.Findings[i] {
+				rc.Findings = append(rc.Findings, reports.Finding{
+					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
+					Evidence: f.Evidence, Examples: f.Examples, NameOnly: f.NameOnly,
+				})
+			}
+		}
+		rt.Columns = append(rt.Columns, rc)
+	}
+
+	// Records: exact where every row was judged, scaled from the sample
+	// with 95% bounds elsewhere; never more than the table's rows.
+	byCategory := map[string]reports.Estimate{}
+	exactCats := 0
+	for cat, rows := range res.CategoryRows() {
+		if n, ok := pr.Exact[cat]; ok {
+			byCategory[cat] = reports.Exact(min(n, total.Value))
+			exactCats++
+			continue
+		}
+		byCategory[cat] = exposure.AtMost(exposure.FromSample(rows.Count(), res.Rows, total.Value), total.Value)
+	}
+	records := exposure.AtMost(exposure.FromSample(res.AnyRows().Count(), res.Rows, total.Value), total.Value)
+	if pr.AllExact {
+		records = reports.Exact(min(pr.AnyRows, total.Value))
+	}
+	for _, e := range byCategory {
+		// Rows holding one category are rows holding some.
+		records.Low = max(records.Low, e.Low)
+		records.Value = max(records.Value, e.Low)
+		records.High = max(records.High, records.Value)
+	}
+	records = exposure.AtMost(records, total.Value)
+	method := "sample of rows; counts scaled to the table with 95% bounds"
+	switch {
+	case sample.Complete:
+		method = "every row read; counts exact"
+	case pr.AllExact && len(byCategory) > 0:
+		method = "every row of the columns that matter read; counts exact"
+	case exactCats > 0:
+		method = "sample of rows, counts scaled to the table with 95% bounds; the columns that identify people read in full, their counts exact"
+	}
+	cats := res.Categories()
+	if cats == nil {
+		cats = []string{}
+	}
+	rt.Exposure = reports.TableExposure{Records: records, Categories: cats, ByCategory: byCategory, Method: method}
+
+	s.mu.Lock()
+	s.notes[source].AddTable(pr, total.Value, cats)
+	s.mu.Unlock()
+	return tableResult{table: rt, source: source, personKey: res.PersonKey, rowsRead: int64(sample.Rows) + pr.RowsRead}, nil
+}
