@@ -56,10 +56,10 @@ func table(name string, cols []string, cats [][]string, rows [][]string) *Table 
 }
 
 func TestPlansResolvePersons(t *testing.T) {
-	gloria := curpOf(t, "HEGG560427MVZRRL0")  // HERRERA GARCIA GLORIA, 1956-04-27
-	jesus := curpOf(t, "PEGJ900512HJCRRS0")   // PEREZ GARCIA JESUS, 1990-05-12
+	gloria := curpOf(t, "HEGG560427MVZRRL0") // HERRERA GARCIA GLORIA, 1956-04-27
+	jesus := curpOf(t, "PEGJ900512HJCRRS0")  // PEREZ GARCIA JESUS, 1990-05-12
 	// ALANIS PEREZ RICARDO, 1963-03-21, is known by name and birthdate only.
-	ana := curpOf(t, "PEGA150101MDFRRNA")     // PEREZ GARCIA ANA, 2015-01-01: a minor
+	ana := curpOf(t, "PEGA150101MDFRRNA") // PEREZ GARCIA ANA, 2015-01-01: a minor
 
 	k := NewKeyer([]byte("0123456789abcdef0123456789abcdef"))
 	s := NewStore(StoreOptions{Dir: t.TempDir()})
@@ -80,7 +80,7 @@ func TestPlansResolvePersons(t *testing.T) {
 			{"10", "HERRERA GARCIA GLORIA", "27/04/1956", "DR. JUAN LOPEZ SOTO"}, // Gloria, known by her CURP
 			{"11", "MARTINEZ RUIZ CARLOS", "01/02/1940", "DR. JUAN LOPEZ SOTO"},  // only here, older
 			{"12", "ALANIS PEREZ RICARDO", "21/03/1963", "DRA. ROSA DIAZ"},       // Ricardo, in padron by name too
-			{"13", "SANCHEZ LUNA PEDRO", "", "DRA. ROSA DIAZ"},                  // no birthdate: a name only
+			{"13", "SANCHEZ LUNA PEDRO", "", "DRA. ROSA DIAZ"},                   // no birthdate: a name only
 		})
 	pacientes.Keys = [][]int{{0}}
 	// Consultations point at patients; ten rows, two sampled.

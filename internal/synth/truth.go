@@ -173,4 +173,3 @@ func ageOn(birth, today time.Time) int {
 	}
 	return age
 }
-
