@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/internal/synth"
 )
 
@@ -134,4 +135,56 @@ func digitsOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestPersonsFileHoldsNoValue writes a persons file and a report for merge
+// and looks in them for every text value of the source, and for the forms
+// identity keys are made from (a normalised name, a date as YYYY-MM-DD):
+// a persons file holds keyed hashes only.
+func TestPersonsFileHoldsNoValue(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "legacy.db")
+	corpus, err := synth.Generate(synth.Config{Seed: 12, Persons: 1500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.WriteSQLite(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(dir, "k")
+	os.WriteFile(key, []byte("0123456789abcdef0123456789abcdef"), 0o600)
+	code, _, stderr := runCLI("scan", "--quiet", "--hash-key-file", key, "--persons-out", filepath.Join(dir, "p.bin"),
+		"-o", filepath.Join(dir, "r.json"), db)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var all []byte
+	for _, f := range []string{"p.bin", "r.json"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	text := string(all)
+	values, identifiers := textValues(t, db)
+	checked := 0
+	for v := range values {
+		if len([]rune(v)) < 5 || digitsOnly(v) && len(v) < 7 || identifiers[strings.ToLower(v)] {
+			continue
+		}
+		forms := []string{v}
+		if k := exposure.NameKey(v); len(k) >= 5 {
+			forms = append(forms, k)
+		}
+		for _, f := range forms {
+			checked++
+			if strings.Contains(text, f) {
+				t.Errorf("the persons file or report holds %q", f)
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d values checked", checked)
+	}
 }

@@ -38,6 +38,8 @@ and count the people it belongs to.
 
 Usage:
   alcance scan [flags] SOURCE...   scan, print a summary, write reports
+  alcance merge -o OUT.json PART.json...
+                                   combine reports of institutions scanned apart
   alcance demo [--dir DIR]         build a synthetic legacy database in DIR and scan it
   alcance detectors                list categories, validators and column-name rules
 
@@ -67,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = runScan(args[1:], stdout, stderr)
 	case "demo":
 		code, err = runDemo(args[1:], stdout, stderr)
+	case "merge":
+		code, err = runMerge(args[1:], stdout, stderr)
 	case "detectors":
 		code, err = runDetectors(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -39,13 +39,19 @@ Flags:
                            extension (.json, .html, .md, .csv); repeatable
       --format FORMAT      what goes to stdout: table (default), json, md, csv
       --quiet              print nothing on stdout and no progress on stderr
-      --sample-rows N      rows sampled per table (default 10000); CURP columns
-                           are still read in full, so the persons count is exact
+      --mode MODE          sample (default): classification reads a random
+                           sample per table, and the columns that identify
+                           and link people are read in full, so the person
+                           figures are exact; full: every row of every
+                           column that matters, so every figure is exact
+      --sample-rows N      rows sampled per table (default 10000)
       --fail-on CATS       the decommission gate: "any", or categories such as
                            curp,health_condition (see 'alcance detectors')
       --hash-key-file FILE key for the hashes that count people (default: a
                            random key per scan); the same key makes counts of
                            separate scans comparable. Keep it secret.
+      --persons-out FILE   also write the people found as keyed hashes, for
+                           'alcance merge' (needs --hash-key-file)
       --concurrency N      tables read at once, and connections opened, per
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
@@ -110,6 +116,8 @@ type scanFlags struct {
 	includeViews     bool
 	connectTimeout   time.Duration
 	statementTimeout time.Duration
+	mode             string
+	personsOut       string
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -120,6 +128,8 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.format, "format", "table", "")
 	fs.BoolVar(&f.quiet, "quiet", false, "")
 	fs.IntVar(&f.sampleRows, "sample-rows", 10000, "")
+	fs.StringVar(&f.mode, "mode", "sample", "")
+	fs.StringVar(&f.personsOut, "persons-out", "", "")
 	fs.StringVar(&f.failOn, "fail-on", "", "")
 	fs.StringVar(&f.hashKeyFile, "hash-key-file", "", "")
 	fs.IntVar(&f.concurrency, "concurrency", 2, "")
@@ -162,6 +172,10 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 		return cfg, nil, usagef("--concurrency must be between 1 and 64, not %d", f.concurrency)
 	}
 	cfg.Concurrency = f.concurrency
+	if f.mode != "sample" && f.mode != "full" {
+		return cfg, nil, usagef("--mode must be sample or full, not %q", f.mode)
+	}
+	cfg.Mode = f.mode
 	cfg.Connect.MaxConns = f.concurrency
 	cfg.Connect.IncludeViews = f.includeViews
 	if f.connectTimeout <= 0 || f.statementTimeout <= 0 {
@@ -191,6 +205,15 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 			return cfg, nil, usagef("--hash-key-file: the key must be at least 16 bytes, %s has %d", f.hashKeyFile, len(key))
 		}
 		cfg.HashKey = key
+	}
+	if f.personsOut != "" {
+		if f.hashKeyFile == "" {
+			return cfg, nil, usagef("--persons-out needs --hash-key-file: a persons file is only of use merged with others made with the same key")
+		}
+		if st, err := os.Stat(filepath.Dir(f.personsOut)); err != nil || !st.IsDir() {
+			return cfg, nil, usagef("--persons-out: the folder of %s does not exist", f.personsOut)
+		}
+		cfg.PersonsOut = f.personsOut
 	}
 	for _, s := range sources {
 		spec, err := connectors.Parse(s)
@@ -280,6 +303,29 @@ func hasFinding(rep *reports.Report, failOn []string) bool {
 	return false
 }
 
+// withPersonsFileFrom names the persons file relative to the folder of the
+// report written at path, as merge reads it (docs/contract.md), so that a
+// report and its persons file can be handed over together.
+func withPersonsFileFrom(rep *reports.Report, path string) *reports.Report {
+	pf := rep.Exposure.PersonsFile
+	if pf == nil || !filepath.IsAbs(pf.Path) {
+		return rep
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return rep
+	}
+	rel, err := filepath.Rel(dir, pf.Path)
+	if err != nil {
+		return rep
+	}
+	c := *rep
+	npf := *pf
+	npf.Path = filepath.ToSlash(rel)
+	c.Exposure.PersonsFile = &npf
+	return &c
+}
+
 // writeReportFile writes one -o file atomically: a reader never sees half a
 // report, and a failed write leaves any earlier report in place.
 func writeReportFile(path string, rep *reports.Report) error {
@@ -287,6 +333,7 @@ func writeReportFile(path string, rep *reports.Report) error {
 	if err != nil {
 		return err
 	}
+	rep = withPersonsFileFrom(rep, path)
 	var buf bytes.Buffer
 	if err := reports.Formats[format].Write(&buf, rep); err != nil {
 		return fmt.Errorf("rendering %s: %w", path, err)
