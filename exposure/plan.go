@@ -353,7 +353,11 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 			judged |= j.judge(v) & j.bits
 		}
 	}
-	cats := certain | judged
+	// What the row holds about its subject: everything its columns hold,
+	// except that a name and a birthdate are theirs only when they come
+	// from the subject's own name and birthdate columns (a doctor's name,
+	// a name mentioned in a note, a mother's birthdate are someone else's).
+	cats := (certain | judged) &^ (bitName | bitBirth)
 
 	// A row's CURPs, in its CURP columns first.
 	var curps [4]validate.CURP

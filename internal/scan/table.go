@@ -150,7 +150,11 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		byCategory[cat] = exposure.AtMost(exposure.FromSample(rows.Count(), res.Rows, total.Value), total.Value)
 	}
 	records := exposure.AtMost(exposure.FromSample(res.AnyRows().Count(), res.Rows, total.Value), total.Value)
-	if pr.AllExact {
+	if len(byCategory) == 0 {
+		// No column holds anything: records are rows holding a category
+		// of a finding, and there is none.
+		records = reports.Exact(0)
+	} else if pr.AllExact {
 		records = reports.Exact(min(pr.AnyRows, total.Value))
 	}
 	for _, e := range byCategory {
