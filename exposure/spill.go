@@ -22,7 +22,7 @@ type codec[T any] struct {
 	size  int
 	put   func(b []byte, r *T)
 	get   func(b []byte) T
-	keyOf func(r *T) *Key
+	keyOf func(r T) Key
 }
 
 // partitions holds records spread over nParts partitions by key, in memory
@@ -48,7 +48,8 @@ func newPartitions[T any](c codec[T], dir string, budgetBytes int64) *partitions
 
 // add keeps one record.
 func (p *partitions[T]) add(r T) error {
-	i := partOf(p.c.keyOf(&r))
+	k := p.c.keyOf(r)
+	i := partOf(&k)
 	p.mem[i] = append(p.mem[i], r)
 	p.inMem++
 	p.total++
@@ -87,7 +88,10 @@ func (p *partitions[T]) spill() error {
 				return fmt.Errorf("person set: spilling: %w", err)
 			}
 		}
-		p.mem[i] = p.mem[i][:0]
+		// Let the memory go: partitions often fill one after another (a
+		// pass over another set's partitions), so a slice kept for reuse
+		// would end as large as its whole partition.
+		p.mem[i] = nil
 	}
 	p.inMem = 0
 	return nil
@@ -202,7 +206,7 @@ var obsCodec = codec[obs]{
 		r.kind, r.band = b[28], b[29]
 		return r
 	},
-	keyOf: func(r *obs) *Key { return &r.key },
+	keyOf: func(r obs) Key { return r.key },
 }
 
 // alias says that whoever is seen under key from is the person (or row)
@@ -236,7 +240,7 @@ var aliasCodec = codec[alias]{
 		r.link = binary.LittleEndian.Uint16(b[35:])
 		return r
 	},
-	keyOf: func(r *alias) *Key { return &r.from },
+	keyOf: func(r alias) Key { return r.from },
 }
 
 // nbref files a CURP holder's name-and-birthdate keys under the CURP's key,
@@ -244,5 +248,5 @@ var aliasCodec = codec[alias]{
 // find them).
 var nbrefCodec = codec[alias]{
 	name: "nbref", size: aliasSize, put: aliasCodec.put, get: aliasCodec.get,
-	keyOf: func(r *alias) *Key { return &r.to },
+	keyOf: func(r alias) Key { return r.to },
 }
