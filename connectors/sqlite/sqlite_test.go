@@ -1132,7 +1132,7 @@ func TestKeys(t *testing.T) {
 			fk([]string{"z", "w"}, par, []string{"Año", `b "x"`}),
 			fk([]string{"w"}, "nowhere", []string{"q"}),
 		}},
-		self:      {pk: []string{"id"}, fks: []connectors.ForeignKey{fk([]string{"padre"}, self, []string{"id"})}},
+		self:       {pk: []string{"id"}, fks: []connectors.ForeignKey{fk([]string{"padre"}, self, []string{"id"})}},
 		"sinclave": {},
 		"ghost":    {},
 	}
