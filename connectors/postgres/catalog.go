@@ -219,7 +219,13 @@ func (s *source) keysOf(ctx context.Context, tx pgx.Tx, oids []uint32) (map[uint
 	if err != nil {
 		return nil, err
 	}
-	defer sp.Rollback(context.WithoutCancel(ctx))
+	defer func() {
+		// Back to the savepoint, on a deadline of its own: ctx may be the
+		// reason the query failed.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cancelDeadline)
+		sp.Rollback(rctx)
+		cancel()
+	}()
 	rows, err := sp.Query(ctx, keysSQL(serverMajor(tx.Conn().PgConn())), oids)
 	if err != nil {
 		return nil, err
