@@ -26,10 +26,18 @@ type querier interface {
 // tableKey identifies a table while the listing is assembled.
 type tableKey struct{ schema, name string }
 
+// listed is a table while the listing is assembled.
+type listed struct {
+	connectors.Table
+	view   bool
+	engine string
+	rows   sql.NullInt64
+}
+
 // Tables lists base tables (and, with Options.IncludeViews, views) of the
 // database in the URL, or of every database the user can see except the
-// system schemas, sorted by database and name, with their columns and row
-// counts.
+// system schemas, sorted by database and name, with their columns, row
+// counts and declared primary and foreign keys (readKeys).
 //
 // Row counts come from information_schema.TABLES.TABLE_ROWS: exact for
 // MyISAM, which keeps the count in its header (Exact=true); an estimate
@@ -49,12 +57,6 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	srv := s.srv()
 	db := s.t.db
 
-	type listed struct {
-		connectors.Table
-		view   bool
-		engine string
-		rows   sql.NullInt64
-	}
 	var tables []*listed
 	byKey := map[tableKey]*listed{}
 	q, args := listTablesSQL(srv, db, s.opts.IncludeViews)
@@ -122,6 +124,13 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		}
 	}
 
+	// Keys are a nicety of the listing: a server that will not show them
+	// leaves them empty, the tables are listed all the same.
+	s.readKeys(ctx, db, byKey)
+	if err := ctx.Err(); err != nil {
+		return nil, wrap(err)
+	}
+
 	sort.Slice(tables, func(i, j int) bool {
 		if tables[i].Schema != tables[j].Schema {
 			return tables[i].Schema < tables[j].Schema
@@ -141,6 +150,56 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		out = append(out, l.Table)
 	}
 	return out, nil
+}
+
+// readKeys sets the declared primary and foreign keys of the listed
+// tables, from one query. information_schema shows a user only the keys of
+// tables it holds some privilege on, which are the tables it is shown. A
+// failed query leaves every table without keys.
+func (s *source) readKeys(ctx context.Context, db string, byKey map[tableKey]*listed) {
+	type fkKey struct {
+		table tableKey
+		name  string
+	}
+	pks := map[tableKey][]string{}
+	fks := map[fkKey]*connectors.ForeignKey{}
+	var order []fkKey
+	q, args := declaredKeysSQL(db)
+	err := eachRow(ctx, s.db, q, args, func(r *sql.Rows) error {
+		var k tableKey
+		var constraint, col string
+		var refSchema, refTable, refCol sql.NullString
+		if err := r.Scan(&k.schema, &k.name, &constraint, &col, &refSchema, &refTable, &refCol); err != nil {
+			return err
+		}
+		if byKey[k] == nil {
+			return nil
+		}
+		if !refTable.Valid {
+			pks[k] = append(pks[k], col)
+			return nil
+		}
+		id := fkKey{k, constraint}
+		fk := fks[id]
+		if fk == nil {
+			fk = &connectors.ForeignKey{RefSchema: refSchema.String, RefTable: refTable.String}
+			fks[id] = fk
+			order = append(order, id)
+		}
+		fk.Columns = append(fk.Columns, col)
+		fk.RefColumns = append(fk.RefColumns, refCol.String)
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	for k, pk := range pks {
+		byKey[k].PrimaryKey = pk
+	}
+	for _, id := range order { // by constraint name, as the query sorts them
+		l := byKey[id.table]
+		l.ForeignKeys = append(l.ForeignKeys, *fks[id])
+	}
 }
 
 // listable says whether a database is scanned: the one in the URL (by

@@ -208,6 +208,22 @@ func jsonChecksSQL(s server, db string) (string, []any) {
 	return q, nil
 }
 
+// declaredKeysSQL lists the columns of every primary key and foreign key
+// of one database, or of all of them: the primary key is the constraint
+// named PRIMARY (MySQL and MariaDB give it no other name, and no other
+// constraint may take it), a foreign key is one with a referenced table,
+// which may be in another database. Rows come in key order within each
+// constraint.
+func declaredKeysSQL(db string) (string, []any) {
+	q := "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME" +
+		" FROM information_schema.KEY_COLUMN_USAGE WHERE (CONSTRAINT_NAME = 'PRIMARY' OR REFERENCED_TABLE_NAME IS NOT NULL)"
+	order := " ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION"
+	if db != "" {
+		return q + " AND TABLE_SCHEMA = ?" + order, []any{db}
+	}
+	return q + order, nil
+}
+
 // keySQL lists the unique indexes of a table with their columns, to find
 // one usable for probing. MySQL 8's functional key parts have no column
 // (NULL): such an index is not single-column. The columns' types come from

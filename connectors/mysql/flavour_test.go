@@ -283,6 +283,20 @@ func TestCatalogSQL(t *testing.T) {
 		}
 	}
 
+	const keys = "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME" +
+		" FROM information_schema.KEY_COLUMN_USAGE WHERE (CONSTRAINT_NAME = 'PRIMARY' OR REFERENCED_TABLE_NAME IS NOT NULL)"
+	const keysOrder = " ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION"
+	q, args = declaredKeysSQL("x")
+	check("declared keys", q, keys+" AND TABLE_SCHEMA = ?"+keysOrder)
+	if !slices.Equal(args, []any{"x"}) {
+		t.Errorf("args = %v", args)
+	}
+	q, args = declaredKeysSQL("")
+	check("declared keys, all", q, keys+keysOrder)
+	if args != nil {
+		t.Errorf("args = %v", args)
+	}
+
 	const key = "SELECT INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
 	check("maria 10.11 key", keySQL(maria), key+" AND IGNORED = 'NO'")
 	check("maria 10.5 key", keySQL(maria105), key)

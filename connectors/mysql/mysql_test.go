@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -1498,7 +1499,7 @@ func BenchmarkBernoulli(b *testing.B) {
 	b.ResetTimer()
 	rows := 0
 	for b.Loop() {
-		g, err := s.bernoulli(bg, s.db, qualified(tb.Schema, tb.Name), rp, benchRows, tb.Rows.Value, s.rand(tb))
+		g, _, err := s.bernoulli(bg, s.db, qualified(tb.Schema, tb.Name), rp, benchRows, tb.Rows.Value, s.rand(tb))
 		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
@@ -1538,4 +1539,138 @@ func BenchmarkPlainRead(b *testing.B) {
 		r.Close()
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// ---- keys ----
+
+// Declared keys come back with the listing, from one query: key order,
+// constraint order (not the referenced key's), hostile names, a
+// self-reference, a key into another database, whether the source names
+// one database or lists them all. MyISAM parses FOREIGN KEY and keeps
+// nothing: no key.
+func TestKeys(t *testing.T) {
+	admin := adminConn(t, testdb.MySQLAdmin(t))
+	dbName, refDB := "alcance_myconn_keys añ`o \"x'", "alcance_myconn_keys_ref"
+	for _, d := range []string{dbName, refDB} {
+		run(t, admin, "DROP DATABASE IF EXISTS "+quoteIdent(d), "CREATE DATABASE "+quoteIdent(d)+" CHARACTER SET utf8mb4")
+	}
+	t.Cleanup(func() {
+		admin.Exec("DROP DATABASE IF EXISTS " + quoteIdent(dbName))
+		admin.Exec("DROP DATABASE IF EXISTS " + quoteIdent(refDB))
+	})
+	q := quoteIdent
+	par, ch := "pa`dre año", "hi jo's"
+	run(t, admin,
+		"CREATE TABLE "+qualified(refDB, "personas")+" (id INT PRIMARY KEY)",
+		"CREATE TABLE "+qualified(dbName, par)+" ("+q(`b "x"`)+" VARCHAR(10), "+q("Año")+" INT, extra TEXT, PRIMARY KEY ("+q("Año")+", "+q(`b "x"`)+"), "+
+			// InnoDB wants an index that starts with the referenced columns, in their order.
+			"KEY ("+q(`b "x"`)+", "+q("Año")+"))",
+		"CREATE TABLE "+qualified(dbName, ch)+" (id INT PRIMARY KEY, "+q("a ñ")+" INT, "+q("b'")+" VARCHAR(10), padre INT, persona INT, "+
+			"CONSTRAINT a_padre FOREIGN KEY (padre) REFERENCES "+qualified(dbName, ch)+" (id), "+
+			"CONSTRAINT b_compuesta FOREIGN KEY ("+q("b'")+", "+q("a ñ")+") REFERENCES "+qualified(dbName, par)+" ("+q(`b "x"`)+", "+q("Año")+"), "+
+			"CONSTRAINT c_otra_base FOREIGN KEY (persona) REFERENCES "+qualified(refDB, "personas")+" (id))",
+		"CREATE TABLE "+qualified(dbName, "sinclave")+" (a INT, UNIQUE KEY (a))",
+		"CREATE TABLE "+qualified(dbName, "viejo")+" (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES "+qualified(dbName, ch)+" (id)) ENGINE=MyISAM")
+	fk := func(cols []string, schema, table string, ref []string) connectors.ForeignKey {
+		return connectors.ForeignKey{Columns: cols, RefSchema: schema, RefTable: table, RefColumns: ref}
+	}
+	type keys struct {
+		pk  []string
+		fks []connectors.ForeignKey
+	}
+	want := map[string]keys{
+		dbName + "." + par: {pk: []string{"Año", `b "x"`}},
+		dbName + "." + ch: {pk: []string{"id"}, fks: []connectors.ForeignKey{
+			fk([]string{"padre"}, dbName, ch, []string{"id"}),
+			fk([]string{"b'", "a ñ"}, dbName, par, []string{`b "x"`, "Año"}),
+			fk([]string{"persona"}, refDB, "personas", []string{"id"}),
+		}},
+		dbName + ".sinclave": {},
+		dbName + ".viejo":    {pk: []string{"id"}},
+		refDB + ".personas":  {pk: []string{"id"}},
+	}
+	for _, u := range []string{withDB(t, testdb.MySQLAdmin(t), dbName), testdb.MySQLAdmin(t)} {
+		tables, err := open(t, u, connectors.Options{}).Tables(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, tb := range tables {
+			w, ok := want[tb.QualifiedName()]
+			if !ok {
+				continue // another test's database, when listing them all
+			}
+			seen++
+			if !slices.Equal(tb.PrimaryKey, w.pk) {
+				t.Errorf("%s: primary key %q, want %q", tb.QualifiedName(), tb.PrimaryKey, w.pk)
+			}
+			if !reflect.DeepEqual(tb.ForeignKeys, w.fks) {
+				t.Errorf("%s: foreign keys\n%+v\nwant\n%+v", tb.QualifiedName(), tb.ForeignKeys, w.fks)
+			}
+		}
+		if wantSeen := map[bool]int{true: 4, false: 5}[strings.Contains(u, "keys")]; seen != wantSeen {
+			t.Errorf("%s: %d of our tables listed, want %d", u, seen, wantSeen)
+		}
+	}
+}
+
+// ---- the row count a sampling pass saw ----
+
+// A Sample whose read returned every row reports how many it saw, however
+// far TABLE_ROWS is off. TABLE_ROWS of an InnoDB table counts rows of
+// transactions not yet committed, which the sample's snapshot does not
+// see, and after ANALYZE TABLE it is an estimate from sampled pages.
+func TestSampleCounted(t *testing.T) {
+	u := makeDB(t, "alcance_myconn_counted",
+		"CREATE TABLE pocos (id INT, v VARCHAR(20))",
+		"CREATE TABLE muchos (id INT, v VARCHAR(20))",
+		"CREATE TABLE estimada (id INT, v VARCHAR(400))")
+	fill(t, u, "pocos", 100, idRow)
+	fill(t, u, "muchos", 3000, idRow)
+	fill(t, u, "estimada", 30_000, func(i int) string { return fmt.Sprintf("(%d, REPEAT('x', %d))", i, i%400) })
+	// Rows another session is still writing: counted in TABLE_ROWS, not
+	// visible to anyone else.
+	writer, err := adminConn(t, u).Conn(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	for _, st := range []string{"START TRANSACTION",
+		"INSERT INTO pocos SELECT seq, 'w' FROM seq_101_to_5100",
+		"INSERT INTO muchos SELECT seq, 'w' FROM seq_3001_to_33000"} {
+		if _, err := writer.ExecContext(bg, st); err != nil {
+			t.Fatalf("%s: %v", st, err)
+		}
+	}
+	defer writer.ExecContext(bg, "ROLLBACK")
+
+	s := seeded(open(t, u, connectors.Options{}), 4)
+	for _, c := range []struct {
+		table   string
+		n       int
+		counted int64
+	}{
+		{"pocos", 1000, 100},   // at most n rows: read whole
+		{"muchos", 2000, 3000}, // p from 33,000 rows brings too few: read again, up to every row
+		{"estimada", 40_000, 30_000},
+		{"estimada", 500, 0}, // a fraction of the rows came back
+	} {
+		tb := table(t, s, c.table)
+		smp, err := s.Sample(bg, tb, nil, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: listed %+v, sampled %d of n=%d, counted %d", c.table, tb.Rows, smp.Rows, c.n, smp.Counted)
+		if smp.Counted != c.counted {
+			t.Errorf("%s, n=%d: Counted = %d, want %d", c.table, c.n, smp.Counted, c.counted)
+		}
+		if c.counted > 0 && tb.Rows.Value == c.counted {
+			t.Logf("%s: TABLE_ROWS happened to be right", c.table)
+		}
+	}
+	for _, name := range []string{"pocos", "muchos"} {
+		if tb := table(t, s, name); tb.Rows.Value < 5000 {
+			t.Errorf("%s listed with %+v: want TABLE_ROWS counting the uncommitted rows", name, tb.Rows)
+		}
+	}
 }

@@ -112,21 +112,26 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	from := qualified(t.Schema, t.Name)
 	rng := s.rand(t)
 	var got *connectors.Rows
+	var counted int64 // every row, when a read returned them all
 	switch {
 	case pl.whole:
-		got, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
+		got, counted, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
 	case pl.probe:
 		got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
 		if errors.Is(err, errTooSparse) {
-			got, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+		} else if err == nil && got.Complete {
+			counted = int64(got.Len()) // every key in range tried
 		}
 	default:
-		got, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+		got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
 	}
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return got.Sample(rp.cols, rp.index), nil
+	out := got.Sample(rp.cols, rp.index)
+	out.Counted = counted
+	return out, nil
 }
 
 // begin starts a read-only transaction where the server has them.
@@ -388,8 +393,11 @@ func fetch(ctx context.Context, q querier, query string, rp readPlan) ([][]strin
 // bernoulli reads the table once, the server sending each row with
 // probability p (all of them when est is 0 or small), and keeps a uniform n
 // of what comes back; it reads again with a larger p when fewer than n
-// came back. Complete is set when p was 1 and at most n rows exist.
-func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readPlan, n int, est int64, rng *rand.Rand) (*connectors.Rows, error) {
+// came back. Complete is set when p was 1 and at most n rows exist. counted
+// is the number of rows when p was 1 (every row came back; the transaction
+// sees one snapshot on InnoDB), and 0 when only some of them came: the
+// server read them all, but does not say how many there were.
+func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readPlan, n int, est int64, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
 	p := 1.0
 	if est > 0 {
 		p = math.Min(1, (1.1*float64(n)+4*math.Sqrt(float64(n))+16)/float64(est))
@@ -397,14 +405,14 @@ func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readP
 	for {
 		g, seen, err := reservoir(ctx, q, bernoulliSQL(rp.list, from, p, rng.Uint32()), rp, n, rng)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if p >= 1 {
 			g.Complete = seen <= int64(n)
-			return g, nil
+			return g, seen, nil
 		}
 		if seen >= int64(n) {
-			return g, nil
+			return g, 0, nil
 		}
 		// The estimate was too high. Each pass is a fresh, independent
 		// draw, so starting over keeps the sample uniform.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // What Tables lists, and why:
@@ -42,7 +43,8 @@ import (
 const countBound = 1_000_000
 
 // Tables lists the tables (and views, with Options.IncludeViews), sorted by
-// schema and name, with their columns and row counts: pg_class.reltuples
+// schema and name, with their columns, their declared primary and foreign
+// keys (keysOf), and row counts: pg_class.reltuples
 // for a table the server has statistics for (an estimate), else a bounded
 // count (exact below countBound). Views get no count (Known false): reading
 // one may be expensive.
@@ -63,6 +65,7 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		canSelect bool
 		missing   bool // no statistics: count
 		cols      []connectors.Column
+		keys      relKeys
 	}
 	var rels []*rel
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
@@ -142,6 +145,17 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 				r.cols = append(r.cols, c.col)
 			}
 		}
+		// Keys are a nicety of the listing: a catalog that refuses them
+		// leaves them empty, the tables are listed all the same.
+		keys, err := s.keysOf(ctx, tx, oids)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err == nil {
+			for _, r := range rels {
+				r.keys = keys[r.oid]
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -156,7 +170,8 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 
 	tables := make([]connectors.Table, 0, len(rels))
 	for _, r := range rels {
-		t := connectors.Table{Schema: r.schema, Name: r.name, Columns: r.cols}
+		t := connectors.Table{Schema: r.schema, Name: r.name, Columns: r.cols,
+			PrimaryKey: r.keys.primary, ForeignKeys: r.keys.foreign}
 		switch {
 		case r.kind == "v":
 			// No count: Known stays false.
@@ -179,6 +194,102 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		tables = append(tables, t)
 	}
 	return tables, nil
+}
+
+// relKeys are the declared keys of one relation.
+type relKeys struct {
+	primary []string
+	foreign []connectors.ForeignKey
+}
+
+// keysOf reads the declared primary and foreign keys of the relations
+// oids, in one query: each key's columns in constraint order, a table's
+// foreign keys by constraint name, with the referenced table's schema (a
+// key may point into another schema). It runs under a savepoint, so that a
+// catalog this user may not read fails the keys alone and not the
+// listing's transaction.
+//
+// A foreign key that references a partitioned table is also stored once
+// per partition, and one declared on a partitioned table once per
+// partition of it: those copies have a parent constraint (conparentid,
+// PostgreSQL 11 and later) and are left out. Before 11, partitioned tables
+// could have no keys, so there are no copies to leave out.
+func (s *source) keysOf(ctx context.Context, tx pgx.Tx, oids []uint32) (map[uint32]relKeys, error) {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		// Back to the savepoint, on a deadline of its own: ctx may be the
+		// reason the query failed.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cancelDeadline)
+		sp.Rollback(rctx)
+		cancel()
+	}()
+	rows, err := sp.Query(ctx, keysSQL(serverMajor(tx.Conn().PgConn())), oids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint32]relKeys{}
+	for rows.Next() {
+		var rel uint32
+		var typ, refSchema, refTable string
+		var cols, refCols []string
+		if err := rows.Scan(&rel, &typ, &cols, &refSchema, &refTable, &refCols); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		k := out[rel]
+		if typ == "p" {
+			k.primary = cols
+		} else {
+			k.foreign = append(k.foreign, connectors.ForeignKey{Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols})
+		}
+		out[rel] = k
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// keysSQL lists the primary ('p') and foreign ('f') keys of the relations
+// in $1, for a server of the given major version.
+func keysSQL(major int) string {
+	copies := ""
+	if major >= 11 {
+		copies = " AND c.conparentid = 0"
+	}
+	return `
+		SELECT c.conrelid, c.contype::text,
+		       array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord)
+		             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num
+		             ORDER BY k.ord),
+		       coalesce(rn.nspname::text, ''), coalesce(r.relname::text, ''),
+		       array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord)
+		             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num
+		             ORDER BY k.ord)
+		FROM pg_catalog.pg_constraint c
+		LEFT JOIN pg_catalog.pg_class r ON r.oid = c.confrelid
+		LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
+		WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'f')` + copies + `
+		ORDER BY c.conrelid, c.contype, c.conname`
+}
+
+// serverMajor is the server's major version (15 for 15.4, 9 for 9.6.3),
+// from the server_version the server reported at startup; 0 when unknown.
+func serverMajor(pc *pgconn.PgConn) int { return majorOf(pc.ParameterStatus("server_version")) }
+
+// majorOf reads the major version off a server_version string.
+func majorOf(v string) int {
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // listingLockTimeout is how long the listing's count of a table waits for

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"net/url"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -562,5 +563,117 @@ func TestLegacyEncoding(t *testing.T) {
 	}
 	if got := column(t, smp, "arr"); !slices.Equal(got, []string{"PEÑA AñO"}) {
 		t.Errorf("arr = %q", got)
+	}
+}
+
+// ---- keys ----
+
+// Declared keys come back with the listing: in key order and constraint
+// order (not the referenced table's column order), named as declared,
+// across schemas, with self-references, and once for a key that involves
+// partitioned tables (PostgreSQL also stores a copy per partition).
+func TestKeys(t *testing.T) {
+	schema := `Sch "x" 'y' año`
+	q := func(parts ...string) string { return pgx.Identifier(parts).Sanitize() }
+	par, ch := `pa"dre año`, `hi jo's`
+	u := newDB(t, "keys",
+		"CREATE SCHEMA "+q(schema),
+		"CREATE TABLE "+q(schema, par)+" ("+q(`b "x"`)+" text, "+q("Año")+" int, extra text, PRIMARY KEY ("+q("Año")+", "+q(`b "x"`)+"))",
+		"CREATE TABLE "+q(ch)+" (id int PRIMARY KEY, "+q("a ñ")+" int, "+q(`b'`)+" text, padre int REFERENCES "+q(ch)+", "+
+			"CONSTRAINT z_compuesta FOREIGN KEY ("+q(`b'`)+", "+q("a ñ")+") REFERENCES "+q(schema, par)+" ("+q(`b "x"`)+", "+q("Año")+"))",
+		"CREATE TABLE sinclave (a text)",
+		"CREATE TABLE ventas (id int, region text, PRIMARY KEY (region, id)) PARTITION BY LIST (region)",
+		"CREATE TABLE ventas_n PARTITION OF ventas FOR VALUES IN ('N')",
+		"CREATE TABLE ventas_s PARTITION OF ventas FOR VALUES IN ('S')",
+		"CREATE TABLE pagos (folio int PRIMARY KEY, region text, venta int, FOREIGN KEY (region, venta) REFERENCES ventas)",
+		"CREATE TABLE lineas (region text, venta int, n int, FOREIGN KEY (region, venta) REFERENCES ventas) PARTITION BY LIST (region)",
+		"CREATE TABLE lineas_n PARTITION OF lineas FOR VALUES IN ('N')",
+		"CREATE VIEW v AS SELECT * FROM pagos",
+	)
+	s := openURL(t, u, views())
+	tables, err := s.Tables(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fk := func(cols []string, schema, table string, ref []string) connectors.ForeignKey {
+		return connectors.ForeignKey{Columns: cols, RefSchema: schema, RefTable: table, RefColumns: ref}
+	}
+	type keys struct {
+		pk  []string
+		fks []connectors.ForeignKey
+	}
+	want := map[string]keys{
+		schema + "." + par: {pk: []string{"Año", `b "x"`}},
+		"public." + ch: {pk: []string{"id"}, fks: []connectors.ForeignKey{
+			fk([]string{"padre"}, "public", ch, []string{"id"}), // hi jo's_padre_fkey sorts first
+			fk([]string{`b'`, "a ñ"}, schema, par, []string{`b "x"`, "Año"}),
+		}},
+		"public.sinclave": {},
+		"public.ventas":   {pk: []string{"region", "id"}},
+		"public.pagos":    {pk: []string{"folio"}, fks: []connectors.ForeignKey{fk([]string{"region", "venta"}, "public", "ventas", []string{"region", "id"})}},
+		"public.lineas":   {fks: []connectors.ForeignKey{fk([]string{"region", "venta"}, "public", "ventas", []string{"region", "id"})}},
+		"public.v":        {},
+	}
+	if len(tables) != len(want) {
+		t.Errorf("%d tables listed, want %d", len(tables), len(want))
+	}
+	for _, tb := range tables {
+		w, ok := want[tb.QualifiedName()]
+		if !ok {
+			t.Errorf("unexpected table %s", tb.QualifiedName())
+			continue
+		}
+		if !slices.Equal(tb.PrimaryKey, w.pk) {
+			t.Errorf("%s: primary key %q, want %q", tb.QualifiedName(), tb.PrimaryKey, w.pk)
+		}
+		if !reflect.DeepEqual(tb.ForeignKeys, w.fks) {
+			t.Errorf("%s: foreign keys\n%+v\nwant\n%+v", tb.QualifiedName(), tb.ForeignKeys, w.fks)
+		}
+	}
+}
+
+// A user who may not read the catalog of constraints still gets the
+// listing, without keys.
+func TestKeysDenied(t *testing.T) {
+	const db, user = "alcance_pgconn_keysdenied", "alcance_pgconn_keys"
+	admin := newDB(t, "keysdenied",
+		"CREATE TABLE p (id int PRIMARY KEY)", "CREATE TABLE c (id int REFERENCES p)",
+		"REVOKE SELECT ON pg_catalog.pg_constraint FROM PUBLIC")
+	role(t, admin, user, "LOGIN")
+	run(t, admin, "GRANT SELECT ON p, c TO "+user)
+	t.Cleanup(func() { run(t, testdb.PostgresAdmin(t), "DROP DATABASE IF EXISTS "+db+" WITH (FORCE)") })
+
+	for _, who := range []string{"", user} {
+		u := admin
+		if who != "" {
+			u = withUser(t, admin, who, "")
+		}
+		tables, err := open(t, u).Tables(context.Background())
+		if err != nil {
+			t.Fatalf("%q: %v", who, err)
+		}
+		if len(tables) != 2 || len(tables[0].Columns) != 1 || !tables[1].Rows.Known {
+			t.Fatalf("%q: tables %+v", who, tables)
+		}
+		withKeys := tables[0].ForeignKeys != nil && tables[1].PrimaryKey != nil
+		if withKeys != (who == "") {
+			t.Errorf("%q: keys %+v, %+v; want them only for the superuser", who, tables[0], tables[1])
+		}
+	}
+}
+
+// The keys query leaves out the per-partition copies of a key only where
+// the catalog has the column that marks them (PostgreSQL 11 and later).
+func TestKeysSQL(t *testing.T) {
+	for major, copies := range map[int]bool{0: false, 9: false, 10: false, 11: true, 17: true} {
+		q := keysSQL(major)
+		if got := strings.Contains(q, "conparentid = 0"); got != copies {
+			t.Errorf("keysSQL(%d) leaves copies out: %v, want %v", major, got, copies)
+		}
+		for _, want := range []string{"conrelid = ANY($1::oid[])", "contype IN ('p', 'f')", "WITH ORDINALITY", "ORDER BY c.conrelid, c.contype, c.conname"} {
+			if !strings.Contains(q, want) {
+				t.Errorf("keysSQL(%d) lacks %q", major, want)
+			}
+		}
 	}
 }

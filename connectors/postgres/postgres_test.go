@@ -523,3 +523,11 @@ func TestOpenServerErrors(t *testing.T) {
 		t.Errorf("wrong password: %v", err)
 	}
 }
+
+func TestServerMajor(t *testing.T) {
+	for v, want := range map[string]int{"15.20 (Debian 15.20-0+deb12u1)": 15, "9.6.3": 9, "10beta1": 10, "17devel": 17, "": 0} {
+		if got := majorOf(v); got != want {
+			t.Errorf("majorOf(%q) = %d, want %d", v, got, want)
+		}
+	}
+}

@@ -130,11 +130,12 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		if err != nil {
 			return err
 		}
-		g, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, n, newRand())
+		g, counted, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, n, newRand())
 		if err != nil {
 			return err
 		}
 		out = g.Sample(rp.cols, rp.index)
+		out.Counted = counted
 		return nil
 	})
 	if err != nil {
@@ -225,8 +226,11 @@ func boundedCount(ctx context.Context, tx pgx.Tx, from string) (n int64, exact b
 }
 
 // draw samples n rows of from (see the top of this file). canSample is
-// false for a view, which TABLESAMPLE cannot read.
-func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample bool, rp readPlan, sz size, n int, rng *rand.Rand) (*connectors.Rows, error) {
+// false for a view, which TABLESAMPLE cannot read. counted is the number of
+// rows of the table when the read that drew the sample returned every one
+// of them (a full read within its LIMIT, a BERNOULLI or filter at 100%, the
+// last resort), and 0 otherwise: the transaction's snapshot makes it exact.
+func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample bool, rp readPlan, sz size, n int, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
 	sel := "SELECT " + rp.list + " FROM " + from
 	est := sz.rows
 	slack := 1.0
@@ -256,16 +260,16 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 			limit := int64(2*math.Max(est, float64(n))) + 1000
 			g, seen, err := s.reservoir(ctx, tx, sel+" LIMIT $1", []any{limit + 1}, rp, n, rng)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			observe("full", seen)
 			if seen <= limit {
 				g.Complete = seen <= int64(n)
-				return g, nil
+				return g, seen, nil
 			}
 			// Bigger than its statistics said.
 			if err := reestimate(math.Max(4*est, float64(seen))); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			continue
 		}
@@ -286,30 +290,39 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 		lim := guard(lam)
 		g, seen, err := s.reservoir(ctx, tx, q+" LIMIT "+strconv.FormatInt(lim+1, 10), args, rp, n, rng)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		observe(method, seen)
+		// BERNOULLI (100) and random() < 1 return every row.
+		every := f >= 1 && method != "system" && seen <= lim
 		var hint float64
 		switch {
 		case seen > lim:
 			hint = math.Max(4*est, float64(seen)/f)
 		case seen >= int64(n):
-			return g, nil
+			if every {
+				return g, seen, nil
+			}
+			return g, 0, nil
+		case every:
+			// Every row came back, and fewer than n: the whole table.
+			g.Complete = true
+			return g, seen, nil
 		default:
 			hint = float64(seen) / f
 			slack *= 1.5
 		}
 		if err := reestimate(hint); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	g, seen, err := s.reservoir(ctx, tx, sel, nil, rp, n, rng)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	observe("final", seen)
 	g.Complete = seen <= int64(n)
-	return g, nil
+	return g, seen, nil
 }
 
 // reservoir runs a query and keeps a uniform random n of the rows it

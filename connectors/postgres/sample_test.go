@@ -225,7 +225,7 @@ func TestSampleWrongSize(t *testing.T) {
 					return err
 				}
 				sz.rows = wrong
-				g, err := s.draw(context.Background(), tx, from, true, rp, sz, n, newRand())
+				g, _, err := s.draw(context.Background(), tx, from, true, rp, sz, n, newRand())
 				if err != nil {
 					return err
 				}
@@ -440,4 +440,44 @@ func BenchmarkPlainRead(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// A Sample whose read returned every row reports how many it saw, whatever
+// the statistics said; one that drew a sample of pages or rows reports
+// none.
+func TestSampleCounted(t *testing.T) {
+	u := newDB(t, "counted",
+		// Analyzed at 100 rows, 5,000 more since: reltuples says 100.
+		"CREATE TABLE crecida (id int, v text)"+noAuto, fill("crecida", 100), "ANALYZE crecida",
+		"INSERT INTO crecida SELECT g, 'v' || g FROM generate_series(101, 5100) g",
+		// Analyzed at 100,000 rows, 98% deleted since: reltuples says 100,000.
+		"CREATE TABLE vaciada (id int, v text)"+noAuto, fill("vaciada", 100_000), "ANALYZE vaciada",
+		"DELETE FROM vaciada WHERE id % 50 <> 0",
+		"CREATE VIEW v_crecida AS SELECT * FROM crecida")
+	s := openURL(t, u, views())
+	got := plans(t)
+	for _, c := range []struct {
+		table   string
+		listed  int64 // the stale estimate of the listing
+		n       int
+		counted int64
+	}{
+		{"crecida", 100, 10_000, 5100}, // read whole: sized by its pages
+		{"crecida", 100, 100, 0},       // sampled
+		{"vaciada", 100_000, 5000, 2000},
+		{"v_crecida", 0, 10_000, 5100},
+	} {
+		tb := table(t, s, "public", c.table)
+		if tb.Rows.Value != c.listed {
+			t.Fatalf("%s listed with %+v, want the stale %d", c.table, tb.Rows, c.listed)
+		}
+		smp, err := s.Sample(context.Background(), tb, nil, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reads := got()
+		if smp.Counted != c.counted {
+			t.Errorf("%s, n=%d: Counted = %d, want %d (reads %v)", c.table, c.n, smp.Counted, c.counted, reads)
+		}
+	}
 }

@@ -76,6 +76,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	}
 	rng := s.rand(t)
 	var got *connectors.Rows
+	var seen int64 // rows the one pass read, all of them
 	if !pl.scan {
 		got, err = s.probe(ctx, t, rp, pl, n, rng)
 		if errors.Is(err, errTooSparse) {
@@ -85,12 +86,19 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		}
 	}
 	if pl.scan {
-		got, err = s.reservoir(ctx, t, rp, n, rng)
+		got, seen, err = s.reservoir(ctx, t, rp, n, rng)
 		if err != nil {
 			return nil, wrap(err)
 		}
 	}
-	return got.Sample(rp.cols, rp.index), nil
+	out := got.Sample(rp.cols, rp.index)
+	switch {
+	case pl.scan:
+		out.Counted = seen
+	case out.Complete:
+		out.Counted = int64(out.Rows) // probing tried every rowid in range
+	}
+	return out, nil
 }
 
 // rand is the random source of one Sample call: crypto-seeded, or, when the
@@ -328,11 +336,12 @@ func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, sc *scan
 // reservoir reads the table once, in storage order, keeping a uniform
 // sample of n rows with Algorithm L (Li, 1994): after the first n rows it
 // draws how many rows to skip, so most rows are stepped over without being
-// scanned or rendered.
-func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, error) {
+// scanned or rendered. It returns how many rows the table held: one
+// statement sees one snapshot, so that is an exact count.
+func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
 	sc := newScanner(rp)
@@ -352,18 +361,18 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	for rows.Next() {
 		if seen&255 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 		switch {
 		case seen < int64(n):
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			g.Add(sc.row(rp.nRead))
 		case seen == next:
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			for i := range buf {
 				buf[i] = render(sc.raw[i])
@@ -375,8 +384,8 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 		seen++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	g.Complete = seen <= int64(n)
-	return g, nil
+	return g, seen, nil
 }

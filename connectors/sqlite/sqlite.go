@@ -296,10 +296,11 @@ func qualified(name string) string {
 }
 
 // Tables lists user tables (views too with IncludeViews; never SQLite's
-// internal sqlite_* tables), sorted by name, with their columns and exact row counts. A table
-// whose columns or rows cannot be read (a virtual table whose module this
-// build lacks, say) is still listed, with no columns or Rows.Known false;
-// its error surfaces when it is sampled.
+// internal sqlite_* tables), sorted by name, with their columns, exact row
+// counts, and declared primary and foreign keys. A table whose columns or
+// rows cannot be read (a virtual table whose module this build lacks, say)
+// is still listed, with no columns or Rows.Known false; its error surfaces
+// when it is sampled.
 func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	// LIKE's '_' is a wildcard, hence the ESCAPE: sqlitefoo is a user table.
 	types := "'table'"
@@ -333,9 +334,9 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 			return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
 		}
 		t := connectors.Table{Schema: schemaName, Name: n}
-		cols, err := s.columns(ctx, n)
+		cols, pk, err := s.tableInfo(ctx, n)
 		if err == nil {
-			t.Columns = cols
+			t.Columns, t.PrimaryKey = cols, pk
 			if c, err := s.count(ctx, n); err == nil {
 				t.Rows = connectors.RowCount{Value: c, Exact: true, Known: true}
 			}
@@ -347,35 +348,185 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		}
 		tables = append(tables, t)
 	}
+	// Foreign keys are a nicety of the listing: when they cannot be read,
+	// the tables are listed without them.
+	fks, err := s.foreignKeys(ctx, tables)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
+	}
+	if err == nil {
+		for i := range tables {
+			tables[i].ForeignKeys = fks[tables[i].Name]
+		}
+	}
 	return tables, nil
 }
 
-// columns reads a table's columns with pragma_table_info, the table name
-// bound as a parameter, so no name needs quoting.
-func (s *source) columns(ctx context.Context, table string) ([]connectors.Column, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT name, type FROM pragma_table_info(?, 'main') ORDER BY cid`, table)
+// foreignKeys reads the declared foreign keys of every table in one query,
+// keyed by the child table's name, each table's keys in declaration order
+// and each key's columns in constraint order.
+//
+// SQLite keeps a foreign key as written: the parent table and columns in
+// whatever case the REFERENCES clause used (names are case-insensitive for
+// ASCII letters), and no parent columns at all when the clause named none,
+// which means the parent's primary key. Both are resolved against the
+// listing, so a key names the tables and columns as they are listed. A
+// parent that does not exist (SQLite accepts such a key) keeps its name as
+// written, and no columns when none were written.
+func (s *source) foreignKeys(ctx context.Context, tables []connectors.Table) (map[string][]connectors.ForeignKey, error) {
+	byName := make(map[string]*connectors.Table, len(tables))
+	for i := range tables {
+		byName[foldASCII(tables[i].Name)] = &tables[i]
+	}
+	// pragma_foreign_key_list numbers a table's keys from the last
+	// declared (id 0) to the first; seq orders the columns of one key.
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT m.name, f.id, f."table", f."from", f."to"
+		FROM sqlite_schema m, pragma_foreign_key_list(m.name, 'main') f
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+		ORDER BY m.name, f.id DESC, f.seq`)
 	if err != nil {
-		return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+		return nil, err
+	}
+	defer rows.Close()
+	type key struct {
+		child  string
+		id     int
+		parent string
+		from   []string
+		to     []sql.NullString
+	}
+	var keys []*key
+	for rows.Next() {
+		var child, parent, from string
+		var id int
+		var to sql.NullString
+		if err := rows.Scan(&child, &id, &parent, &from, &to); err != nil {
+			return nil, err
+		}
+		if n := len(keys); n == 0 || keys[n-1].child != child || keys[n-1].id != id {
+			keys = append(keys, &key{child: child, id: id, parent: parent})
+		}
+		k := keys[len(keys)-1]
+		k.from = append(k.from, from)
+		k.to = append(k.to, to)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := map[string][]connectors.ForeignKey{}
+	for _, k := range keys {
+		fk := connectors.ForeignKey{RefSchema: schemaName, RefTable: k.parent}
+		child, parent := byName[foldASCII(k.child)], byName[foldASCII(k.parent)]
+		if parent != nil {
+			fk.RefTable = parent.Name
+		}
+		for i, from := range k.from {
+			if child != nil {
+				from = columnName(child.Columns, from)
+			}
+			fk.Columns = append(fk.Columns, from)
+			switch {
+			case k.to[i].Valid && parent != nil:
+				fk.RefColumns = append(fk.RefColumns, columnName(parent.Columns, k.to[i].String))
+			case k.to[i].Valid:
+				fk.RefColumns = append(fk.RefColumns, k.to[i].String)
+			case parent != nil && i < len(parent.PrimaryKey):
+				fk.RefColumns = append(fk.RefColumns, parent.PrimaryKey[i])
+			}
+		}
+		if len(fk.RefColumns) != len(fk.Columns) {
+			fk.RefColumns = nil // parent columns omitted, and no such parent key
+		}
+		out[k.child] = append(out[k.child], fk)
+	}
+	return out, nil
+}
+
+// columnName is the listed spelling of a column named name in any ASCII
+// case, or name itself when no column matches.
+func columnName(cols []connectors.Column, name string) string {
+	for _, c := range cols {
+		if c.Name == name {
+			return name
+		}
+	}
+	for _, c := range cols {
+		if foldASCII(c.Name) == foldASCII(name) {
+			return c.Name
+		}
+	}
+	return name
+}
+
+// foldASCII lower-cases the ASCII letters of s only, as SQLite does when it
+// compares identifiers: Ñ and ñ are different names to SQLite.
+func foldASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// columns reads a table's columns (see tableInfo).
+func (s *source) columns(ctx context.Context, table string) ([]connectors.Column, error) {
+	cols, _, err := s.tableInfo(ctx, table)
+	return cols, err
+}
+
+// tableInfo reads a table's columns and its declared primary key, in key
+// order, with pragma_table_info, the table name bound as a parameter, so no
+// name needs quoting. pk is a column's 1-based place in the primary key (0
+// when it is not in it); a table without a declared key has none, whatever
+// its rowid.
+func (s *source) tableInfo(ctx context.Context, table string) ([]connectors.Column, []string, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT name, type, pk FROM pragma_table_info(?, 'main') ORDER BY cid`, table)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
 	}
 	defer rows.Close()
 	var cols []connectors.Column
+	var pk []string
+	var places []int
 	for rows.Next() {
 		var c connectors.Column
-		if err := rows.Scan(&c.Name, &c.Type); err != nil {
-			return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+		var place int
+		if err := rows.Scan(&c.Name, &c.Type, &place); err != nil {
+			return nil, nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
 		}
 		c.Kind = kindOf(c.Type)
 		cols = append(cols, c)
+		if place > 0 {
+			pk = append(pk, c.Name)
+			places = append(places, place)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
+		return nil, nil, fmt.Errorf("reading columns of table %s: %w", qualified(table), err)
 	}
 	if len(cols) == 0 {
 		// Every SQLite table has a column; none means no such table.
-		return nil, fmt.Errorf("reading columns of table %s: no such table", qualified(table))
+		return nil, nil, fmt.Errorf("reading columns of table %s: no such table", qualified(table))
 	}
-	return cols, nil
+	sort.Sort(byPlace{pk, places})
+	return cols, pk, nil
+}
+
+// byPlace sorts key columns by their place in the key.
+type byPlace struct {
+	names  []string
+	places []int
+}
+
+func (b byPlace) Len() int           { return len(b.names) }
+func (b byPlace) Less(i, j int) bool { return b.places[i] < b.places[j] }
+func (b byPlace) Swap(i, j int) {
+	b.names[i], b.names[j] = b.names[j], b.names[i]
+	b.places[i], b.places[j] = b.places[j], b.places[i]
 }
 
 func (s *source) count(ctx context.Context, table string) (int64, error) {

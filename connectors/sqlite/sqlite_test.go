@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -1006,7 +1007,7 @@ func BenchmarkScan(b *testing.B) {
 	b.ResetTimer()
 	rows := 0
 	for b.Loop() {
-		g, err := s.reservoir(context.Background(), tb, rp, benchRows, s.rand(tb))
+		g, _, err := s.reservoir(context.Background(), tb, rp, benchRows, s.rand(tb))
 		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
@@ -1087,5 +1088,121 @@ func TestViewsOnlyWhenAsked(t *testing.T) {
 			}
 		}
 		src.Close()
+	}
+}
+
+// ---- keys ----
+
+// Declared keys come back in key order and constraint order, with names as
+// listed: hostile identifiers, composite keys, a self-reference, parent
+// columns left out (the parent's primary key), a REFERENCES clause in
+// another case, and a parent that does not exist.
+func TestKeys(t *testing.T) {
+	q := quoteIdent
+	par, ch, self := `pa"dre año`, `hi jo's`, `ñodo`
+	s := openPath(t, makeDB(t, t.TempDir(), "keys.db",
+		"CREATE TABLE "+q(par)+" ("+q(`b "x"`)+" TEXT, "+q("Año")+" INTEGER, extra TEXT, PRIMARY KEY ("+q("Año")+", "+q(`b "x"`)+"))",
+		"CREATE TABLE "+q(ch)+" (id INTEGER PRIMARY KEY, "+q("a ñ")+" INTEGER, "+q(`b'`)+" TEXT, z INTEGER, w TEXT, "+
+			"FOREIGN KEY ("+q("a ñ")+", "+q(`b'`)+") REFERENCES "+q(par)+" ("+q("Año")+", "+q(`b "x"`)+"), "+
+			"FOREIGN KEY (z, w) REFERENCES "+q(`PA"DRE año`)+", "+
+			"FOREIGN KEY (W) REFERENCES nowhere (q))",
+		"CREATE TABLE "+q(self)+" (id INTEGER PRIMARY KEY, padre INTEGER REFERENCES "+q(self)+" (id))",
+		"CREATE TABLE sinclave (a TEXT, b INTEGER)",
+		"PRAGMA writable_schema = ON",
+		`INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql)
+			VALUES ('table', 'ghost', 'ghost', 0, 'CREATE VIRTUAL TABLE ghost USING nosuchmodule(a)')`))
+	tables, err := s.Tables(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]connectors.Table{}
+	for _, tb := range tables {
+		got[tb.Name] = tb
+	}
+	fk := func(cols []string, table string, ref []string) connectors.ForeignKey {
+		return connectors.ForeignKey{Columns: cols, RefSchema: "main", RefTable: table, RefColumns: ref}
+	}
+	want := map[string]struct {
+		pk  []string
+		fks []connectors.ForeignKey
+	}{
+		par: {pk: []string{"Año", `b "x"`}},
+		ch: {pk: []string{"id"}, fks: []connectors.ForeignKey{
+			fk([]string{"a ñ", `b'`}, par, []string{"Año", `b "x"`}),
+			fk([]string{"z", "w"}, par, []string{"Año", `b "x"`}),
+			fk([]string{"w"}, "nowhere", []string{"q"}),
+		}},
+		self:       {pk: []string{"id"}, fks: []connectors.ForeignKey{fk([]string{"padre"}, self, []string{"id"})}},
+		"sinclave": {},
+		"ghost":    {},
+	}
+	for name, w := range want {
+		tb, ok := got[name]
+		if !ok {
+			t.Fatalf("table %q not listed", name)
+		}
+		if !slices.Equal(tb.PrimaryKey, w.pk) {
+			t.Errorf("%q: primary key %q, want %q", name, tb.PrimaryKey, w.pk)
+		}
+		if !reflect.DeepEqual(tb.ForeignKeys, w.fks) {
+			t.Errorf("%q: foreign keys\n%+v\nwant\n%+v", name, tb.ForeignKeys, w.fks)
+		}
+	}
+}
+
+// A foreign key whose parent columns are left out and whose parent has no
+// primary key names no parent columns (SQLite refuses such a key when it
+// enforces it); one whose parent does not exist keeps the parent's name.
+func TestKeysWithoutParentKey(t *testing.T) {
+	s := openPath(t, makeDB(t, t.TempDir(), "nokey.db",
+		"CREATE TABLE p (a INTEGER)",
+		"CREATE TABLE c (x INTEGER REFERENCES p, y INTEGER REFERENCES Nada)"))
+	tb := table(t, s, "c")
+	want := []connectors.ForeignKey{
+		{Columns: []string{"x"}, RefSchema: "main", RefTable: "p"},
+		{Columns: []string{"y"}, RefSchema: "main", RefTable: "Nada"},
+	}
+	if !reflect.DeepEqual(tb.ForeignKeys, want) || tb.PrimaryKey != nil {
+		t.Fatalf("keys: pk %q, fks %+v", tb.PrimaryKey, tb.ForeignKeys)
+	}
+}
+
+// ---- the row count a sampling pass saw ----
+
+// A Sample that reads the whole table once reports how many rows it saw,
+// however stale the listing's count; one that probes saw only some rows
+// and reports none.
+func TestSampleCounted(t *testing.T) {
+	path := makeDB(t, t.TempDir(), "counted.db",
+		"CREATE TABLE w (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID", fill("w", 5000),
+		"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 20_000),
+		"CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)", fill("small", 40),
+		"CREATE TABLE sparse (id INTEGER PRIMARY KEY, v TEXT)", fill("sparse", 100_000),
+		"DELETE FROM sparse WHERE id % 100 != 0")
+	s := seeded(openPath(t, path), 9)
+	w := table(t, s, "w")
+	// Rows written after the listing: its count is stale.
+	makeDB(t, filepath.Dir(path), filepath.Base(path),
+		`WITH RECURSIVE c(i) AS (SELECT 5001 UNION ALL SELECT i+1 FROM c WHERE i < 8000) INSERT INTO w SELECT i, 'v' || i FROM c`)
+	if w.Rows.Value != 5000 {
+		t.Fatalf("w listed with %+v", w.Rows)
+	}
+	for _, c := range []struct {
+		tb      connectors.Table
+		n       int
+		counted int64
+	}{
+		{w, 100, 8000},                     // one pass (WITHOUT ROWID), stale listing
+		{table(t, s, "p"), 100, 0},         // probed: not every row seen
+		{table(t, s, "small"), 100, 40},    // read whole
+		{table(t, s, "sparse"), 500, 1000}, // rowids too sparse to probe: one pass
+	} {
+		smp, err := s.Sample(context.Background(), c.tb, nil, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if smp.Counted != c.counted {
+			t.Errorf("%s: Counted = %d, want %d (rows %d, complete %v)", c.tb.Name, smp.Counted, c.counted, smp.Rows, smp.Complete)
+		}
 	}
 }

@@ -96,6 +96,7 @@ func blBuildContribuyentes(p *Pool, r *rand.Rand) *Table {
 	loadPlaces()
 	return &Table{
 		Name: "contribuyentes_isn", Style: "tax-register-mixed", Columns: cols, Rows: len(plan), Persons: persons,
+		PrimaryKey: []string{"num_registro"},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

@@ -210,6 +210,7 @@ func blBuildDefunciones(p *Pool, r *rand.Rand) *Table {
 	return &Table{
 		Name: "rc_actas_defuncion", Style: "death-registry", Columns: cols,
 		Rows: len(plan), Persons: persons,
+		ForeignKeys: []ForeignKey{cluesRef("clues_defuncion")},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for _, pl := range plan {

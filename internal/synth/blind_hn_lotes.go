@@ -41,6 +41,7 @@ func blBuildHNLotes(p *Pool, r *rand.Rand) *Table {
 	romans := []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 	return &Table{
 		Name: "inv_lotes_biologicos", Style: "vaccine-lot-inventory", HardNegative: true, Columns: cols, Rows: n,
+		ForeignKeys: []ForeignKey{cluesRef("clues_almacen")},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for range n {

@@ -105,6 +105,8 @@ func blBuildHR(p *Pool, r *rand.Rand) *Table {
 	}
 	return &Table{
 		Name: "HR_EMP_MASTER", Style: "hr-system-english", Columns: cols, Rows: len(plan), Persons: persons,
+		PrimaryKey:  []string{"EMP_ID"},
+		ForeignKeys: []ForeignKey{cluesRef("WORK_LOC")},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

@@ -82,6 +82,7 @@ func blBuildQuejas(p *Pool, r *rand.Rand) *Table {
 	medios := []string{"PRESENCIAL", "TELEFONICA", "CORREO", "REDES SOCIALES", "BUZON"}
 	return &Table{
 		Name: "quejas_ciudadanas_mun", Style: "citizen-complaints", Columns: cols, Rows: len(plan),
+		PrimaryKey: []string{"folio"},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

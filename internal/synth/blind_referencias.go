@@ -77,6 +77,8 @@ func blBuildReferencias(p *Pool, r *rand.Rand) *Table {
 	status := []string{"ENVIADA", "RECIBIDA", "RECIBIDA", "ATENDIDA", "RECHAZADA"}
 	return &Table{
 		Name: "ref_contraref_log", Style: "health-referrals-pipe", Columns: cols, Rows: len(plan),
+		PrimaryKey:  []string{"folio_ref"},
+		ForeignKeys: []ForeignKey{cluesRef("clues_origen"), cluesRef("clues_destino")},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

@@ -154,6 +154,8 @@ func blBuildVacunas(p *Pool, r *rand.Rand) *Table {
 	return &Table{
 		Name: "vac_registro_dosis", Style: "vaccination-register", Columns: cols,
 		Rows: len(plan), Persons: persons,
+		PrimaryKey:  []string{"id_registro"},
+		ForeignKeys: []ForeignKey{cluesRef("clues")},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

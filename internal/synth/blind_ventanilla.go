@@ -81,6 +81,7 @@ func blBuildVentanilla(p *Pool, r *rand.Rand) *Table {
 	status := []string{"RECIBIDO", "EN REVISION", "AUTORIZADO", "AUTORIZADO", "RECHAZADO", "ENTREGADO"}
 	return &Table{
 		Name: "ventanilla_tramites", Style: "citizen-requests-json", Columns: cols, Rows: len(plan),
+		PrimaryKey: []string{"folio"},
 		Generate: func(yield func([]any) bool) {
 			rr := rowRand(seed)
 			for k, pl := range plan {

@@ -37,6 +37,7 @@ func bcBuildActas(p *Pool, r *rand.Rand) *Table {
 	}
 	n := scaled(p.Len(), 1, 30, 40, 60000)
 	t := &Table{Name: "RC_ACTAS_MATRIMONIO", Style: "civil-registry-marriages"}
+	t.PrimaryKey = []string{"ID_ACTA"}
 	start := time.Date(2006, 1, 2, 0, 0, 0, 0, time.UTC)
 	var plans []plan
 	for range n {

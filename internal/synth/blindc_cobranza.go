@@ -32,6 +32,7 @@ func bcBuildCobranza(p *Pool, r *rand.Rand) *Table {
 	debtors := bcAged(p, r, 80, 21, 78)
 	r.Shuffle(len(debtors), func(i, j int) { debtors[i], debtors[j] = debtors[j], debtors[i] })
 	t := &Table{Name: "cartera_despacho_cobranza", Style: "collection-agency-json"}
+	t.PrimaryKey = []string{"id"}
 	t.Columns = []Column{
 		col("id", Integer),
 		col("num_cuenta", Varchar(12)),

@@ -33,6 +33,8 @@ func bcBuildCUIS(p *Pool, r *rand.Rand) *Table {
 	people := bcAged(p, r, 160, 18, 90)
 	r.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
 	t := &Table{Name: "CUIS_HOGARES_LEV2019", Style: "social-survey-wide"}
+	t.PrimaryKey = []string{"FOLIO_CUIS"}
+	t.ForeignKeys = []ForeignKey{municipalityRef("CVE_ENT", "CVE_MUN")}
 	var plans []plan
 	for _, i := range people {
 		pl := plan{who: i, form: bcForm(r, 20, 40, 25, 0),

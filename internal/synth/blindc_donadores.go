@@ -46,6 +46,8 @@ func bcBuildDonadores(p *Pool, r *rand.Rand) *Table {
 		banks = append(banks, pick(r, hospitals))
 	}
 	t := &Table{Name: "BS_DONADORES", Style: "blood-bank-donors"}
+	t.PrimaryKey = []string{"NUM_DONACION"}
+	t.ForeignKeys = []ForeignKey{cluesRef("CLUES_BANCO")}
 	from, to := timeDay(time.Date(2012, 1, 3, 0, 0, 0, 0, time.UTC)), timeDay(p.Today())-1
 	var plans []plan
 	for _, i := range donors {

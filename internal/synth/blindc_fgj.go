@@ -64,6 +64,7 @@ func bcBuildFGJ(p *Pool, r *rand.Rand) *Table {
 	offences := []string{"ROBO A TRANSEUNTE", "ROBO DE VEHICULO", "LESIONES DOLOSAS", "VIOLENCIA FAMILIAR",
 		"FRAUDE", "AMENAZAS", "DAÑO EN LOS BIENES", "ABUSO DE CONFIANZA", "DESPOJO", "ROBO A CASA HABITACION"}
 	t := &Table{Name: "FGJ_AP_INVOLUCRADOS", Style: "prosecutor-case-persons"}
+	t.PrimaryKey = []string{"ID_REG"}
 	var cases []caseFile
 	nCases := scaled(p.Len(), 1, 25, 40, 40000)
 	for k := range nCases {

@@ -31,6 +31,7 @@ func bcBuildContactos(p *Pool, r *rand.Rand) *Table {
 	}
 	companies := p.Companies()
 	t := &Table{Name: "contactos_proveedor_areas", Style: "hardneg-supplier-role-contacts", HardNegative: true}
+	t.PrimaryKey = []string{"id_contacto"}
 	var plans []plan
 	for c := range companies {
 		for a := range areas {

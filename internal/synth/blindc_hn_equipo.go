@@ -19,6 +19,7 @@ import (
 func bcBuildEquipo(p *Pool, r *rand.Rand) *Table {
 	n := scaled(p.Len(), 1, 40, 60, 6000)
 	t := &Table{Name: "INV_EQUIPO_LAB", Style: "hardneg-lab-equipment-serials", HardNegative: true}
+	t.PrimaryKey = []string{"NO_INVENTARIO"}
 	t.Columns = []Column{
 		col("NO_INVENTARIO", Varchar(20)),
 		col("DESCRIPCION", Varchar(80)),

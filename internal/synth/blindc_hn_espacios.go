@@ -36,6 +36,7 @@ func bcBuildEspacios(p *Pool, r *rand.Rand) *Table {
 	}
 	n := min(len(hospitals), 3+p.Len()/20000)
 	t := &Table{Name: "CAT_ESPACIOS_HOSPITAL", Style: "hardneg-rooms-named-after-people", HardNegative: true}
+	t.ForeignKeys = []ForeignKey{cluesRef("CLUES_UNIDAD")}
 	kinds := []struct{ prefix, use, building string }{
 		{"AUD", "DOCENCIA", "TORRE DE ENSEÑANZA"}, {"SJ", "REUNIONES", "EDIFICIO ADMINISTRATIVO"}, {"PAB", "HOSPITALIZACION", "TORRE MEDICA"},
 		{"AULA", "DOCENCIA", "TORRE DE ENSEÑANZA"}, {"BIB", "CONSULTA", "TORRE DE ENSEÑANZA"}, {"QX", "QUIRURGICO", "TORRE MEDICA"},

@@ -17,6 +17,8 @@ import (
 func bcBuildEstadistica(p *Pool, r *rand.Rand) *Table {
 	loadPlaces()
 	t := &Table{Name: "EST_SALUD_MUNICIPAL_2020", Style: "hardneg-municipal-aggregates", HardNegative: true}
+	t.PrimaryKey = []string{"CVE_ENT", "CVE_MUN"}
+	t.ForeignKeys = []ForeignKey{municipalityRef("CVE_ENT", "CVE_MUN")}
 	t.Columns = []Column{
 		col("CVE_ENT", Char(2)),
 		col("NOM_ENT", Varchar(40)),

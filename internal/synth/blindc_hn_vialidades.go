@@ -24,6 +24,8 @@ func bcBuildVialidades(p *Pool, r *rand.Rand) *Table {
 	loadPlaces()
 	loadStatic()
 	t := &Table{Name: "VIALIDADES_MPIO", Style: "hardneg-street-catalogue", HardNegative: true}
+	t.PrimaryKey = []string{"ID_VIAL"}
+	t.ForeignKeys = []ForeignKey{municipalityRef("CVE_ENT", "CVE_MUN")}
 	var segs []segment
 	for range 3 + p.Len()/50000 {
 		m := muniW.pick(r)

@@ -32,6 +32,7 @@ func bcBuildHR(p *Pool, r *rand.Rand) *Table {
 	staff := bcAged(p, r, 90, 19, 66)
 	r.Shuffle(len(staff), func(i, j int) { staff[i], staff[j] = staff[j], staff[i] })
 	t := &Table{Name: "hr_plantilla_export", Style: "private-hr-excel-export"}
+	t.PrimaryKey = []string{"EMP_ID"}
 	var plans []plan
 	today := p.Today()
 	for _, i := range staff {

@@ -53,6 +53,7 @@ func bcBuildLab(p *Pool, r *rand.Rand) *Table {
 		doctors = append(doctors, pick(r, f.Doctors))
 	}
 	t := &Table{Name: "lab_ordenes", Style: "private-lab-orders"}
+	t.PrimaryKey = []string{"orden_id"}
 	t.Columns = []Column{
 		col("orden_id", Integer),
 		col("fecha_toma", Varchar(19)),

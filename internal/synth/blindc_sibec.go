@@ -34,6 +34,7 @@ func bcBuildSIBEC(p *Pool, r *rand.Rand) *Table {
 	}
 	r.Shuffle(len(students), func(i, j int) { students[i], students[j] = students[j], students[i] })
 	t := &Table{Name: "SIBEC_PADRON_ALUMNOS", Style: "scholarship-register-dbf"}
+	t.PrimaryKey = []string{"FOLIO"}
 	var plans []plan
 	for _, s := range students {
 		pl := plan{student: s, tutor: pick(r, adults),

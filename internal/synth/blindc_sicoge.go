@@ -32,6 +32,7 @@ func bcBuildSICOGE(p *Pool, r *rand.Rand) *Table {
 	n := scaled(p.Len(), 1, 2, 1200, 120000)
 	from, to := timeDay(time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC)), timeDay(time.Date(2019, 12, 20, 0, 0, 0, 0, time.UTC))
 	t := &Table{Name: "SICOGE_VOLANTES", Style: "correspondence-control-sparse"}
+	t.PrimaryKey = []string{"ID_VOLANTE"}
 	plans := make([]plan, n)
 	for k := range plans {
 		// documents arrive in date order

@@ -32,6 +32,7 @@ func bcBuildUni(p *Pool, r *rand.Rand) *Table {
 	students := bcAged(p, r, 500, 17, 25)
 	r.Shuffle(len(students), func(i, j int) { students[i], students[j] = students[j], students[i] })
 	t := &Table{Name: "uniAdmisionesAlumnos", Style: "university-admissions"}
+	t.PrimaryKey = []string{"studentId"}
 	var plans []plan
 	for _, i := range students {
 		b := p.Birth(i)

@@ -182,6 +182,30 @@
 // (padron_contribuyentes) or not at all (urgencias_atenciones) are not
 // counted.
 //
+// # Keys
+//
+// A table declares its primary key (Table.PrimaryKey) where the values
+// are unique by construction and never NULL: a row number, however
+// formatted (consultas.id, pagos_beneficiarios.folio_pago,
+// urgencias_atenciones.folio_atencion), or a code drawn without repeats
+// (cat_unidades_medicas.clues, cat_municipios' state and municipality
+// keys). A key that is only unique by luck (random codes, RFCs, CURPs
+// with their placeholders) is not declared.
+//
+// A table declares a foreign key (Table.ForeignKeys) where its column
+// truly holds the key of another table of the corpus, every non-NULL
+// value of it: the health register's id in consultas.id_beneficiario,
+// domicilios_historial.id_persona and pagos_beneficiarios.id_beneficiario
+// (the rows are about that person), a CLUES drawn from the facilities in
+// cat_unidades_medicas.clues, and an INEGI state and municipality pair in
+// cat_municipios. Generate drops a foreign key into a table the corpus
+// does not hold (an evaluation list generated alone has no catalogue of
+// facilities), so every key a Corpus carries can be declared as it is.
+//
+// The SQLite and PostgreSQL writers declare every key; the MariaDB writer
+// declares none, on purpose, for legacy schemas whose links live only in
+// column names and values. Keys change no label and no row.
+//
 // # Determinism
 //
 // Same Seed and Persons give byte-identical rows, labels and SQLite

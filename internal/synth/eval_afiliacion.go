@@ -97,9 +97,10 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 	}
 
 	t := &Table{
-		Name:  "AFIL_ASEGURADOS",
-		Style: "imss-affiliation",
-		Rows:  len(plan),
+		Name:       "AFIL_ASEGURADOS",
+		Style:      "imss-affiliation",
+		Rows:       len(plan),
+		PrimaryKey: []string{"NUM_AFIL"},
 		Columns: legacy([]Column{
 			col("NUM_AFIL", Varchar(15), taxonomy.HealthEnrollment),
 			col("AP_PAT", Char(30), taxonomy.PersonName),

@@ -88,9 +88,10 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "nomina_pagos_bienestar",
-		Style: "social-payroll",
-		Rows:  len(plan),
+		Name:       "nomina_pagos_bienestar",
+		Style:      "social-payroll",
+		Rows:       len(plan),
+		PrimaryKey: []string{"id_pago"},
 		Columns: []Column{
 			col("id_pago", Integer),
 			col("folio_beneficiario", Varchar(16)),

@@ -102,9 +102,10 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 	}
 
 	t := &Table{
-		Name:  "egresos_hosp",
-		Style: "hospital-discharges",
-		Rows:  len(plan),
+		Name:        "egresos_hosp",
+		Style:       "hospital-discharges",
+		Rows:        len(plan),
+		ForeignKeys: []ForeignKey{cluesRef("clues")},
 		Columns: []Column{
 			col("expediente", Varchar(12)),
 			col("nombre_paciente", Varchar(120), taxonomy.PersonName),

@@ -60,6 +60,7 @@ func buildEvalCIE9(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(procs),
+		PrimaryKey:   []string{"CVE_PROC"},
 		Columns: []Column{
 			col("CVE_PROC", Varchar(5)),
 			col("DESCRIPCION", Varchar(120)),

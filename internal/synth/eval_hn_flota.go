@@ -20,6 +20,7 @@ func buildEvalFlota(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"NUM_ECONOMICO"},
 		Columns: []Column{
 			col("NUM_ECONOMICO", Varchar(10)),
 			col("TIPO", Varchar(20)),

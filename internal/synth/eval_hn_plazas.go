@@ -23,6 +23,8 @@ func buildEvalPlazas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"num_plaza"},
+		ForeignKeys:  []ForeignKey{cluesRef("clues_adscripcion")},
 		Columns: []Column{
 			col("num_plaza", Char(8)),
 			col("codigo_puesto", Varchar(8)),

@@ -30,6 +30,7 @@ func buildEvalSucursales(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id_sucursal"},
 		Columns: []Column{
 			col("id_sucursal", Integer),
 			col("num_sucursal", Char(4)),

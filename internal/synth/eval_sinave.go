@@ -78,9 +78,11 @@ func buildEvalSinave(p *Pool, r *rand.Rand) *Table {
 
 	hc := taxonomy.HealthCondition
 	t := &Table{
-		Name:  "COVID19MEXICO",
-		Style: "epidemiological-cases",
-		Rows:  len(plan),
+		Name:        "COVID19MEXICO",
+		Style:       "epidemiological-cases",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"ID_REGISTRO"},
+		ForeignKeys: []ForeignKey{municipalityRef("ENTIDAD_RES", "MUNICIPIO_RES")},
 		Columns: []Column{
 			col("FECHA_ACTUALIZACION", Date),
 			col("ID_REGISTRO", Char(6)),

@@ -15,6 +15,7 @@ func buildBitacora(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("fecha_hora", Timestamp),

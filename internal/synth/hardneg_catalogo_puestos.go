@@ -30,6 +30,7 @@ func buildCatPuestosUnidad(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(plan),
+		ForeignKeys:  []ForeignKey{cluesRef("clues")},
 		Columns: []Column{
 			col("clave_puesto", Char(6)),
 			col("descripcion_puesto", Varchar(60)),

@@ -12,6 +12,7 @@ func buildCatCIE10(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(dx),
+		PrimaryKey:   []string{"clave"},
 		Columns: []Column{
 			col("clave", Varchar(6)),
 			col("descripcion", Varchar(200)),

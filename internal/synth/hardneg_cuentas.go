@@ -22,6 +22,7 @@ func buildCuentas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("titular", Varchar(120)),

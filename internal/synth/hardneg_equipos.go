@@ -24,6 +24,7 @@ func buildActivosTI(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"num_inventario"},
 		Columns: []Column{
 			col("num_inventario", Varchar(20)),
 			col("tipo_equipo", Varchar(20)),

@@ -16,6 +16,7 @@ func buildFacturas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"folio"},
 		Columns: []Column{
 			col("folio", Varchar(12)),
 			col("fecha_emision", Date),

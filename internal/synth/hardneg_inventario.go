@@ -16,6 +16,7 @@ func buildInventario(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("partida", Char(5)),

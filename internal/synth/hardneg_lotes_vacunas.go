@@ -30,6 +30,7 @@ func buildLotesVacunas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		ForeignKeys:  []ForeignKey{cluesRef("clues_almacen")},
 		Columns: []Column{
 			col("lote", Varchar(12)),
 			col("biologico", Varchar(40)),

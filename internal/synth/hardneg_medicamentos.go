@@ -27,6 +27,7 @@ func buildMedicamentos(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(items),
+		PrimaryKey:   []string{"clave"},
 		Columns: []Column{
 			col("clave", Varchar(16)),
 			col("nombre_generico", Varchar(60)),

@@ -14,6 +14,7 @@ func buildCatMunicipios(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(muniList),
+		PrimaryKey:   []string{"cve_ent", "cve_mun"},
 		Columns: []Column{
 			col("cve_ent", Char(2)),
 			col("cve_mun", Char(3)),

@@ -25,6 +25,7 @@ func buildCatOficinas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id_oficina"},
 		Columns: []Column{
 			col("id_oficina", Integer),
 			col("nombre_oficina", Varchar(80)),

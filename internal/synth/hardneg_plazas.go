@@ -17,6 +17,7 @@ func buildPlazas(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"codigo_plaza"},
 		Columns: []Column{
 			col("codigo_plaza", Varchar(20)),
 			col("codigo_puesto", Char(6)),

@@ -15,6 +15,7 @@ func buildProveedores(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(cs),
+		PrimaryKey:   []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("razon_social", Varchar(120)),

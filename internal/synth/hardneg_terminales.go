@@ -33,6 +33,7 @@ func buildTerminales(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         n,
+		PrimaryKey:   []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("id_terminal", Char(16)),

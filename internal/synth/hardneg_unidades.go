@@ -12,6 +12,7 @@ func buildCatUnidades(p *Pool, r *rand.Rand) *Table {
 		Style:        "hard-negative",
 		HardNegative: true,
 		Rows:         len(fs),
+		PrimaryKey:   []string{"clues"},
 		Columns: []Column{
 			col("clues", Char(11)),
 			col("nombre_unidad", Varchar(120)),

@@ -29,6 +29,13 @@ import (
 // Windows-1252 characters it is made of. Strict mode makes a character
 // latin1 cannot hold an error, not a silent '?'.
 //
+// No primary or foreign key is declared, on purpose: this writer stands
+// for the legacy systems (FoxPro and Access migrations, spreadsheets turned
+// tables) whose links between tables live only in column names and values,
+// so that alcance's linkage can be tested where nothing is declared. The
+// SQLite and PostgreSQL writers declare every key (Table.PrimaryKey,
+// Table.ForeignKeys).
+//
 // The load is built for speed: multi-row INSERTs of insertRows rows, with
 // the parameters interpolated by the driver (one round trip per statement,
 // nothing prepared), all in one transaction, rows generated in a goroutine

@@ -27,8 +27,10 @@ import (
 //
 // Rows are sent with COPY (pgx's CopyFrom, binary format), pulled from
 // each table's generator as COPY consumes them, so memory stays small and
-// a corpus of tens of thousands of persons loads in seconds. ANALYZE then
-// gives every table fresh statistics, so pg_class.reltuples is right.
+// a corpus of tens of thousands of persons loads in seconds. The tables'
+// primary and foreign keys are added once the rows are in
+// (postgresKeysSQL). ANALYZE then gives every table fresh statistics, so
+// pg_class.reltuples is right.
 func (c *Corpus) WritePostgres(ctx context.Context, url string) error {
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
@@ -46,6 +48,11 @@ func (c *Corpus) WritePostgres(ctx context.Context, url string) error {
 		}
 		if err := loadPostgresTable(ctx, tx, t); err != nil {
 			return fmt.Errorf("synth: table %s: %w", t.Name, err)
+		}
+	}
+	for _, q := range postgresKeysSQL(c.Tables) {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return fmt.Errorf("synth: %s: %w", q, err)
 		}
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -87,6 +94,34 @@ func postgresCreateSQL(t *Table) string {
 		defs[i] = pgx.Identifier{c.Name}.Sanitize() + " " + postgresType(c.Type)
 	}
 	return "CREATE TABLE " + pgx.Identifier{t.Name}.Sanitize() + " (\n  " + strings.Join(defs, ",\n  ") + "\n)"
+}
+
+// postgresKeysSQL declares the tables' keys once their rows are in: every
+// primary key first (a foreign key needs the key it references), then
+// every foreign key. Each index is then built once from the loaded rows
+// and each foreign key checked with one join, rather than row by row
+// during COPY, and the tables load in any order.
+func postgresKeysSQL(tables []*Table) []string {
+	ids := func(names []string) string {
+		q := make([]string, len(names))
+		for i, n := range names {
+			q[i] = pgx.Identifier{n}.Sanitize()
+		}
+		return strings.Join(q, ", ")
+	}
+	var out []string
+	for _, t := range tables {
+		if len(t.PrimaryKey) > 0 {
+			out = append(out, "ALTER TABLE "+pgx.Identifier{t.Name}.Sanitize()+" ADD PRIMARY KEY ("+ids(t.PrimaryKey)+")")
+		}
+	}
+	for _, t := range tables {
+		for _, fk := range t.ForeignKeys {
+			out = append(out, "ALTER TABLE "+pgx.Identifier{t.Name}.Sanitize()+" ADD FOREIGN KEY ("+ids(fk.Columns)+") REFERENCES "+
+				pgx.Identifier{fk.RefTable}.Sanitize()+" ("+ids(fk.RefColumns)+")")
+		}
+	}
+	return out
 }
 
 // loadPostgresTable copies the table's rows in. The generated values go to

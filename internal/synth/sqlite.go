@@ -21,7 +21,8 @@ import (
 // and fsyncs off (a crash mid-write leaves a file to delete, nothing else).
 // Dates are stored as YYYY-MM-DD text and timestamps as YYYY-MM-DD HH:MM:SS,
 // the forms SQLite's date functions read; declared column types are the
-// generic ones (Type.SQL), which SQLite keeps in its catalogue.
+// generic ones (Type.SQL), which SQLite keeps in its catalogue, and the
+// tables declare their primary and foreign keys (sqliteCreateSQL).
 func (c *Corpus) WriteSQLite(ctx context.Context, path string) (err error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -69,11 +70,7 @@ func (c *Corpus) WriteSQLite(ctx context.Context, path string) (err error) {
 const batchRows = 64
 
 func writeTable(ctx context.Context, tx *sql.Tx, t *Table) error {
-	var defs []string
-	for _, c := range t.Columns {
-		defs = append(defs, quoteIdent(c.Name)+" "+c.Type.SQL())
-	}
-	if _, err := tx.ExecContext(ctx, "CREATE TABLE "+quoteIdent(t.Name)+" (\n  "+strings.Join(defs, ",\n  ")+"\n)"); err != nil {
+	if _, err := tx.ExecContext(ctx, sqliteCreateSQL(t)); err != nil {
 		return err
 	}
 	stmts := map[int]*sql.Stmt{}
@@ -96,6 +93,33 @@ func writeTable(ctx context.Context, tx *sql.Tx, t *Table) error {
 		return err
 	}
 	return t.inBatches(ctx, batchRows, sqliteValue, insert)
+}
+
+// sqliteCreateSQL is the table's CREATE TABLE statement, with its keys.
+// SQLite cannot add a key to an existing table, so they are declared here;
+// a one-column INTEGER primary key becomes the rowid, which costs nothing
+// to load. Foreign keys are not enforced (foreign_keys is off), so the
+// tables load in any order.
+func sqliteCreateSQL(t *Table) string {
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, quoteIdent(c.Name)+" "+c.Type.SQL())
+	}
+	if len(t.PrimaryKey) > 0 {
+		defs = append(defs, "PRIMARY KEY ("+quoteIdents(t.PrimaryKey)+")")
+	}
+	for _, fk := range t.ForeignKeys {
+		defs = append(defs, "FOREIGN KEY ("+quoteIdents(fk.Columns)+") REFERENCES "+quoteIdent(fk.RefTable)+" ("+quoteIdents(fk.RefColumns)+")")
+	}
+	return "CREATE TABLE " + quoteIdent(t.Name) + " (\n  " + strings.Join(defs, ",\n  ") + "\n)"
+}
+
+func quoteIdents(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoteIdent(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func insertSQL(t *Table, rows int) string {

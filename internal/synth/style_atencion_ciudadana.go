@@ -55,9 +55,10 @@ func buildAtencionCiudadana(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "atencion_ciudadana",
-		Style: "citizen-service-requests",
-		Rows:  len(plan),
+		Name:       "atencion_ciudadana",
+		Style:      "citizen-service-requests",
+		Rows:       len(plan),
+		PrimaryKey: []string{"folio"},
 		Columns: []Column{
 			col("folio", Integer),
 			col("fecha_registro", Timestamp),

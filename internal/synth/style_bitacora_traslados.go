@@ -87,9 +87,11 @@ func buildBitacoraTraslados(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "bitacora_traslados",
-		Style: "ambulance-transfer-log",
-		Rows:  len(plan),
+		Name:        "bitacora_traslados",
+		Style:       "ambulance-transfer-log",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"folio"},
+		ForeignKeys: []ForeignKey{cluesRef("unidad_origen"), cluesRef("unidad_destino")},
 		Columns: []Column{
 			col("folio", Varchar(16)),
 			col("fecha_traslado", Timestamp),

@@ -47,9 +47,11 @@ func buildConsultas(p *Pool, r *rand.Rand) *Table {
 	dxW := newWeighted(ws)
 
 	t := &Table{
-		Name:  "consultas",
-		Style: "consultations",
-		Rows:  len(plan),
+		Name:        "consultas",
+		Style:       "consultations",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"id"},
+		ForeignKeys: []ForeignKey{beneficiaryRef("id_beneficiario"), cluesRef("clues")},
 		Columns: []Column{
 			col("id", Integer),
 			col("id_beneficiario", Integer),

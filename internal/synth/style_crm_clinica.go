@@ -62,9 +62,10 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 	}
 
 	t := &Table{
-		Name:  "clinic_patients_export",
-		Style: "private-clinic-crm",
-		Rows:  len(plan),
+		Name:       "clinic_patients_export",
+		Style:      "private-clinic-crm",
+		Rows:       len(plan),
+		PrimaryKey: []string{"patient_id"},
 		Columns: []Column{
 			col("patient_id", Varchar(12)),
 			col("given_name", Varchar(60), taxonomy.PersonName),

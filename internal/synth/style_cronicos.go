@@ -66,9 +66,10 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "censo_cronicos",
-		Style: "chronic-disease-census",
-		Rows:  len(plan),
+		Name:       "censo_cronicos",
+		Style:      "chronic-disease-census",
+		Rows:       len(plan),
+		PrimaryKey: []string{"folio"},
 		Columns: []Column{
 			col("folio", Integer),
 			col("curp", Varchar(18), taxonomy.CURP),

@@ -65,9 +65,11 @@ func buildDefuncionesRegistro(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "defunciones_registro",
-		Style: "death-register",
-		Rows:  len(plan),
+		Name:        "defunciones_registro",
+		Style:       "death-register",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"folio_certificado"},
+		ForeignKeys: []ForeignKey{cluesRef("clues_certifica")},
 		Columns: []Column{
 			col("folio_certificado", Varchar(10)),
 			col("curp", Varchar(18), taxonomy.CURP),

@@ -65,9 +65,11 @@ func buildDomicilios(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "domicilios_historial",
-		Style: "address-history",
-		Rows:  len(plan),
+		Name:        "domicilios_historial",
+		Style:       "address-history",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"id_domicilio"},
+		ForeignKeys: []ForeignKey{beneficiaryRef("id_persona")},
 		Columns: []Column{
 			col("id_domicilio", Integer),
 			col("id_persona", Integer),

@@ -47,9 +47,10 @@ func buildNomina(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "nomina_empleados",
-		Style: "payroll",
-		Rows:  len(plan),
+		Name:       "nomina_empleados",
+		Style:      "payroll",
+		Rows:       len(plan),
+		PrimaryKey: []string{"num_empleado"},
 		Columns: []Column{
 			col("num_empleado", Integer),
 			col("rfc", Char(13), taxonomy.RFC),

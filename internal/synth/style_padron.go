@@ -17,9 +17,10 @@ import (
 func buildPadron(p *Pool, r *rand.Rand) *Table {
 	reg := p.Register()
 	t := &Table{
-		Name:  "padron_beneficiarios",
-		Style: "health-register",
-		Rows:  len(reg),
+		Name:       "padron_beneficiarios",
+		Style:      "health-register",
+		Rows:       len(reg),
+		PrimaryKey: []string{"id"},
 		Columns: []Column{
 			col("id", Integer),
 			col("curp", Char(18), taxonomy.CURP),

@@ -52,9 +52,10 @@ func buildPadronContribuyentes(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "padron_contribuyentes",
-		Style: "state-tax-register",
-		Rows:  len(plan),
+		Name:       "padron_contribuyentes",
+		Style:      "state-tax-register",
+		Rows:       len(plan),
+		PrimaryKey: []string{"id_contribuyente"},
 		Columns: []Column{
 			col("id_contribuyente", Integer),
 			col("rfc", Varchar(13), taxonomy.RFC),

@@ -78,9 +78,11 @@ func buildPagos(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "pagos_beneficiarios",
-		Style: "programme-payments",
-		Rows:  len(plan),
+		Name:        "pagos_beneficiarios",
+		Style:       "programme-payments",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"folio_pago"},
+		ForeignKeys: []ForeignKey{beneficiaryRef("id_beneficiario")},
 		Columns: []Column{
 			col("folio_pago", Varchar(14)),
 			col("id_beneficiario", Integer),

@@ -47,9 +47,11 @@ func buildPersonalSalud(p *Pool, r *rand.Rand) *Table {
 	slices.SortStableFunc(plan, func(a, b employee) int { return cmp.Compare(a.fac, b.fac) })
 
 	t := &Table{
-		Name:  "personal_salud",
-		Style: "health-staff-directory",
-		Rows:  len(plan),
+		Name:        "personal_salud",
+		Style:       "health-staff-directory",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"num_empleado"},
+		ForeignKeys: []ForeignKey{cluesRef("clues_adscripcion")},
 		Columns: []Column{
 			col("num_empleado", Integer),
 			col("nombre", Varchar(60), taxonomy.PersonName),

@@ -61,9 +61,10 @@ func buildSolicitudesWeb(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "solicitudes_web",
-		Style: "web-form-requests",
-		Rows:  len(plan),
+		Name:       "solicitudes_web",
+		Style:      "web-form-requests",
+		Rows:       len(plan),
+		PrimaryKey: []string{"id_solicitud"},
 		Columns: []Column{
 			col("id_solicitud", Integer),
 			col("fecha_solicitud", Timestamp),

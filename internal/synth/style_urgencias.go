@@ -68,9 +68,11 @@ func buildUrgencias(p *Pool, r *rand.Rand) *Table {
 	})
 
 	t := &Table{
-		Name:  "urgencias_atenciones",
-		Style: "emergency-cases-anonymised",
-		Rows:  len(plan),
+		Name:        "urgencias_atenciones",
+		Style:       "emergency-cases-anonymised",
+		Rows:        len(plan),
+		PrimaryKey:  []string{"folio_atencion"},
+		ForeignKeys: []ForeignKey{cluesRef("clues")},
 		Columns: []Column{
 			col("folio_atencion", Varchar(16)),
 			col("fecha_hora_ingreso", Timestamp),

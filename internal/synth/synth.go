@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -123,8 +124,49 @@ func Generate(cfg Config) (*Corpus, error) {
 		}
 		c.Tables = append(c.Tables, t)
 	}
+	if err := c.resolveKeys(); err != nil {
+		return nil, err
+	}
 	c.labels = c.computeLabels()
 	return c, nil
+}
+
+// resolveKeys checks the keys the styles declared and drops the foreign
+// keys whose table is not in the corpus (a style list generated without
+// the catalogue it points at). A key that names a missing column, or a
+// reference to anything but the referenced table's primary key, is a bug
+// in a style.
+func (c *Corpus) resolveKeys() error {
+	for _, t := range c.Tables {
+		for _, name := range t.PrimaryKey {
+			if t.Column(name) < 0 {
+				return fmt.Errorf("synth: table %s: primary key column %q does not exist", t.Name, name)
+			}
+		}
+		var kept []ForeignKey
+		for _, fk := range t.ForeignKeys {
+			ref := c.Table(fk.RefTable)
+			if ref == nil {
+				continue
+			}
+			if len(fk.Columns) == 0 || !slices.Equal(fk.RefColumns, ref.PrimaryKey) || len(fk.Columns) != len(fk.RefColumns) {
+				return fmt.Errorf("synth: table %s: foreign key %v must reference the primary key %v of %s", t.Name, fk.Columns, ref.PrimaryKey, ref.Name)
+			}
+			for i, name := range fk.Columns {
+				k := t.Column(name)
+				if k < 0 {
+					return fmt.Errorf("synth: table %s: foreign key column %q does not exist", t.Name, name)
+				}
+				a, b := t.Columns[k].Type, ref.Columns[ref.Column(fk.RefColumns[i])].Type
+				if a.IsText() != b.IsText() || a.Kind == KindInteger != (b.Kind == KindInteger) {
+					return fmt.Errorf("synth: table %s: foreign key column %q (%s) cannot hold %s.%s (%s)", t.Name, name, a.SQL(), ref.Name, fk.RefColumns[i], b.SQL())
+				}
+			}
+			kept = append(kept, fk)
+		}
+		t.ForeignKeys = kept
+	}
+	return nil
 }
 
 // Table finds a table by name, or nil.

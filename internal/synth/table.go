@@ -111,6 +111,17 @@ type Table struct {
 	// Institution is the institution whose system holds the table: a
 	// corpus spread over institutions is scanned as one source each.
 	Institution string
+
+	// PrimaryKey names the columns of the table's primary key, in key
+	// order; nil when it has none. A style declares one only where the
+	// values are unique by construction (a row number, a code drawn
+	// without repeats) and never NULL.
+	PrimaryKey []string
+	// ForeignKeys are the references the rows truly make to other tables
+	// of the corpus: every non-NULL value of Columns is a value of the
+	// referenced table's primary key. Generate keeps the ones whose table
+	// is in the corpus. Whether a writer declares them is its choice (doc.go).
+	ForeignKeys []ForeignKey
 }
 
 // noSubjects declares that no row of the table identifies or links a
@@ -119,6 +130,34 @@ func (t *Table) noSubjects() { t.subjectsDeclared = true }
 
 // SubjectsDeclared reports whether the style declared its subjects.
 func (t *Table) SubjectsDeclared() bool { return t.subjectsDeclared }
+
+// ForeignKey says that Columns of a table hold values of RefColumns, the
+// primary key of RefTable.
+type ForeignKey struct {
+	Columns    []string
+	RefTable   string
+	RefColumns []string
+}
+
+// references is shorthand for a one-column foreign key.
+func references(col, table, refCol string) ForeignKey {
+	return ForeignKey{Columns: []string{col}, RefTable: table, RefColumns: []string{refCol}}
+}
+
+// cluesRef says a CLUES column names a unit of the corpus's catalogue of
+// health facilities (cat_unidades_medicas), as every CLUES drawn from
+// Pool.Facilities does.
+func cluesRef(col string) ForeignKey { return references(col, "cat_unidades_medicas", "clues") }
+
+// municipalityRef says a pair of INEGI state and municipality keys names a
+// municipality of the corpus's catalogue (cat_municipios).
+func municipalityRef(state, municipality string) ForeignKey {
+	return ForeignKey{Columns: []string{state, municipality}, RefTable: "cat_municipios", RefColumns: []string{"cve_ent", "cve_mun"}}
+}
+
+// beneficiaryRef says an id column names an enrollment of the health
+// register (padron_beneficiarios.id).
+func beneficiaryRef(col string) ForeignKey { return references(col, "padron_beneficiarios", "id") }
 
 // Column returns the index of the named column, or -1.
 func (t *Table) Column(name string) int {
