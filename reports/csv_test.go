@@ -9,7 +9,8 @@ import (
 )
 
 func TestCSVGolden(t *testing.T) {
-	golden(t, "report.csv", render(t, "csv", sampleReport()))
+	golden(t, "report.csv", render(t, "csv", sampleIn(Spanish)))
+	golden(t, "interrupted.csv", render(t, "csv", interruptedReport()))
 }
 
 // readCSV parses the writer's output; csv.Reader also checks that every

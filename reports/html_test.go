@@ -9,7 +9,10 @@ import (
 )
 
 func TestHTMLGolden(t *testing.T) {
-	golden(t, "report.html", render(t, "html", sampleReport()))
+	for _, l := range Langs {
+		golden(t, "report."+string(l)+".html", render(t, "html", sampleIn(l)))
+		golden(t, "interrupted."+string(l)+".html", render(t, "html", localized(interruptedReport(), l)))
+	}
 }
 
 // forbidden elements would run code or fetch something.

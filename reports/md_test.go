@@ -7,7 +7,10 @@ import (
 )
 
 func TestMarkdownGolden(t *testing.T) {
-	golden(t, "report.md", render(t, "md", sampleReport()))
+	for _, l := range Langs {
+		golden(t, "report."+string(l)+".md", render(t, "md", sampleIn(l)))
+		golden(t, "interrupted."+string(l)+".md", render(t, "md", localized(interruptedReport(), l)))
+	}
 }
 
 func TestMdText(t *testing.T) {

@@ -7,7 +7,10 @@ import (
 )
 
 func TestTableGolden(t *testing.T) {
-	golden(t, "report.txt", render(t, "table", sampleReport()))
+	for _, l := range Langs {
+		golden(t, "report."+string(l)+".txt", render(t, "table", sampleIn(l)))
+		golden(t, "interrupted."+string(l)+".txt", render(t, "table", localized(interruptedReport(), l)))
+	}
 }
 
 // The summary must fit a 100-column terminal even when a source has names
