@@ -122,7 +122,7 @@ func sampleReport() *Report {
 						Exposure: TableExposure{Tier: taxonomy.TierNone},
 					},
 				},
-				Errors: []Error{{Table: "public.audit_log", Error: "permission denied for table audit_log"}},
+				Errors:      []Error{{Table: "public.audit_log", Error: "permission denied for table audit_log"}},
 				Institution: "Secretaría de Bienestar",
 				Links: []Link{{From: "public.pagos.id_beneficiario", To: "public.beneficiarios.id", Declared: true},
 					{From: "public.contactos.curp_ben", To: "public.beneficiarios.curp"}},
