@@ -26,7 +26,7 @@ var csvHeader = []string{"source", "kind", "location", "schema", "table", "rows"
 // scanned table; each error gets a row of its own with the error in the
 // last column (error). Then the person figures (figure: the whole report's
 // with source empty, then each source's), warnings, skipped files and
-// links. An open figure's high cell is empty and its note says
+// links (column: from; note: to; evidence: declared or inferred). An open figure's high cell is empty and its note says
 // "lower_bound". When the scan was interrupted, the first row says so.
 // Evidence ids are joined with ";", masked examples with " | ". Numbers
 // are plain (no thousands separators) for spreadsheets and scripts; ids
@@ -161,7 +161,7 @@ func (CSVWriter) Write(w io.Writer, r *Report) error {
 				d = "declared"
 			}
 			if err := write(merge(id, map[string]string{"row_type": "link", "column": csvSafe(k.From),
-				"note": csvSafe("-> " + k.To), "evidence": d})); err != nil {
+				"note": csvSafe(k.To), "evidence": d})); err != nil {
 				return err
 			}
 		}

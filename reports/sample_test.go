@@ -279,7 +279,11 @@ func hostileReport() *Report {
 						taxonomy.PostalCode, taxonomy.Phone, taxonomy.Email, taxonomy.HealthEnrollment},
 					Tier: taxonomy.TierMedium}},
 		},
-		Errors: []Error{{Table: evilTable, Error: evilError}, {Table: long, Error: strings.Repeat("very long error ", 20)}},
+		Errors:      []Error{{Table: evilTable, Error: evilError}, {Table: long, Error: strings.Repeat("very long error ", 20)}},
+		Institution: "inst\x00\x1b[2J" + evilSchema,
+		Warnings:    []string{evilError},
+		Skipped:     []Skipped{{Path: evilTable + "\x00", Reason: evilError}},
+		Links:       []Link{{From: evilColumn + "\x1b]0;title\x07", To: evilTable}},
 	}}
 	r.Exposure.RecordsByCategory = map[string]Estimate{taxonomy.PersonName: Exact(7)}
 	return r
