@@ -37,7 +37,7 @@ func TestAnnexElements(t *testing.T) {
 				"public.audit_log"}
 			for _, k := range []string{"nature", "categories", "subjects", "subjectcats", "records", "risk",
 				"consequences", "recommendations", "measures", "contact"} {
-				want = append(want, l.T("annex.el."+k)[:20])
+				want = append(want, l.T("annex.el." + k)[:20])
 			}
 			if format == "md" {
 				for i, w := range want {

@@ -319,3 +319,7 @@ func mdCodes(list []string) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// MarkdownText is mdText for other packages' tests and tools: s escaped
+// for Markdown.
+func MarkdownText(s string) string { return mdText(s) }

@@ -87,10 +87,10 @@ func (TableWriter) Write(w io.Writer, r *Report) error {
 		}
 		hdr := []string{upper(l.T("col.source")), upper(l.T("col.tables")), upper(l.T("col.persons")),
 			upper(l.T("col.health")), upper(l.T("col.minors"))}
-		caps := []int{30, 8, 14, 14}
+		caps := []int{30, 8, 14, 16}
 		if s.grouped() {
 			hdr = append([]string{upper(l.T("col.institution"))}, hdr...)
-			caps = []int{24, 24, 8, 14, 14}
+			caps = []int{24, 24, 8, 14, 16}
 		}
 		aligned(&b, hdr, rows, caps)
 	}

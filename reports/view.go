@@ -46,7 +46,10 @@ func (s summary) name(src *Source) string {
 	return src.Name
 }
 
-// sourceNames gives every source a name no other source has.
+// sourceNames gives every source a name no other source has: a name two
+// sources share (two servers' "padron") is numbered, "padron #1" and
+// "padron #2", in the report's order; the sources table gives each one's
+// location.
 func sourceNames(r *Report) map[*Source]string {
 	count := map[string]int{}
 	for _, src := range r.Sources {
@@ -54,14 +57,18 @@ func sourceNames(r *Report) map[*Source]string {
 	}
 	out := map[*Source]string{}
 	seen := map[string]int{}
+	taken := func(n string) bool { return count[n] > 0 }
 	for i := range r.Sources {
 		src := &r.Sources[i]
 		n := src.Name
-		if count[n] > 1 && src.Location != "" && src.Location != n {
-			n += " (" + src.Location + ")"
-		}
-		if seen[n]++; seen[n] > 1 {
-			n += " #" + strconv.Itoa(seen[n])
+		if count[n] > 1 {
+			for {
+				seen[src.Name]++
+				n = src.Name + " #" + strconv.Itoa(seen[src.Name])
+				if !taken(n) {
+					break
+				}
+			}
 		}
 		out[src] = n
 	}

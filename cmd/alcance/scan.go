@@ -243,4 +243,3 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	}
 	return cfg, failOn, nil
 }
-
