@@ -15,8 +15,16 @@ build:
 demo: build
 	./$(BIN) demo --dir demo
 
+# Runs every test, then says which live servers' tests did not run (their
+# DSN is not set) and whether the browser test could run: a green run that
+# skipped them says so.
 test:
-	$(GO) test ./...
+	@status=0; $(GO) test ./... || status=$$?; \
+	[ -n "$$ALCANCE_TEST_POSTGRES" ] || echo "make test: PostgreSQL tests did not run: ALCANCE_TEST_POSTGRES is not set"; \
+	[ -n "$$ALCANCE_TEST_MYSQL" ] || echo "make test: MariaDB/MySQL tests did not run: ALCANCE_TEST_MYSQL is not set"; \
+	[ -n "$$ALCANCE_TEST_MSSQL" ] || echo "make test: SQL Server tests did not run: ALCANCE_TEST_MSSQL is not set"; \
+	command -v chromium >/dev/null 2>&1 || [ -n "$$ALCANCE_CHROMIUM" ] || echo "make test: the browser test did not run: chromium is not installed (apt-get install chromium)"; \
+	exit $$status
 
 # Scans the generated, labelled corpus and prints precision, recall and F1
 # per category, the calibration of confidences and the persons figure.

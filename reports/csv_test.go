@@ -9,7 +9,8 @@ import (
 )
 
 func TestCSVGolden(t *testing.T) {
-	golden(t, "report.csv", render(t, "csv", sampleReport()))
+	golden(t, "report.csv", render(t, "csv", sampleIn(Spanish)))
+	golden(t, "interrupted.csv", render(t, "csv", interruptedReport()))
 }
 
 // readCSV parses the writer's output; csv.Reader also checks that every
@@ -41,8 +42,15 @@ func TestCSVRowCount(t *testing.T) {
 			want += max(n, 1)
 		}
 	}
-	if got := len(readCSV(t, r)); got != want {
-		t.Errorf("%d records, want %d", got, want)
+	got := 1
+	kind := slices.Index(csvHeader, "row_type")
+	for _, rec := range readCSV(t, r)[1:] {
+		if k := rec[kind]; k == "finding" || k == "table" || k == "error" {
+			got++
+		}
+	}
+	if got != want {
+		t.Errorf("%d finding, table and error records, want %d", got, want)
 	}
 }
 
@@ -58,7 +66,7 @@ func TestCSVInjectionGuard(t *testing.T) {
 	for name, want := range map[string]string{
 		"source":       "'" + evilSource,
 		"type":         "'" + evilType,
-		"examples":     "'" + evilExample + " | \tTAB | \rCR",
+		"examples":     "'" + evilExample + ` | \x09TAB | \x0dCR`,
 		"table":        evilTable, // harmless start: left alone
 		"rows":         "7",
 		"sampled_rows": "7",
@@ -67,12 +75,19 @@ func TestCSVInjectionGuard(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
-	errRow := recs[len(recs)-2]
-	if got := errRow[col["error"]]; got != "'"+evilError {
-		t.Errorf("error = %q, want the error with a leading apostrophe", got)
+	var errRow []string
+	for _, r := range recs {
+		if r[col["row_type"]] == "error" {
+			errRow = r
+			break
+		}
+	}
+	if got, want := errRow[col["error"]], "'@SUM(A1)\\x0a# injected heading\\x1b[31m red \\u202e"; got != want {
+		t.Errorf("error = %q, want %q: a leading apostrophe and every control character escaped", got, want)
 	}
 	for in, want := range map[string]string{"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@A1": "'@A1",
-		"\tx": "'\tx", "\rx": "'\rx", "\nx": "'\nx", "＝1": "'＝1", "a=1": "a=1", "": "", "CURP": "CURP"} {
+		"\tx": `\x09x`, "\rx": `\x0dx`, "\nx": `\x0ax`, "＝1": "'＝1", "a=1": "a=1", "": "", "CURP": "CURP",
+		"a\x00b": `a\x00b`, "\x1b[2J": `\x1b[2J`, "x\u202ey": `x\u202ey`, "bad\xffbyte": `bad\xffbyte`, "ñ": "ñ"} {
 		if got := csvSafe(in); got != want {
 			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
 		}
@@ -83,6 +98,22 @@ func TestCSVInjectionGuard(t *testing.T) {
 			if strings.HasPrefix(r[col[h]], "'") {
 				t.Errorf("%s cell %q was guarded", h, r[col[h]])
 			}
+		}
+	}
+}
+
+// No raw control character from a source reaches the CSV file: NUL, ESC,
+// BEL, the bidirectional overrides are written as visible escapes.
+func TestCSVEscapesControls(t *testing.T) {
+	out := string(render(t, "csv", hostileReport()))
+	for _, bad := range []string{"\x00", "\x1b", "\x07", "\u202e", "\t"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("%q reached the CSV raw", bad)
+		}
+	}
+	for _, want := range []string{`\x1b[2J`, `\x00`, `\x1b]0;title\x07`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want the escape %s in the CSV", want)
 		}
 	}
 }

@@ -9,7 +9,10 @@ import (
 )
 
 func TestHTMLGolden(t *testing.T) {
-	golden(t, "report.html", render(t, "html", sampleReport()))
+	for _, l := range Langs {
+		golden(t, "report."+string(l)+".html", render(t, "html", sampleIn(l)))
+		golden(t, "interrupted."+string(l)+".html", render(t, "html", localized(interruptedReport(), l)))
+	}
 }
 
 // forbidden elements would run code or fetch something.
@@ -97,7 +100,7 @@ func TestHTMLEscapesHostileText(t *testing.T) {
 
 // The chart has one bar per category and an interval for each estimate.
 func TestHTMLChart(t *testing.T) {
-	r := sampleReport()
+	r := sampleIn(English)
 	page := string(render(t, "html", r))
 	estimates := 0
 	for _, e := range r.Exposure.RecordsByCategory {
@@ -105,7 +108,7 @@ func TestHTMLChart(t *testing.T) {
 			estimates++
 		}
 	}
-	if got, want := strings.Count(page, `<rect x="210"`), len(r.Exposure.RecordsByCategory); got != want {
+	if got, want := strings.Count(page, `<rect x="250"`), len(r.Exposure.RecordsByCategory); got != want {
 		t.Errorf("%d bars, want %d", got, want)
 	}
 	if got := strings.Count(page, `<path class="err"`); got != estimates {

@@ -7,7 +7,7 @@ import (
 )
 
 func TestJSONGolden(t *testing.T) {
-	golden(t, "report.json", render(t, "json", sampleReport()))
+	golden(t, "report.json", render(t, "json", sampleIn(Spanish)))
 }
 
 // A saved report must come back as the same report: later commands

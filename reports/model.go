@@ -25,6 +25,9 @@ type Report struct {
 	Scan     Scan     `json:"scan"`
 	Sources  []Source `json:"sources"`
 	Exposure Exposure `json:"exposure"`
+	// Lang is the language of the report's sentences (the figures'
+	// method); Localize sets it. Empty means Spanish, the default.
+	Lang Lang `json:"lang,omitempty"`
 }
 
 // Tool names the program that wrote the report.
@@ -65,6 +68,21 @@ type Source struct {
 	Warnings []string `json:"warnings,omitempty"`
 	// Exposure holds the person figures of this source alone.
 	Exposure *SourceExposure `json:"exposure,omitempty"`
+	// Fingerprint identifies the source's state when it was scanned, for
+	// the decommission certificate; nil when the connector cannot say.
+	Fingerprint *Fingerprint `json:"fingerprint,omitempty"`
+}
+
+// Fingerprint identifies what was scanned: a file by its SHA-256 and size;
+// a server by its version, the database and a SHA-256 of its table list
+// with row counts (TablesDigest over Tables tables).
+type Fingerprint struct {
+	SHA256        string `json:"sha256,omitempty"`
+	Size          int64  `json:"size,omitempty"`
+	ServerVersion string `json:"server_version,omitempty"`
+	Database      string `json:"database,omitempty"`
+	TablesDigest  string `json:"tables_digest,omitempty"`
+	Tables        int    `json:"tables,omitempty"`
 }
 
 // Link says that the rows of one table belong to the person of the row

@@ -99,7 +99,7 @@ func sampleReport() *Report {
 								finding(taxonomy.PersonName, 0.95, 0.99, "H******** G***** J***")}},
 							{Name: "fecha_nac", Type: "varchar(10)", Findings: []Finding{
 								finding(taxonomy.Birthdate, 0.92, 0.96, "**/**/1963", "**/**/1987")}},
-							{Name: "padecimiento", Type: "text", Findings: []Finding{
+							{Name: "padecimiento", Type: "text", Truncated: true, Findings: []Finding{
 								finding(taxonomy.HealthCondition, 0.8, 0.41, "E1*.*", "D******* T**** *")}},
 							{Name: "municipio", Type: "varchar(60)", Findings: []Finding{}},
 						},
@@ -122,7 +122,21 @@ func sampleReport() *Report {
 						Exposure: TableExposure{Tier: taxonomy.TierNone},
 					},
 				},
-				Errors: []Error{{Table: "public.audit_log", Error: "permission denied for table audit_log"}},
+				Errors:      []Error{{Table: "public.audit_log", Error: "permission denied for table audit_log"}},
+				Institution: "Secretaría de Bienestar",
+				Links: []Link{{From: "public.pagos.id_beneficiario", To: "public.beneficiarios.id", Declared: true},
+					{From: "public.contactos.curp_ben", To: "public.beneficiarios.curp"}},
+				Warnings: []string{"the login may not see every table: it lacks SELECT on schema archivo"},
+				Exposure: &SourceExposure{Figures{
+					Persons:           fig(est(41000, 41000, 43500).Opened(), "persons.identity+high.names+open.not_scanned"),
+					PersonsWithHealth: fig(Exact(16100).Opened(), "health.linked+open.not_scanned"),
+					Minors:            fig(Exact(5200).Opened(), "minors+open.not_scanned"),
+					OlderAdults:       fig(Exact(6100).Opened(), "older+open.not_scanned"),
+					IdentityKit:       fig(Exact(35200).Opened(), "kit+open.not_scanned"),
+					Financial:         fig(Exact(11900).Opened(), "financial+open.not_scanned"),
+				}},
+				Fingerprint: &Fingerprint{ServerVersion: "PostgreSQL 15.8", Database: "padron",
+					TablesDigest: strings.Repeat("5e", 32), Tables: 5},
 			},
 			{
 				Name: "expedientes", Kind: "sqlite", Location: "sqlite:///srv/legacy/expedientes.db",
@@ -150,6 +164,17 @@ func sampleReport() *Report {
 							Categories: []string{taxonomy.CURP, taxonomy.HealthFacility}, Tier: taxonomy.TierCritical},
 					},
 				},
+				Institution: "Servicios de Salud del Estado",
+				Skipped:     []Skipped{{Path: "respaldo/leeme.pdf", Reason: "not a source alcance reads"}},
+				Exposure: &SourceExposure{Figures{
+					Persons:           fig(Exact(21100), "persons.identity"),
+					PersonsWithHealth: fig(Exact(21100), "health.linked"),
+					Minors:            fig(Exact(4100), "minors"),
+					OlderAdults:       fig(Exact(1000), "older"),
+					IdentityKit:       fig(Exact(0), "kit"),
+					Financial:         fig(Exact(0), "financial"),
+				}},
+				Fingerprint: &Fingerprint{SHA256: strings.Repeat("c0ffee", 10) + "c0ff", Size: 48234496},
 			},
 			{
 				Name: "registro_civil", Kind: "mysql", Location: "mysql://auditor@10.0.0.7:3306/registro",
@@ -157,8 +182,16 @@ func sampleReport() *Report {
 			},
 		},
 		Exposure: Exposure{
-			Figures: Figures{Persons: Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900},
-				Method: "distinct valid CURP by keyed hash, estimated from samples"}},
+			Figures: Figures{
+				// A source failed to open: every figure is a lower bound.
+				Persons:           fig(est(58000, 58000, 0).Opened(), "persons.identity+high.names+open.not_scanned"),
+				PersonsWithHealth: fig(Exact(16100).Opened(), "health.linked+open.not_scanned"),
+				Minors:            fig(Exact(9300).Opened(), "minors+open.not_scanned"),
+				OlderAdults:       fig(Exact(7100).Opened(), "older+open.not_scanned"),
+				IdentityKit:       fig(Exact(35200).Opened(), "kit+open.not_scanned"),
+				Financial:         fig(Exact(11900).Opened(), "financial+open.not_scanned"),
+			},
+			PersonsInSeveralSources: fig(Exact(4100).Opened(), "several+open.not_scanned"),
 			RecordsByCategory: map[string]Estimate{
 				taxonomy.CURP:            Exact(90800),
 				taxonomy.PersonName:      est(61600, 60500, 62600),
@@ -172,8 +205,32 @@ func sampleReport() *Report {
 			},
 			TablesByTier: map[string]int{taxonomy.TierCritical: 2, taxonomy.TierHigh: 1,
 				taxonomy.TierMedium: 1, taxonomy.TierLow: 1, taxonomy.TierNone: 1},
+			KeyID:       "hk1:3f9a0c41d2e87b65",
+			PersonsFile: &PersonsFile{Path: "persons.jsonl", SHA256: strings.Repeat("ab12", 16), KeyID: "hk1:3f9a0c41d2e87b65"},
 		},
 	}
+}
+
+// fig is a person figure with its method id, its sentence left for
+// Localize to fill.
+func fig(e Estimate, methodID string) Figure { return Figure{Estimate: e, MethodID: methodID} }
+
+// sampleIn is the sample report in a language, as the CLI writes it.
+func sampleIn(l Lang) *Report {
+	r := sampleReport()
+	Localize(r, l)
+	return r
+}
+
+// localized is r in a language.
+func localized(r *Report, l Lang) *Report { Localize(r, l); return r }
+
+// interruptedReport is the sample report of a scan a signal stopped.
+func interruptedReport() *Report {
+	r := sampleReport()
+	r.Scan.Interrupted = true
+	r.Exposure.Persons = fig(Exact(41000).Opened(), "persons.identity+open.interrupted")
+	return r
 }
 
 // emptyReport has no sources at all.
@@ -222,7 +279,11 @@ func hostileReport() *Report {
 						taxonomy.PostalCode, taxonomy.Phone, taxonomy.Email, taxonomy.HealthEnrollment},
 					Tier: taxonomy.TierMedium}},
 		},
-		Errors: []Error{{Table: evilTable, Error: evilError}, {Table: long, Error: strings.Repeat("very long error ", 20)}},
+		Errors:      []Error{{Table: evilTable, Error: evilError}, {Table: long, Error: strings.Repeat("very long error ", 20)}},
+		Institution: "inst\x00\x1b[2J" + evilSchema,
+		Warnings:    []string{evilError},
+		Skipped:     []Skipped{{Path: evilTable + "\x00", Reason: evilError}},
+		Links:       []Link{{From: evilColumn + "\x1b]0;title\x07", To: evilTable}},
 	}}
 	r.Exposure.RecordsByCategory = map[string]Estimate{taxonomy.PersonName: Exact(7)}
 	return r

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
-
-	"github.com/alcance-mx/alcance/taxonomy"
 )
 
 func init() { register("table", TableWriter{}) }
@@ -17,51 +15,94 @@ func init() { register("table", TableWriter{}) }
 const lineWidth = 100
 
 // TableWriter writes the human summary printed on stdout after a scan:
-// headline, records per category, tables with findings by tier, errors
-// last (where a terminal leaves them in view). Tables with no finding are
-// counted, not listed: the md, html and csv reports list every table.
-// Plain text, no colour; text from a source is cleaned of control
-// characters, so a table name cannot drive the terminal.
+// the headline (the figure to report with its bounds in plain words,
+// people with health data, minors, records, what could not be scanned),
+// the other person figures, records per category, tables with findings by
+// tier, and what could not be scanned last (where a terminal leaves it in
+// view). Tables with no finding are counted, not listed: the md, html and
+// csv reports list every table. Plain text, no colour; text from a source
+// is cleaned of control characters, so a table name cannot drive the
+// terminal.
 type TableWriter struct{}
 
 func (TableWriter) Write(w io.Writer, r *Report) error {
 	s := summarize(r)
+	l := s.L
 	var b bytes.Buffer
 	sc := r.Scan
-	head := fmt.Sprintf("%s %s: %s scan", clean(r.Tool.Name), clean(r.Tool.Version), clean(sc.Mode))
+	head := l.T("meta.line", clean(r.Tool.Name), clean(r.Tool.Version), clean(sc.Mode))
 	if sc.Mode == "sample" {
-		head += fmt.Sprintf(", %s rows sampled per table", thousands(int64(sc.SampleRows)))
+		head += ", " + l.T("meta.linesample", thousands(int64(sc.SampleRows)))
 	}
 	para(&b, head, "  ")
-	started := "Started " + when(sc.StartedAt)
+	started := l.T("meta.startedline", when(l, sc.StartedAt))
 	if d := took(sc); d != "" {
-		started += ", took " + d
+		started += ", " + l.T("meta.took", d)
 	}
 	para(&b, started, "  ")
 	b.WriteByte('\n')
-	if s.Sources == 0 {
-		b.WriteString("No sources were scanned.\n")
+	if s.Interrupted {
+		para(&b, l.T("head.interrupted"), "  ")
+		b.WriteByte('\n')
 	}
-	para(&b, "Persons: "+personsText(s), "  ")
-	para(&b, "Records holding personal data: "+estimateText(s.Records), "  ")
-	fmt.Fprintf(&b, "Tables: %s scanned in %s, %s with findings\n",
-		thousands(int64(s.Tables)), plural(s.Sources, "source", "sources"), thousands(int64(s.TablesWithFindings)))
+	if s.Sources == 0 {
+		b.WriteString(l.T("head.nosources") + "\n")
+	}
+	persons := s.Figures[0].F()
+	para(&b, l.T("head.report", headValue(persons.Estimate)), "  ")
+	para(&b, "  "+headlineText(l, persons.Estimate), "    ")
+	for _, f := range s.Figures[1:] {
+		para(&b, f.Label(l)+": "+figureText(l, f.F().Estimate), "  ")
+	}
+	if s.Several != nil {
+		para(&b, s.Several.Label(l)+": "+figureText(l, s.Several.F().Estimate), "  ")
+	}
+	if m := persons.Method; m != "" {
+		para(&b, l.T("col.method")+": "+clean(m), "  ")
+	}
+	para(&b, l.T("head.records")+": "+estimateText(l, s.Records), "  ")
+	para(&b, l.T("head.tables")+": "+l.T("head.tablesin", thousands(int64(s.Tables)),
+		plural(l, s.Sources, "source"), thousands(int64(s.TablesWithFindings))), "  ")
 	if len(s.Errors) > 0 {
-		para(&b, "INCOMPLETE: "+notScanned(s.Errors)+" could not be scanned (listed at the end); "+
-			"the absence of personal data there cannot be certified.", "  ")
+		para(&b, l.T("head.incomplete", notScanned(l, s.Errors))+" "+l.T("t.listedatend"), "  ")
+	} else if s.Sources > 0 {
+		para(&b, l.T("head.notscanned")+": "+l.T("head.nothingleft"), "  ")
+	}
+
+	if len(r.Sources) > 1 || s.grouped() {
+		b.WriteString("\n" + l.T("sec.sources") + "\n")
+		var rows [][]string
+		for _, in := range s.Institutions {
+			for _, src := range in.Sources {
+				row := []string{clean(s.name(src))}
+				if s.grouped() {
+					row = append([]string{clean(in.Name)}, row...)
+				}
+				p, h, m := "-", "-", "-"
+				if x := src.Exposure; x != nil {
+					p, h, m = approx(x.Persons.Estimate), approx(x.PersonsWithHealth.Estimate), approx(x.Minors.Estimate)
+				}
+				rows = append(rows, append(row, thousands(int64(len(src.Tables))), p, h, m))
+			}
+		}
+		hdr := []string{upper(l.T("col.source")), upper(l.T("col.tables")), upper(l.T("col.persons")),
+			upper(l.T("col.health")), upper(l.T("col.minors"))}
+		caps := []int{30, 8, 14, 16}
+		if s.grouped() {
+			hdr = append([]string{upper(l.T("col.institution"))}, hdr...)
+			caps = []int{24, 24, 8, 14, 16}
+		}
+		aligned(&b, hdr, rows, caps)
 	}
 
 	if len(s.Categories) > 0 {
-		b.WriteString("\nRecords by category\n")
+		b.WriteString("\n" + l.T("sec.records") + "\n")
 		var rows [][]string
 		for _, c := range s.Categories {
-			bnd := "exact"
-			if !c.Records.IsExact() {
-				bnd = bounds(c.Records)
-			}
-			rows = append(rows, []string{clean(c.Label), c.Class.String(), approx(c.Records), bnd})
+			rows = append(rows, []string{clean(c.Label), className(l, c.Class), approx(c.Records), boundsText(l, c.Records)})
 		}
-		aligned(&b, []string{"CATEGORY", "CLASS", "RECORDS", "95% BOUNDS"}, rows, nil)
+		aligned(&b, []string{upper(l.T("col.category")), upper(l.T("col.class")), upper(l.T("col.records")),
+			upper(l.T("col.interval"))}, rows, nil)
 	}
 
 	var rows [][]string
@@ -71,35 +112,52 @@ func (TableWriter) Write(w io.Writer, r *Report) error {
 			none++
 			continue
 		}
-		rows = append(rows, []string{clean(t.Table.Exposure.Tier), approx(t.Table.Exposure.Records),
-			clean(t.Source.Name), clean(t.Table.QualifiedName()),
+		rows = append(rows, []string{clean(tierName(l, t.Table.Exposure.Tier)), approx(t.Table.Exposure.Records),
+			clean(s.name(t.Source)), clean(t.Table.QualifiedName()),
 			clean(strings.Join(t.Table.Exposure.Categories, ", "))})
 	}
 	if len(rows) > 0 {
-		b.WriteString("\nTables with findings, most serious tier first\n")
-		aligned(&b, []string{"TIER", "RECORDS", "SOURCE", "TABLE", "CATEGORIES"}, rows, []int{8, 14, 16, 32})
+		b.WriteString("\n" + l.T("sec.withfindings") + "\n")
+		aligned(&b, []string{upper(l.T("col.tier")), upper(l.T("col.records")), upper(l.T("col.source")),
+			upper(l.T("col.table")), upper(l.T("col.category"))}, rows, []int{8, 14, 16, 32})
 	}
 	if none > 0 {
-		fmt.Fprintf(&b, "\nTables with no finding (tier %s): %s\n", taxonomy.TierNone, thousands(int64(none)))
+		b.WriteString("\n" + l.T("t.nofindingcount", thousands(int64(none))) + "\n")
 	}
-
+	if len(s.Warnings) > 0 {
+		b.WriteString("\n" + l.T("sec.warnings") + "\n")
+		for _, w := range s.Warnings {
+			para(&b, "- "+clean(w.Source)+": "+clean(w.Text), "  ")
+		}
+	}
+	if len(s.Skipped) > 0 {
+		b.WriteString("\n" + l.T("sec.skipped") + "\n")
+		for _, k := range s.Skipped {
+			para(&b, "- "+clean(k.Source)+": "+clean(k.Path)+": "+clean(k.Reason), "  ")
+		}
+	}
 	if len(s.Errors) > 0 {
-		fmt.Fprintf(&b, "\nCould not be scanned (%d): no finding there does not mean no personal data\n", len(s.Errors))
+		b.WriteString("\n" + l.T("t.notscannedline", thousands(int64(len(s.Errors)))) + "\n")
 		var rows [][]string
 		for _, e := range s.Errors {
-			rows = append(rows, []string{clean(e.Source), clean(errTable(e.Error)), clean(e.Error.Error)})
+			rows = append(rows, []string{clean(e.Source), clean(errTable(l, e.Error)), clean(e.Error.Error)})
 		}
-		aligned(&b, []string{"SOURCE", "TABLE", "ERROR"}, rows, []int{16, 32})
+		aligned(&b, []string{upper(l.T("col.source")), upper(l.T("col.table")), upper(l.T("col.why"))}, rows, []int{16, 32})
 	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
+func upper(s string) string { return strings.ToUpper(s) }
+
 // para writes text wrapped to lineWidth, continuation lines indented.
 func para(b *bytes.Buffer, text, indent string) {
-	for i, l := range wrap(text, lineWidth, lineWidth-len(indent)) {
+	lead := len(text) - len(strings.TrimLeft(text, " "))
+	for i, l := range wrap(text, lineWidth-lead, lineWidth-len(indent)) {
 		if i > 0 {
 			b.WriteString(indent)
+		} else {
+			b.WriteString(text[:lead])
 		}
 		b.WriteString(l + "\n")
 	}

@@ -7,7 +7,10 @@ import (
 )
 
 func TestTableGolden(t *testing.T) {
-	golden(t, "report.txt", render(t, "table", sampleReport()))
+	for _, l := range Langs {
+		golden(t, "report."+string(l)+".txt", render(t, "table", sampleIn(l)))
+		golden(t, "interrupted."+string(l)+".txt", render(t, "table", localized(interruptedReport(), l)))
+	}
 }
 
 // The summary must fit a 100-column terminal even when a source has names
@@ -35,23 +38,34 @@ func TestTableFitsAndIsClean(t *testing.T) {
 	}
 }
 
-// The headline says whether persons is exact, what its bounds are (not a
-// 95% interval: what is certain), and how it was counted.
+// The headline gives the figure to report and says its bounds in plain
+// words: what is certain, what may be more, and when there is no upper
+// bound at all (never "0, exact" for a lower bound).
 func TestPersonsHeadline(t *testing.T) {
 	for _, c := range []struct {
-		p    Figure
-		want string
+		e    Estimate
+		want []string
 	}{
-		{Figure{Estimate: Estimate{Value: 58000, Low: 58000, High: 58000}, Method: "distinct valid CURP"}, "Persons: 58,000, exact (distinct valid CURP)"},
-		{Figure{Estimate: Estimate{Value: 58000, Low: 58000, High: 61200}, Method: "distinct valid CURP"}, "Persons: at least 58,000, at most 61,200 (distinct valid CURP)"},
-		{Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900}, Method: "sampled CURP"}, "Persons: ~58,000, between 57,100 and 58,900 (sampled CURP)"},
-		{Figure{Estimate: Estimate{Value: 58000, Low: 57100, High: 58900}, Method: ""}, "Persons: ~58,000, between 57,100 and 58,900\n"},
-		{Figure{}, "Persons: 0, exact\n"},
+		{Exact(58000), []string{"Figure to report: 58,000 people", "This figure is exact"}},
+		{est(58000, 58000, 61200), []string{"Figure to report: 58,000 people", "58,000 people are certain; the true number is at most 61,200"}},
+		{est(58000, 57100, 58900), []string{"Figure to report: ~58,000 people", "between 57,100 and 58,900"}},
+		{Exact(58000).Opened(), []string{"Figure to report: ≥58,000 people", "lower bound: at least 58,000", "no upper bound"}},
+		{Exact(0).Opened(), []string{"Figure to report: ≥0 people", "at least 0"}},
+		{Estimate{}, []string{"Figure to report: 0 people", "This figure is exact"}},
 	} {
-		r := emptyReport()
-		r.Exposure.Persons = c.p
-		if out := string(render(t, "table", r)); !strings.Contains(out, c.want) {
-			t.Errorf("persons %+v: want %q in\n%s", c.p, c.want, out)
+		for _, format := range []string{"table", "md", "html"} {
+			r := emptyReport()
+			r.Exposure.Persons = Figure{Estimate: c.e, MethodID: "persons.identity"}
+			Localize(r, English)
+			out := string(render(t, format, r))
+			for _, want := range c.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s, persons %+v: want %q in\n%s", format, c.e, want, out)
+				}
+			}
+			if c.e.Open && c.e.Value > 0 && strings.Contains(out, "exactly "+thousands(c.e.Value)) {
+				t.Errorf("%s: an open figure is called exact", format)
+			}
 		}
 	}
 }

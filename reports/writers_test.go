@@ -29,32 +29,41 @@ func TestFormatsRegistered(t *testing.T) {
 // one whose only source failed (exit 1 still writes every -o file, holding
 // the errors).
 func TestEmptyAndFailedReports(t *testing.T) {
-	empty := map[string]string{
-		"json":  `"sources": []`,
-		"table": "No sources were scanned.",
-		"md":    "No sources were scanned.",
-		"html":  "No sources were scanned.",
-	}
-	for name := range Formats {
-		out := string(render(t, name, emptyReport()))
-		if name == "csv" {
-			if n := strings.Count(out, "\n"); n != 1 {
-				t.Errorf("csv of an empty report has %d lines, want the header alone", n)
+	for _, l := range Langs {
+		for name := range Formats {
+			r := emptyReport()
+			Localize(r, l)
+			out := string(render(t, name, r))
+			switch name {
+			case "csv":
+				// The header, and the whole report's person figures.
+				if n := strings.Count(out, "\n"); n != 8 {
+					t.Errorf("csv of an empty report has %d lines, want the header and 7 figures", n)
+				}
+			case "json":
+				if !strings.Contains(out, `"sources": []`) {
+					t.Errorf("json of an empty report lacks sources: []")
+				}
+			default:
+				if want := l.T("head.nosources"); !strings.Contains(out, want) {
+					t.Errorf("%s/%s of an empty report lacks %q:\n%s", name, l, want, out)
+				}
 			}
-		} else if !strings.Contains(out, empty[name]) {
-			t.Errorf("%s of an empty report lacks %q:\n%s", name, empty[name], out)
-		}
 
-		out = string(render(t, name, failedReport()))
-		if !strings.Contains(out, "connect: connection refused") {
-			t.Errorf("%s of a failed report does not say why it failed:\n%s", name, out)
-		}
-		if name != "json" && name != "csv" && !strings.Contains(out, "cannot be certified") {
-			t.Errorf("%s of a failed report does not say the scan is incomplete:\n%s", name, out)
+			r = failedReport()
+			Localize(r, l)
+			out = string(render(t, name, r))
+			if !strings.Contains(out, "connect: connection refused") {
+				t.Errorf("%s of a failed report does not say why it failed:\n%s", name, out)
+			}
+			certified := map[Lang]string{English: "cannot be certified", Spanish: "no puede certificarse"}[l]
+			if name != "json" && name != "csv" && !strings.Contains(out, certified) {
+				t.Errorf("%s/%s of a failed report does not say the scan is incomplete:\n%s", name, l, out)
+			}
 		}
 	}
 	recs, err := csv.NewReader(bytes.NewReader(render(t, "csv", failedReport()))).ReadAll()
-	if err != nil || len(recs) != 2 || recs[1][0] != "padron" || recs[1][4] != "" {
+	if err != nil || len(recs) != 9 || recs[1][0] != "padron" || recs[1][4] != "" || recs[1][len(csvHeader)-1] == "" {
 		t.Errorf("csv of a failed source = %q, %v; want the header and one error row with no table", recs, err)
 	}
 }
@@ -92,7 +101,10 @@ func TestSummarize(t *testing.T) {
 	if !slices.Equal(ids, want) {
 		t.Errorf("categories in %q, want taxonomy order %q", ids, want)
 	}
-	if got := notScanned(s.Errors); got != "1 table and 1 source" {
+	if got := notScanned(English, s.Errors); got != "1 table and 1 source" {
+		t.Errorf("notScanned = %q", got)
+	}
+	if got := notScanned(Spanish, s.Errors); got != "1 tabla y 1 fuente" {
 		t.Errorf("notScanned = %q", got)
 	}
 }

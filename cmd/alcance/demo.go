@@ -12,13 +12,14 @@ import (
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/internal/synth"
+	"github.com/alcance-mx/alcance/reports"
 )
 
 const demoUsage = `Usage: alcance demo [--dir DIR]
 
 Builds a synthetic legacy government database (SQLite, invented people
 only) in DIR (default "demo"), scans it, prints the summary and writes
-DIR/report.json and DIR/report.html. DIR/labels.json holds the ground
+DIR/report.json, DIR/report.html and the notification annex DIR/annex.html. DIR/labels.json holds the ground
 truth the generator wrote, for comparison.
 `
 
@@ -72,13 +73,12 @@ func runDemo(args []string, stdout, stderr io.Writer) (int, error) {
 	cfg := scan.Config{
 		Sources: []connectors.Spec{spec}, Connect: connectors.DefaultOptions(), SampleRows: 10000,
 		Version: version, Today: time.Now().UTC(),
-		Progress: func(format string, a ...any) { fmt.Fprintf(stderr, "alcance: "+format+"\n", a...) },
 	}
+	f := scanFlags{format: "table", lang: string(reports.Spanish), annex: filepath.Join(*dir, "annex.html"),
+		outputs: multiFlag{filepath.Join(*dir, "report.json"), filepath.Join(*dir, "report.html")}}
+	done := f.progress(&cfg, stderr)
 	rep, out := scan.Run(ctx, cfg)
-	f := scanFlags{format: "table", outputs: multiFlag{filepath.Join(*dir, "report.json"), filepath.Join(*dir, "report.html")}}
+	done()
 	code, err := finish(rep, out, f, nil, stdout, stderr)
-	if err == nil && code == exitOK {
-		fmt.Fprintf(stderr, "alcance: reports written to %s and %s\n", f.outputs[0], f.outputs[1])
-	}
 	return code, err
 }

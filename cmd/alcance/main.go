@@ -14,6 +14,7 @@ import (
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
+	"github.com/alcance-mx/alcance/reports"
 )
 
 // version is the tool version written into reports; release builds set it
@@ -24,7 +25,7 @@ var version = "0.1.0"
 const (
 	exitOK         = 0
 	exitNothing    = 1 // nothing could be scanned
-	exitUsage      = 2 // bad usage: unknown flag or command, malformed source
+	exitUsage      = 2 // bad usage: unknown flag or command, malformed source, empty --fail-on, unwritable output
 	exitFound      = 3 // --fail-on categories were found
 	exitIncomplete = 4 // --fail-on given, and something could not be scanned
 )
@@ -40,14 +41,20 @@ Usage:
   alcance scan [flags] SOURCE...   scan, print a summary, write reports
   alcance merge -o OUT.json PART.json...
                                    combine reports of institutions scanned apart
+  alcance report [--lang L] -o FILE REPORT.json
+                                   render a saved report in any format and language
+  alcance diff [--format text|json|md] [--lang L] [--fail-on-new] OLD.json NEW.json
+                                   what appeared, disappeared or changed between two reports
   alcance demo [--dir DIR]         build a synthetic legacy database in DIR and scan it
   alcance detectors                list categories, validators and column-name rules
+  alcance version                  print the version (also --version)
+  alcance help [COMMAND]           print a command's help
 
 A SOURCE is a SQLite file (sqlite:///srv/padron.db, or a path ending in
 .db, .sqlite or .sqlite3), or a PostgreSQL, MySQL/MariaDB or SQL Server URL
 (postgres://, mysql://, sqlserver://).
 
-Run 'alcance scan --help' for the scan flags and exit codes.
+Run 'alcance help scan' for the scan flags and exit codes.
 `
 
 // usageError is bad usage: the CLI prints it and exits 2.
@@ -73,7 +80,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = runMerge(args[1:], stdout, stderr)
 	case "detectors":
 		code, err = runDetectors(args[1:], stdout, stderr)
-	case "help", "-h", "--help":
+	case "report":
+		code, err = runReport(args[1:], stdout, stderr)
+	case "diff":
+		code, err = runDiff(args[1:], stdout, stderr)
+	case "version", "--version":
+		code, err = runVersion(args[1:], stdout)
+	case "help":
+		code, err = runHelp(args[1:], stdout)
+	case "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
@@ -82,11 +97,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "alcance: %v\n", err)
+		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(err.Error()))
 		fmt.Fprintf(stderr, "Run 'alcance --help' for usage.\n")
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "alcance: %v\n", err)
+		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(err.Error()))
 		if code == exitOK {
 			code = exitNothing
 		}

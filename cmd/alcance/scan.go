@@ -8,15 +8,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/reports"
-	"github.com/alcance-mx/alcance/taxonomy"
 )
 
 const scanUsage = `Usage: alcance scan [flags] SOURCE...
@@ -61,13 +58,33 @@ Flags:
       --statement-timeout D
                            give up on any one statement after D (default 5m); a
                            table that times out is listed under errors
+      --lang es|en         language of every report and of the summary
+                           (default es); JSON keys and ids do not change
+      --annex FILE         also write the breach-notification annex (.html or
+                           .md): the elements a notification carries, filled
+                           with what the scan measured, for the officer to
+                           complete
+      --certificate FILE   also write the decommission certificate (.html or
+                           .md) and, beside it, the JSON report whose SHA-256
+                           it states; implies --fail-on any unless --fail-on
+                           is given; written only when the scan exits 0
+      --inventory FILE     read sources from a YAML file (name, institution,
+                           url, password_env or password_file, include and
+                           exclude table patterns); results are grouped by
+                           institution
+
+Every file to write is checked before the scan starts: a missing folder or
+one alcance cannot write to is bad usage (exit 2), and nothing is scanned.
 
 Exit codes (the first that applies):
-  2  bad usage: unknown flag or command, malformed source
+  2  bad usage: unknown flag or command, malformed source, an empty
+     --fail-on, an output that cannot be written
   1  nothing could be scanned (every source failed, or every table)
-  3  --fail-on given and a finding of those categories was reported
+  3  --fail-on given and a finding of those categories was reported (stderr
+     lists the categories and tables)
   4  --fail-on given and some table or source could not be scanned, or a
      source listed no tables: the absence of findings cannot be certified
+     (stderr lists what)
   0  otherwise; what failed is listed under "errors" and on stderr
 `
 
@@ -107,6 +124,11 @@ func newFlagSet(name string) *flag.FlagSet {
 
 type scanFlags struct {
 	outputs          multiFlag
+	lang             string
+	annex            string
+	certificate      string
+	inventory        string
+	failOnGiven      bool
 	format           string
 	quiet            bool
 	sampleRows       int
@@ -136,7 +158,12 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&f.includeViews, "include-views", false, "")
 	fs.DurationVar(&f.connectTimeout, "connect-timeout", connectors.DefaultOptions().ConnectTimeout, "")
 	fs.DurationVar(&f.statementTimeout, "statement-timeout", connectors.DefaultOptions().StatementTimeout, "")
+	fs.StringVar(&f.lang, "lang", string(reports.Spanish), "")
+	fs.StringVar(&f.annex, "annex", "", "")
+	fs.StringVar(&f.certificate, "certificate", "", "")
+	fs.StringVar(&f.inventory, "inventory", "", "")
 	sources, err := parseArgs(fs, args)
+	f.failOnGiven = flagGiven(fs, "fail-on")
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, scanUsage)
 		return exitOK, nil
@@ -148,12 +175,14 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if !f.quiet {
-		cfg.Progress = func(format string, a ...any) { fmt.Fprintf(stderr, "alcance: "+format+"\n", a...) }
+	if err := f.checkFiles(); err != nil {
+		return exitUsage, err
 	}
+	done := f.progress(&cfg, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, out := scan.Run(ctx, cfg)
+	done()
 	rep.Scan.FailOn = failOn
 	return finish(rep, out, f, failOn, stdout, stderr)
 }
@@ -162,9 +191,6 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 // usage exits 2 and writes no file.
 func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	cfg := scan.Config{Connect: connectors.DefaultOptions(), SampleRows: f.sampleRows, Version: version}
-	if len(sources) == 0 {
-		return cfg, nil, usagef("scan needs at least one SOURCE")
-	}
 	if f.sampleRows < 1 {
 		return cfg, nil, usagef("--sample-rows must be at least 1, not %d", f.sampleRows)
 	}
@@ -191,9 +217,15 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 			return cfg, nil, usagef("%v", err)
 		}
 	}
-	failOn, err := parseFailOn(f.failOn)
+	if _, err := reports.ParseLang(f.lang); err != nil {
+		return cfg, nil, usagef("--lang: %v", err)
+	}
+	failOn, err := parseFailOn(f.failOn, f.failOnGiven)
 	if err != nil {
 		return cfg, nil, err
+	}
+	if f.certificate != "" && !f.failOnGiven {
+		failOn = []string{"any"} // a certificate implies the strictest gate
 	}
 	if f.hashKeyFile != "" {
 		key, err := os.ReadFile(f.hashKeyFile)
@@ -222,141 +254,15 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 		}
 		cfg.Sources = append(cfg.Sources, spec)
 	}
+	if f.inventory != "" {
+		specs, err := readInventory(f.inventory)
+		if err != nil {
+			return cfg, nil, usagef("--inventory %s: %v", f.inventory, err)
+		}
+		cfg.Sources = append(cfg.Sources, specs...)
+	}
+	if len(cfg.Sources) == 0 {
+		return cfg, nil, usagef("scan needs at least one SOURCE (or --inventory)")
+	}
 	return cfg, failOn, nil
-}
-
-// parseFailOn reads --fail-on: "any" or a list of category ids.
-func parseFailOn(s string) ([]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	if s == "any" {
-		return []string{"any"}, nil
-	}
-	var out []string
-	for _, c := range strings.Split(s, ",") {
-		c = strings.TrimSpace(c)
-		if _, ok := taxonomy.Lookup(c); !ok {
-			return nil, usagef("--fail-on: unknown category %q (use \"any\" or ids from 'alcance detectors')", c)
-		}
-		out = append(out, c)
-	}
-	return out, nil
-}
-
-// finish writes the reports and stdout, and decides the exit code.
-func finish(rep *reports.Report, out scan.Outcome, f scanFlags, failOn []string, stdout, stderr io.Writer) (int, error) {
-	var firstErr error
-	for _, o := range f.outputs {
-		if err := writeReportFile(o, rep); err != nil {
-			fmt.Fprintf(stderr, "alcance: %v\n", err)
-			if firstErr == nil {
-				firstErr = err
-			}
-		}
-	}
-	if !f.quiet {
-		if err := reports.Formats[f.format].Write(stdout, rep); err != nil {
-			fmt.Fprintf(stderr, "alcance: writing the summary: %v\n", err)
-		}
-	}
-	for _, e := range rep.Errors() {
-		where := e.Source
-		if e.Table != "" {
-			where += ": " + e.Table
-		}
-		fmt.Fprintf(stderr, "alcance: not scanned: %s: %s\n", where, e.Error.Error)
-	}
-	code := exitCode(rep, out, failOn)
-	if firstErr != nil && code == exitOK {
-		code = exitNothing // a requested report could not be written
-	}
-	return code, nil
-}
-
-// exitCode applies docs/contract.md: the first match wins.
-func exitCode(rep *reports.Report, out scan.Outcome, failOn []string) int {
-	switch {
-	case out.NothingScanned():
-		return exitNothing
-	case len(failOn) > 0 && hasFinding(rep, failOn):
-		return exitFound
-	case len(failOn) > 0 && out.Incomplete():
-		return exitIncomplete
-	}
-	return exitOK
-}
-
-func hasFinding(rep *reports.Report, failOn []string) bool {
-	any := slices.Contains(failOn, "any")
-	for _, s := range rep.Sources {
-		for _, t := range s.Tables {
-			for _, c := range t.Columns {
-				for _, f := range c.Findings {
-					if any || slices.Contains(failOn, f.Category) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// withPersonsFileFrom names the persons file relative to the folder of the
-// report written at path, as merge reads it (docs/contract.md), so that a
-// report and its persons file can be handed over together.
-func withPersonsFileFrom(rep *reports.Report, path string) *reports.Report {
-	pf := rep.Exposure.PersonsFile
-	if pf == nil || !filepath.IsAbs(pf.Path) {
-		return rep
-	}
-	dir, err := filepath.Abs(filepath.Dir(path))
-	if err != nil {
-		return rep
-	}
-	rel, err := filepath.Rel(dir, pf.Path)
-	if err != nil {
-		return rep
-	}
-	c := *rep
-	npf := *pf
-	npf.Path = filepath.ToSlash(rel)
-	c.Exposure.PersonsFile = &npf
-	return &c
-}
-
-// writeReportFile writes one -o file atomically: a reader never sees half a
-// report, and a failed write leaves any earlier report in place.
-func writeReportFile(path string, rep *reports.Report) error {
-	format, err := reports.FormatForFile(path)
-	if err != nil {
-		return err
-	}
-	rep = withPersonsFileFrom(rep, path)
-	var buf bytes.Buffer
-	if err := reports.Formats[format].Write(&buf, rep); err != nil {
-		return fmt.Errorf("rendering %s: %w", path, err)
-	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }

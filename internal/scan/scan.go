@@ -231,6 +231,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		return rs, nil
 	}
 	s.out.SourcesOpened++
+	rs.Fingerprint = fingerprint(ctx, cfg, src, tables)
 	tables = selectTables(tables, spec.Include, spec.Exclude)
 	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
 	if len(tables) == 0 {
@@ -299,6 +300,25 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		kept[i].table = &rs.Tables[i]
 	}
 	return rs, kept
+}
+
+// fingerprint identifies the source's state for a certificate, when its
+// connector can; a failure leaves it out (the certificate then says the
+// source has no fingerprint) and never stops the scan.
+func fingerprint(ctx context.Context, cfg Config, src connectors.Source, tables []connectors.Table) *reports.Fingerprint {
+	fp, ok := src.(connectors.Fingerprinter)
+	if !ok {
+		return nil
+	}
+	fctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
+	defer cancel()
+	f, err := fp.Fingerprint(fctx, tables)
+	if err != nil {
+		cfg.Progress("warning: no fingerprint: %v", err)
+		return nil
+	}
+	return &reports.Fingerprint{SHA256: f.SHA256, Size: f.Size, ServerVersion: f.ServerVersion,
+		Database: f.Database, TablesDigest: f.TablesDigest, Tables: f.Tables}
 }
 
 // selectTables keeps the tables an inventory's include and exclude
