@@ -114,9 +114,10 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"no command", nil, exitUsage},
 		{"unknown command", []string{"escanear"}, exitUsage},
-		{"command not registered yet", []string{"merge", "-o", "x.json", "a.json"}, exitUsage},
+		{"merge of a part that is not there", []string{"merge", "-o", "x.json", "a.json"}, exitUsage},
 		{"unknown flag", []string{"scan", "--no-such-flag", curps}, exitUsage},
-		{"flag not registered yet", []string{"scan", "--mode", "full", curps}, exitUsage},
+		{"flag not registered yet", []string{"scan", "--shard", "0/2", curps}, exitUsage},
+		{"unknown mode", []string{"scan", "--mode", "fast", curps}, exitUsage},
 		{"no source", []string{"scan"}, exitUsage},
 		{"malformed source", []string{"scan", "ftp://example/x"}, exitUsage},
 		{"unknown fail-on category", []string{"scan", "--fail-on", "curp,dna", curps}, exitUsage},

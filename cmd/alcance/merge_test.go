@@ -40,7 +40,7 @@ func institutions(t *testing.T, dir string) (a, b string) {
 	return a, b
 }
 
-func readReport(t *testing.T, path string) *reports.Report {
+func loadReport(t *testing.T, path string) *reports.Report {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -82,7 +82,7 @@ func TestMergeEqualsOneScan(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("merge: exit %d: %s", code, stderr)
 	}
-	one, merged := readReport(t, filepath.Join(dir, "one.json")), readReport(t, filepath.Join(dir, "merged.json"))
+	one, merged := loadReport(t, filepath.Join(dir, "one.json")), loadReport(t, filepath.Join(dir, "merged.json"))
 	if one.Exposure.Persons.Value == 0 || one.Exposure.PersonsInSeveralSources.Value == 0 {
 		t.Fatalf("the corpus must share people between institutions: %+v", one.Exposure.Figures.Persons)
 	}
