@@ -81,8 +81,12 @@ func Localize(r *Report, l Lang) {
 			fillAll(&x.Figures)
 		}
 		for j := range r.Sources[i].Tables {
-			m := &r.Sources[i].Tables[j].Exposure.Method
-			*m = translateKnown(l, *m)
+			x := &r.Sources[i].Tables[j].Exposure
+			if x.MethodID != "" && has("tmethod."+x.MethodID) {
+				x.Method = l.T("tmethod." + x.MethodID)
+			} else {
+				x.Method = translateKnown(l, x.Method)
+			}
 		}
 	}
 }
@@ -164,10 +168,15 @@ var catalog = map[string]entry{
 		"the scan was interrupted: this is a lower bound, with no upper bound",
 		"el escaneo se interrumpió: esta cifra es un mínimo, sin cota superior"},
 
-	// Record methods the engine writes per table, in English (no id yet).
-	"tmethod.sample": {"sample of rows; counts scaled to the table with 95% bounds",
+	// Record methods of tables, by the engine's method_id (tmethod.curp is
+	// the sentence of reports made before method ids, kept to translate them).
+	"tmethod.records.sample": {"sample of rows; counts scaled to the table with 95% bounds",
 		"muestra de filas; conteos escalados a la tabla con cotas al 95%"},
-	"tmethod.full": {"every row read; counts exact", "se leyeron todas las filas; conteos exactos"},
+	"tmethod.records.complete": {"every row read; counts exact", "se leyeron todas las filas; conteos exactos"},
+	"tmethod.records.columns_full": {"every row of the columns that matter read; counts exact",
+		"se leyeron todas las filas de las columnas que importan; conteos exactos"},
+	"tmethod.records.identity_full": {"sample of rows, counts scaled to the table with 95% bounds; the columns that identify people read in full, their counts exact",
+		"muestra de filas, conteos escalados a la tabla con cotas al 95%; las columnas que identifican personas se leyeron completas, sus conteos son exactos"},
 	"tmethod.curp": {"sample of rows, counts scaled to the table with 95% bounds; CURP columns read in full, their counts exact",
 		"muestra de filas, conteos escalados a la tabla con cotas al 95%; columnas de CURP leídas completas, sus conteos exactos"},
 

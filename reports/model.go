@@ -221,8 +221,11 @@ type TableExposure struct {
 	Categories []string            `json:"categories"`
 	Tier       string              `json:"tier"`
 	ByCategory map[string]Estimate `json:"records_by_category,omitempty"`
-	// Method says how the record figures were obtained.
-	Method string `json:"method,omitempty"`
+	// Method says how the record figures were obtained; MethodID says it
+	// language-neutrally (records.sample, records.complete,
+	// records.columns_full, records.identity_full).
+	Method   string `json:"method,omitempty"`
+	MethodID string `json:"method_id,omitempty"`
 }
 
 // Figure is a count of distinct people with honest bounds and how it was

@@ -164,20 +164,21 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		records.High = max(records.High, records.Value)
 	}
 	records = exposure.AtMost(records, total.Value)
-	method := "sample of rows; counts scaled to the table with 95% bounds"
+	method := "records.sample"
 	switch {
 	case sample.Complete:
-		method = "every row read; counts exact"
+		method = "records.complete"
 	case pr.AllExact && len(byCategory) > 0:
-		method = "every row of the columns that matter read; counts exact"
+		method = "records.columns_full"
 	case exactCats > 0:
-		method = "sample of rows, counts scaled to the table with 95% bounds; the columns that identify people read in full, their counts exact"
+		method = "records.identity_full"
 	}
 	cats := res.Categories()
 	if cats == nil {
 		cats = []string{}
 	}
-	rt.Exposure = reports.TableExposure{Records: records, Categories: cats, ByCategory: byCategory, Method: method}
+	rt.Exposure = reports.TableExposure{Records: records, Categories: cats, ByCategory: byCategory,
+		MethodID: method, Method: reports.English.T("tmethod." + method)}
 
 	s.mu.Lock()
 	s.notes[source].AddTable(pr, total.Value, cats)
