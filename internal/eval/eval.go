@@ -62,7 +62,8 @@ type Result struct {
 	Calibration    []Bin
 	MissingTables  []string // labelled tables the report does not have
 	PersonsFound   int64
-	PersonsTrue    int
+	PersonsLow     int64
+	PersonsTrue    int // distinct valid CURPs in CURP columns
 	ScanErrors     []string
 	HighConfidence struct{ Findings, Correct, CorrectTotal int }
 }
@@ -72,6 +73,7 @@ func Score(rep *reports.Report, labels synth.Labels) Result {
 	res := Result{
 		ByCategory:   map[string]Counts{},
 		PersonsFound: rep.Exposure.Persons.Value,
+		PersonsLow:   rep.Exposure.Persons.Low,
 		PersonsTrue:  labels.Persons,
 		Calibration:  []Bin{{Low: 0.5, High: 0.7}, {Low: 0.7, High: 0.9}, {Low: 0.9, High: 1.0001}},
 	}
@@ -199,7 +201,7 @@ func (r Result) Print(w io.Writer, title string) {
 	fmt.Fprintf(w, "confidence >= 0.9: %.1f%% of those findings correct; %.1f%% of correct findings have it\n",
 		100*r.HighPrecision(), 100*r.HighShare())
 
-	fmt.Fprintf(w, "\npersons: reported %d, true %d\n", r.PersonsFound, r.PersonsTrue)
+	fmt.Fprintf(w, "\npersons: reported %d; the CURP columns hold %d distinct CURPs\n", r.PersonsFound, r.PersonsTrue)
 	if len(r.HardNegatives) == 0 {
 		fmt.Fprintln(w, "hard-negative tables: no finding")
 	} else {
