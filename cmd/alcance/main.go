@@ -28,6 +28,9 @@ const (
 	exitUsage      = 2 // bad usage: unknown flag or command, malformed source, empty --fail-on, unwritable output
 	exitFound      = 3 // --fail-on categories were found
 	exitIncomplete = 4 // --fail-on given, and something could not be scanned
+	// A signal stopped the scan: its reports are written, marked interrupted.
+	exitInterrupted = 130 // SIGINT
+	exitTerminated  = 143 // SIGTERM
 )
 
 func main() {

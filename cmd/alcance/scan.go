@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -180,12 +182,63 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitUsage, err
 	}
 	done := f.progress(&cfg, stderr)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, signalled, stop := trapSignals(stderr)
 	defer stop()
 	rep, out := scan.Run(ctx, cfg)
 	done()
 	rep.Scan.FailOn = failOn
-	return finish(rep, out, f, failOn, stdout, stderr)
+	code, err := finish(rep, out, f, failOn, stdout, stderr)
+	if sig := signalled(); sig != 0 && err == nil {
+		return sig, nil // 130 or 143 (docs/contract.md): the reports are written, marked interrupted
+	}
+	return code, err
+}
+
+// trapSignals cancels the returned context on SIGINT or SIGTERM, so the
+// scan stops promptly (every statement in flight is cancelled) and its
+// reports are written marked interrupted; signalled then returns the exit
+// code the signal asks (130, 143), or 0. A second signal exits at once.
+func trapSignals(stderr io.Writer) (ctx context.Context, signalled func() int, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	var code atomic.Int32
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			c := exitSignalCode(sig)
+			code.Store(int32(c))
+			fmt.Fprintf(stderr, "alcance: %s: stopping; the reports will say what was scanned (a second signal quits at once)\n", signalName(sig))
+			cancel()
+			select {
+			case sig := <-sigs:
+				fmt.Fprintf(stderr, "alcance: %s again: quitting without reports\n", signalName(sig))
+				os.Exit(exitSignalCode(sig))
+			case <-quit:
+			}
+		case <-quit:
+		}
+	}()
+	return ctx, func() int { return int(code.Load()) }, func() {
+		signal.Stop(sigs)
+		close(quit)
+		cancel()
+	}
+}
+
+func exitSignalCode(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return exitTerminated
+	}
+	return exitInterrupted
+}
+
+func signalName(sig os.Signal) string {
+	if sig == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
 }
 
 // config checks every flag and source before anything is opened: bad

@@ -107,6 +107,10 @@ func (o Outcome) Incomplete() bool {
 	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0
 }
 
+// errInterrupted marks a table the scan never started because it was
+// interrupted.
+var errInterrupted = errors.New("the scan was interrupted")
+
 // scan is one run in progress: what every source shares.
 type scan struct {
 	cfg     Config
@@ -167,10 +171,21 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 	defer s.persons.Close()
 	var results []tableResult
 	for i, spec := range cfg.Sources {
+		if ctx.Err() != nil {
+			// Interrupted before this source was opened.
+			s.notes[i].Open = true
+			rep.Sources = append(rep.Sources, reports.Source{Name: spec.Name, Kind: spec.Kind, Location: connectors.Redact(spec.Location),
+				Institution: spec.Institution, Tables: []reports.Table{}, Links: []reports.Link{},
+				Errors: []reports.Error{{Error: "not scanned: the scan was interrupted"}}})
+			continue
+		}
 		src, res := s.scanSource(ctx, i, spec)
 		rep.Sources = append(rep.Sources, src)
 		results = append(results, res...)
 	}
+	// Only a signal cancels the scan's context (timeouts are per table and
+	// statement): the report then holds what was finished.
+	rep.Scan.Interrupted = ctx.Err() != nil
 	s.summarize(rep, results)
 	rep.Scan.FinishedAt = time.Now().UTC().Truncate(time.Second)
 	return rep, s.out
@@ -247,8 +262,15 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range tables {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			errs[i] = errInterrupted // never started
+			continue
+		}
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
@@ -272,7 +294,14 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	}
 	wg.Wait()
 
+	notScanned := 0
 	for i, t := range tables {
+		if errs[i] != nil && ctx.Err() != nil {
+			// Interrupted: tables stopped or never started are counted in
+			// one line, not one error each.
+			notScanned++
+			continue
+		}
 		if errs[i] != nil {
 			s.out.TablesFailed++
 			s.notes[index].Open = true
@@ -291,6 +320,10 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			cfg.Progress("warning: %s: %s", t.QualifiedName(), connectors.Scrub(w.Error(), secrets))
 		}
 		kept = append(kept, results[i])
+	}
+	if notScanned > 0 {
+		s.notes[index].Open = true
+		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("%d of %d tables not scanned: the scan was interrupted", notScanned, len(tables))})
 	}
 	for _, r := range kept {
 		rs.Tables = append(rs.Tables, *r.table)
