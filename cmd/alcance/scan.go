@@ -82,6 +82,8 @@ one alcance cannot write to is bad usage (exit 2), and nothing is scanned.
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source, an empty
      --fail-on, an output that cannot be written
+  130, 143  interrupted by SIGINT or SIGTERM: the reports are written, marked
+     interrupted, figures as lower bounds; a second signal quits at once
   1  nothing could be scanned (every source failed, or every table)
   3  --fail-on given and a finding of those categories was reported (stderr
      lists the categories and tables)
