@@ -306,12 +306,14 @@ func thousands(n int64) string {
 }
 
 // approx is the value, with "~" in front when it is an estimate and "≥"
-// when it is a lower bound.
+// when it is a lower bound. A value equal to its low bound is certain (a
+// person figure whose high bound only adds who might be someone else):
+// no "~".
 func approx(e Estimate) string {
 	switch {
 	case e.Open:
 		return "≥" + thousands(e.Value)
-	case e.IsExact():
+	case e.IsExact(), e.Value == e.Low:
 		return thousands(e.Value)
 	}
 	return "~" + thousands(e.Value)
