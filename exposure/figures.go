@@ -10,6 +10,9 @@ import (
 // SourceNotes are what the engine knows of a source beyond its persons:
 // what could not be read, and what only a sample saw.
 type SourceNotes struct {
+	// Shard is true when only a part of the source's work was done here
+	// (--shard): the figures are lower bounds until the parts are merged.
+	Shard bool `json:"shard,omitempty"`
 	// Open is true when a table (or the whole source) that may hold people
 	// could not be read: the figures are lower bounds.
 	Open bool `json:"open"`
@@ -54,6 +57,7 @@ func (n *SourceNotes) AddTable(r TableResult, total int64, cats []string) {
 // Merge adds another source's notes (for whole-report figures).
 func (n *SourceNotes) Merge(o SourceNotes) {
 	n.Open = n.Open || o.Open
+	n.Shard = n.Shard || o.Shard
 	n.SampledIdentity = n.SampledIdentity || o.SampledIdentity
 	for f := range nFigures {
 		n.Unread[f] += o.Unread[f]
@@ -94,6 +98,9 @@ func figures(c Counts, n SourceNotes, interrupted bool) reports.Figures {
 		case interrupted:
 			e.Open = true
 			parts = append(parts, "open.interrupted")
+		case n.Shard:
+			e.Open = true
+			parts = append(parts, "open.shard")
 		case n.Open:
 			e.Open = true
 			parts = append(parts, "open.not_scanned")
@@ -136,6 +143,8 @@ func Summarize(r *Resolution, notes []SourceNotes, interrupted bool) Summary {
 	switch {
 	case interrupted:
 		e.Open, id = true, id+"+open.interrupted"
+	case all.Shard:
+		e.Open, id = true, id+"+open.shard"
 	case all.Open:
 		e.Open, id = true, id+"+open.not_scanned"
 	}

@@ -1,10 +1,13 @@
 package exposure
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/alcance-mx/alcance/reports"
@@ -23,13 +26,16 @@ type Part struct {
 // mismatched persons file): bad usage, not a failure of the data.
 var ErrMerge = errors.New("cannot merge")
 
-// Merge combines reports made apart with one key (institutions that may
-// not pool personal data, each handing over its report and persons file)
-// into the report one scan of every source would have given: sources and
-// tables side by side, records added up, and every person figure
-// recomputed from the persons files, so that a person found in two
-// institutions (by CURP, or by a name and birthdate that matches a CURP
-// holder's) counts once and in persons_in_several_sources.
+// Merge combines reports into the report one scan of all their sources
+// would have given. The parts are either institutions scanned apart with
+// one key (each hands over its report and persons file; a person found in
+// two counts once and in persons_in_several_sources), or the shards of one
+// scan (the same sources, each part a share of their tables or of a large
+// table's rows; their raw persons files are resolved together, so rows
+// that point at rows another shard read find their person), or both.
+// Sources are the same source when their kind and location are; a table
+// several shards read parts of is one table. Every person figure is
+// recomputed from the persons files.
 func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error) {
 	if len(parts) == 0 {
 		return nil, fmt.Errorf("%w: no reports", ErrMerge)
@@ -51,56 +57,65 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 		}
 	}
 
-	out := &reports.Report{Schema: reports.Schema, Tool: reports.Tool{Name: "alcance", Version: version}}
-	s := NewStore(o)
-	defer s.Close()
-	var notes []SourceNotes
-	interrupted := false
+	m := &merger{out: &reports.Report{Schema: reports.Schema, Tool: reports.Tool{Name: "alcance", Version: version}},
+		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}}
+	defer m.store.Close()
 	modes := map[string]bool{}
+	shards := map[int]map[int]bool{} // N -> the parts I given
 	for _, p := range parts {
-		r := p.Report
-		offset := len(out.Sources)
-		path := r.Exposure.PersonsFile.Path
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(p.Dir, path)
+		if err := m.add(p, keyID); err != nil {
+			return nil, err
 		}
-		b := s.NewBatch()
-		head, sum, err := ReadPersonsFile(path, func(rec *PersonRecord) error {
-			feed(b, rec, offset)
-			return nil
-		})
-		b.Flush()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrMerge, p.Name, err)
+		modes[p.Report.Scan.Mode] = true
+		if sh := p.Report.Scan.Shard; sh != "" {
+			var i, n int
+			if _, err := fmt.Sscanf(sh, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n {
+				return nil, fmt.Errorf("%w: %s: shard %q is not I/N", ErrMerge, p.Name, sh)
+			}
+			if shards[n] == nil {
+				shards[n] = map[int]bool{}
+			}
+			if shards[n][i] {
+				return nil, fmt.Errorf("%w: %s: shard %s is given twice", ErrMerge, p.Name, sh)
+			}
+			shards[n][i] = true
 		}
-		switch {
-		case sum != r.Exposure.PersonsFile.SHA256:
-			return nil, fmt.Errorf("%w: %s: its persons file %s does not match the report (SHA-256 %s, the report says %s)",
-				ErrMerge, p.Name, path, sum, r.Exposure.PersonsFile.SHA256)
-		case head.KeyID != keyID:
-			return nil, fmt.Errorf("%w: %s: its persons file was made with another key", ErrMerge, p.Name)
-		case len(head.Sources) != len(r.Sources):
-			return nil, fmt.Errorf("%w: %s: its persons file lists %d sources, the report %d", ErrMerge, p.Name, len(head.Sources), len(r.Sources))
-		}
-		for i, src := range r.Sources {
-			notes = append(notes, head.Sources[i].Notes)
-			out.Sources = append(out.Sources, src)
-		}
-		interrupted = interrupted || r.Scan.Interrupted
-		modes[r.Scan.Mode] = true
-		mergeScan(&out.Scan, r.Scan)
 	}
+	complete := true
+	for n, got := range shards {
+		complete = complete && len(got) == n
+	}
+	if complete {
+		// Every part is here: the figures are the whole scan's.
+		for i := range m.notes {
+			m.notes[i].Shard = false
+		}
+	}
+	out := m.out
 	if len(modes) > 1 {
 		out.Scan.Mode = "mixed"
 	}
-	out.Scan.Interrupted = interrupted
-	res, err := s.Resolve(len(out.Sources), nil)
+	res, err := m.store.Resolve(len(out.Sources), nil)
 	if err != nil {
 		return nil, fmt.Errorf("counting persons: %w", err)
 	}
-	sum := Summarize(res, notes, interrupted)
+	sum := Summarize(res, m.notes, out.Scan.Interrupted)
 	ex := &out.Exposure
 	ex.Figures, ex.PersonsInSeveralSources, ex.KeyID = sum.All, sum.Several, keyID
+
+	// Links of raw parts are decided on all their rows together.
+	linkedTables := map[string]bool{}
+	for i, l := range m.links {
+		if !res.Links[i].Accepted || res.Links[i].Resolved == 0 {
+			continue
+		}
+		src := &out.Sources[l.source]
+		link := reports.Link{From: l.from, To: l.to, Declared: l.declared}
+		if !slices.Contains(src.Links, link) {
+			src.Links = append(src.Links, link)
+		}
+		linkedTables[fmt.Sprint(l.source, "\x00", l.fromTable)] = true
+	}
 	ex.RecordsByCategory = map[string]reports.Estimate{}
 	ex.TablesByTier = map[string]int{}
 	for _, t := range taxonomy.Tiers {
@@ -108,8 +123,16 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 	}
 	for i := range out.Sources {
 		src := &out.Sources[i]
+		slices.SortFunc(src.Links, func(a, b reports.Link) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
 		src.Exposure = &reports.SourceExposure{Figures: sum.BySource[i]}
-		for _, t := range src.Tables {
+		for j := range src.Tables {
+			t := &src.Tables[j]
+			if linkedTables[fmt.Sprint(i, "\x00", t.QualifiedName())] {
+				// A shard could not see where the table's links lead.
+				if linked := Tier(t.Exposure.Categories, true); taxonomy.TierRank(linked) < taxonomy.TierRank(t.Exposure.Tier) {
+					t.Exposure.Tier = linked
+				}
+			}
 			ex.TablesByTier[t.Exposure.Tier]++
 			cats := make([]string, 0, len(t.Exposure.ByCategory))
 			for c := range t.Exposure.ByCategory {
@@ -121,7 +144,7 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 			}
 		}
 	}
-	if sum.AllNotes.Open || interrupted {
+	if sum.AllNotes.Open || out.Scan.Interrupted {
 		for c, e := range ex.RecordsByCategory {
 			ex.RecordsByCategory[c] = e.Opened()
 		}
@@ -129,13 +152,222 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 	return out, nil
 }
 
-// feed puts one persons-file record into a store, its sources moved by
-// offset: the observations it was resolved from, and the name-and-birthdate
-// keys of a CURP holder as aliases, so that another part's record of them
-// by name finds them.
-func feed(b *Batch, rec *PersonRecord, offset int) {
+// merger is a merge in progress.
+type merger struct {
+	out         *reports.Report
+	store       *Store
+	notes       []SourceNotes
+	sourceIndex map[string]int // kind + location -> index in out.Sources
+	links       []mergedLink   // in store link id order
+	linkIndex   map[string]uint16
+	groups      map[string]int
+}
+
+type mergedLink struct {
+	source              int
+	fromTable, from, to string
+	declared            bool
+}
+
+// add merges one part: its sources (joined with the same sources of other
+// parts), its tables, and its persons.
+func (m *merger) add(p Part, keyID string) error {
+	r := p.Report
+	path := r.Exposure.PersonsFile.Path
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Dir, path)
+	}
+	// The part's sources, in the merged report.
+	index := make([]int, len(r.Sources))
+	for i, src := range r.Sources {
+		k := src.Kind + "\x00" + src.Location
+		j, seen := m.sourceIndex[k]
+		if !seen {
+			j = len(m.out.Sources)
+			m.sourceIndex[k] = j
+			c := src
+			c.Tables, c.Errors, c.Links = nil, nil, nil
+			m.out.Sources = append(m.out.Sources, c)
+			m.notes = append(m.notes, SourceNotes{})
+		}
+		index[i] = j
+		mergeSource(&m.out.Sources[j], src)
+	}
+	b := m.store.NewBatch()
+	var linkIDs []uint16
+	head, sum, err := readPersons(path, personsVisitor{
+		header: func(h PersonsHeader) error {
+			if len(h.Sources) != len(index) {
+				return fmt.Errorf("its persons file lists %d sources, the report %d", len(h.Sources), len(index))
+			}
+			linkIDs = m.registerLinks(h.Links, index)
+			return nil
+		},
+		record: func(rec *PersonRecord) error { feed(b, rec, index); return nil },
+		obs:    func(o obs) error { b.addRawObs(o, index, linkIDs); return nil },
+		alias:  func(a alias) error { b.addRawAlias(a, linkIDs); return nil },
+	})
+	b.Flush()
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrMerge, p.Name, err)
+	}
+	switch {
+	case sum != r.Exposure.PersonsFile.SHA256:
+		return fmt.Errorf("%w: %s: its persons file %s does not match the report (SHA-256 %s, the report says %s)",
+			ErrMerge, p.Name, path, sum, r.Exposure.PersonsFile.SHA256)
+	case head.KeyID != keyID:
+		return fmt.Errorf("%w: %s: its persons file was made with another key", ErrMerge, p.Name)
+	case len(head.Sources) != len(r.Sources):
+		return fmt.Errorf("%w: %s: its persons file lists %d sources, the report %d", ErrMerge, p.Name, len(head.Sources), len(r.Sources))
+	}
+	for i := range r.Sources {
+		m.notes[index[i]].Merge(head.Sources[i].Notes)
+	}
+	m.out.Scan.Interrupted = m.out.Scan.Interrupted || r.Scan.Interrupted
+	mergeScan(&m.out.Scan, r.Scan)
+	return nil
+}
+
+// registerLinks gives a raw part's links their ids in the merged person
+// set: the same link read by several shards is one link, and the links of
+// one referencing column are one group of alternatives.
+func (m *merger) registerLinks(links []PersonsLink, index []int) []uint16 {
+	ids := make([]uint16, len(links))
+	for i, l := range links {
+		src := index[l.Source]
+		k := fmt.Sprint(src, "\x00", l.From, "\x00", l.To)
+		id, ok := m.linkIndex[k]
+		if !ok {
+			g := fmt.Sprint(src, "\x00", l.From)
+			group, seen := m.groups[g]
+			if !seen {
+				group = len(m.groups)
+				m.groups[g] = group
+			}
+			id = m.store.AddLink(!l.Declared, group)
+			m.linkIndex[k] = id
+			fromTable := l.From
+			if i := strings.LastIndexByte(fromTable, '.'); i > 0 {
+				fromTable = fromTable[:i]
+			}
+			m.links = append(m.links, mergedLink{source: src, fromTable: fromTable, from: l.From, to: l.To, declared: l.Declared})
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// mergeSource adds a part's view of a source to the merged source: its
+// tables (a table read in parts by several shards becomes one), errors,
+// warnings and skipped files.
+func mergeSource(dst *reports.Source, src reports.Source) {
+	for _, t := range src.Tables {
+		found := false
+		for k := range dst.Tables {
+			if dst.Tables[k].QualifiedName() == t.QualifiedName() {
+				dst.Tables[k] = combineTables(dst.Tables[k], t)
+				found = true
+				break
+			}
+		}
+		if !found {
+			dst.Tables = append(dst.Tables, t)
+		}
+	}
+	for _, e := range src.Errors {
+		if !slices.Contains(dst.Errors, e) {
+			dst.Errors = append(dst.Errors, e)
+		}
+	}
+	for _, l := range src.Links {
+		if !slices.Contains(dst.Links, l) {
+			dst.Links = append(dst.Links, l)
+		}
+	}
+	for _, w := range src.Warnings {
+		if !slices.Contains(dst.Warnings, w) {
+			dst.Warnings = append(dst.Warnings, w)
+		}
+	}
+	for _, sk := range src.Skipped {
+		if !slices.Contains(dst.Skipped, sk) {
+			dst.Skipped = append(dst.Skipped, sk)
+		}
+	}
+	if dst.Fingerprint == nil {
+		dst.Fingerprint = src.Fingerprint
+	}
+}
+
+// combineTables joins two shards' parts of one table: rows and records
+// add up (each shard read its own rows), findings join (a category any
+// part found, with the best confidence and evidence), and the tier is the
+// more serious.
+func combineTables(a, b reports.Table) reports.Table {
+	out := a
+	out.Rows = reports.Rows{Value: a.Rows.Value + b.Rows.Value, Exact: a.Rows.Exact && b.Rows.Exact}
+	out.SampledRows = a.SampledRows + b.SampledRows
+	out.Columns = nil
+	for _, ca := range a.Columns {
+		c := ca
+		c.Findings = append([]reports.Finding(nil), ca.Findings...)
+		for _, cb := range b.Columns {
+			if cb.Name != ca.Name {
+				continue
+			}
+			c.Truncated = c.Truncated || cb.Truncated
+			for _, fb := range cb.Findings {
+				i := slices.IndexFunc(c.Findings, func(f reports.Finding) bool { return f.Category == fb.Category })
+				if i < 0 {
+					c.Findings = append(c.Findings, fb)
+					continue
+				}
+				fa := &c.Findings[i]
+				if fb.Confidence > fa.Confidence {
+					fa.Confidence, fa.Evidence, fa.NameOnly = fb.Confidence, fb.Evidence, fb.NameOnly
+				}
+				fa.MatchRate = max(fa.MatchRate, fb.MatchRate)
+			}
+		}
+		sort.SliceStable(c.Findings, func(i, j int) bool { return taxonomy.Order(c.Findings[i].Category) < taxonomy.Order(c.Findings[j].Category) })
+		out.Columns = append(out.Columns, c)
+	}
+	ea, eb := a.Exposure, b.Exposure
+	x := reports.TableExposure{Records: ea.Records.Add(eb.Records), ByCategory: map[string]reports.Estimate{}}
+	cats := map[string]bool{}
+	for _, c := range append(append([]string(nil), ea.Categories...), eb.Categories...) {
+		cats[c] = true
+	}
+	for c := range cats {
+		x.Categories = append(x.Categories, c)
+	}
+	sort.Slice(x.Categories, func(i, j int) bool { return taxonomy.Order(x.Categories[i]) < taxonomy.Order(x.Categories[j]) })
+	for c, e := range ea.ByCategory {
+		x.ByCategory[c] = e
+	}
+	for c, e := range eb.ByCategory {
+		x.ByCategory[c] = x.ByCategory[c].Add(e)
+	}
+	x.Tier = ea.Tier
+	if taxonomy.TierRank(eb.Tier) < taxonomy.TierRank(x.Tier) {
+		x.Tier = eb.Tier
+	}
+	x.Method, x.MethodID = ea.Method, ea.MethodID
+	if ea.MethodID != eb.MethodID {
+		x.Method, x.MethodID = "records.sample", "records.sample"
+		x.Method = reports.English.T("tmethod.records.sample")
+	}
+	out.Exposure = x
+	return out
+}
+
+// feed puts one persons-file record into a store, its sources moved to the
+// merged report's: the observations it was resolved from, and the
+// name-and-birthdate keys of a CURP holder as aliases, so that another
+// part's record of them by name finds them.
+func feed(b *Batch, rec *PersonRecord, index []int) {
 	for _, sd := range rec.Sources {
-		b.addObs(obs{key: rec.Key, cats: sd.Cats, maybe: sd.Maybe, source: uint16(offset + int(sd.Source)), kind: rec.Kind, band: rec.Band})
+		b.addObs(obs{key: rec.Key, cats: sd.Cats, maybe: sd.Maybe, source: uint16(index[sd.Source]), kind: rec.Kind, band: rec.Band})
 	}
 	if rec.Kind == kindCURP {
 		for _, nb := range rec.NB {

@@ -34,6 +34,13 @@ const PersonsSchema = "alcance.persons/v1"
 // name-and-birthdate keys u16, key [16]byte, then per source (index u16,
 // categories u32, maybe u32), then the keys; and last a trailer: 0xFF and
 // the record count as u64, so that a cut file is detected.
+//
+// A part of a sharded scan cannot resolve its persons alone (a row it read
+// may point at a row another part read), so its persons file is raw
+// (PersonsHeader.Raw): the observations and aliases it gathered, keyed
+// hashes all, each record a type byte ('o' or 'a') and its fixed-size
+// encoding, and the links they point through (PersonsHeader.Links); merge
+// resolves them together with the other parts'.
 
 // PersonsHeader describes a persons file.
 type PersonsHeader struct {
@@ -43,6 +50,20 @@ type PersonsHeader struct {
 	// Categories names the bits of the category sets, in bit order.
 	Categories []string        `json:"categories"`
 	Sources    []PersonsSource `json:"sources"`
+	// Raw marks the persons file of a part of a sharded scan; Links are
+	// the links its row observations point through, in id order.
+	Raw   bool          `json:"raw,omitempty"`
+	Links []PersonsLink `json:"links,omitempty"`
+}
+
+// PersonsLink is a link of a raw persons file: which source, between which
+// columns, whether declared, and its group of alternatives.
+type PersonsLink struct {
+	Source   int    `json:"source"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Declared bool   `json:"declared"`
+	Group    int    `json:"group"`
 }
 
 // PersonsSource is one source of a persons file, as its report names it,
@@ -118,6 +139,24 @@ func (pw *PersonsWriter) Write(r *PersonRecord) error {
 	return nil
 }
 
+// writeRaw adds one observation or alias of a raw file.
+func (pw *PersonsWriter) writeRaw(typ byte, enc func([]byte)) error {
+	b := append(pw.buf[:0], typ)
+	n := len(b)
+	size := obsSize
+	if typ == 'a' {
+		size = aliasSize
+	}
+	b = append(b, make([]byte, size)...)
+	enc(b[n:])
+	pw.buf = b
+	pw.n++
+	if _, err := pw.w.Write(b); err != nil {
+		return fmt.Errorf("writing persons file %s: %w", pw.path, err)
+	}
+	return nil
+}
+
 // Close ends the file and returns its SHA-256 (hex).
 func (pw *PersonsWriter) Close() (string, error) {
 	trailer := binary.LittleEndian.AppendUint64([]byte{0xFF}, pw.n)
@@ -149,8 +188,22 @@ func (pw *PersonsWriter) Abort() {
 var ErrPersonsFile = errors.New("not a valid persons file")
 
 // ReadPersonsFile reads a persons file, calling fn with each record (the
-// record is reused between calls), and returns its header and SHA-256.
+// record is reused between calls), and returns its header and SHA-256. A
+// raw file (a part of a sharded scan) has no person records: see readRaw.
 func ReadPersonsFile(path string, fn func(*PersonRecord) error) (PersonsHeader, string, error) {
+	return readPersons(path, personsVisitor{record: fn})
+}
+
+// personsVisitor receives what a persons file holds: person records, or
+// for a raw file observations and aliases.
+type personsVisitor struct {
+	header func(PersonsHeader) error
+	record func(*PersonRecord) error
+	obs    func(obs) error
+	alias  func(alias) error
+}
+
+func readPersons(path string, v personsVisitor) (PersonsHeader, string, error) {
 	var h PersonsHeader
 	f, err := os.Open(path)
 	if err != nil {
@@ -174,6 +227,11 @@ func ReadPersonsFile(path string, fn func(*PersonRecord) error) (PersonsHeader, 
 	if err != nil {
 		return bad(err.Error())
 	}
+	if v.header != nil {
+		if err := v.header(h); err != nil {
+			return bad(err.Error())
+		}
+	}
 	var rec PersonRecord
 	var fixed [22]byte
 	var n uint64
@@ -194,6 +252,40 @@ func ReadPersonsFile(path string, fn func(*PersonRecord) error) (PersonsHeader, 
 				return bad("data after its trailer")
 			}
 			return h, hex.EncodeToString(sum.Sum(nil)), nil
+		}
+		if h.Raw {
+			if kind != 'o' && kind != 'a' {
+				return bad("an unknown record type")
+			}
+			size := obsSize
+			if kind == 'a' {
+				size = aliasSize
+			}
+			b := make([]byte, size)
+			if _, err := io.ReadFull(r, b); err != nil {
+				return bad("a record is cut short")
+			}
+			n++
+			var err error
+			switch {
+			case kind == 'o' && v.obs != nil:
+				o := obsCodec.get(b)
+				o.cats, o.maybe = remap(o.cats), remap(o.maybe)
+				if int(o.source) >= len(h.Sources) || o.link > uint16(len(h.Links)) {
+					return bad("a record names a source or link the header does not list")
+				}
+				err = v.obs(o)
+			case kind == 'a' && v.alias != nil:
+				a := aliasCodec.get(b)
+				if a.link > uint16(len(h.Links)) {
+					return bad("a record names a link the header does not list")
+				}
+				err = v.alias(a)
+			}
+			if err != nil {
+				return h, "", err
+			}
+			continue
 		}
 		if _, err := io.ReadFull(r, fixed[:21]); err != nil {
 			return bad("a record is cut short")
@@ -222,8 +314,10 @@ func ReadPersonsFile(path string, fn func(*PersonRecord) error) (PersonsHeader, 
 			rec.NB = append(rec.NB, k)
 		}
 		n++
-		if err := fn(&rec); err != nil {
-			return h, "", err
+		if v.record != nil {
+			if err := v.record(&rec); err != nil {
+				return h, "", err
+			}
 		}
 	}
 }

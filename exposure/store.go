@@ -481,3 +481,58 @@ func compareKeys(a, b *Key) int {
 	}
 	return 0
 }
+
+// WriteRaw writes every observation and alias of the store to a raw
+// persons file (a part of a sharded scan), leaving the store as it was.
+func (s *Store) WriteRaw(pw *PersonsWriter) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
+	for i := range nParts {
+		os, err := s.obs.load(i)
+		if err != nil {
+			return err
+		}
+		for j := range os {
+			if err := pw.writeRaw('o', func(b []byte) { obsCodec.put(b, &os[j]) }); err != nil {
+				return err
+			}
+		}
+		if err := s.obs.putBack(i, os); err != nil {
+			return err
+		}
+		as, err := s.aliases.load(i)
+		if err != nil {
+			return err
+		}
+		for j := range as {
+			if err := pw.writeRaw('a', func(b []byte) { aliasCodec.put(b, &as[j]) }); err != nil {
+				return err
+			}
+		}
+		if err := s.aliases.putBack(i, as); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addRawObs puts a raw file's observation into the store, with its source
+// and its link renumbered (index, links).
+func (b *Batch) addRawObs(o obs, index []int, links []uint16) {
+	o.source = uint16(index[o.source])
+	if o.link != 0 {
+		o.link = links[o.link-1]
+	}
+	b.addObs(o)
+}
+
+// addRawAlias puts a raw file's alias into the store, its link renumbered.
+func (b *Batch) addRawAlias(a alias, links []uint16) {
+	if a.link != 0 {
+		a.link = links[a.link-1]
+	}
+	b.addAlias(a)
+}

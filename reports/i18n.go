@@ -164,6 +164,9 @@ var catalog = map[string]entry{
 	"method.open.not_scanned": {
 		"something that may hold people could not be read: this is a lower bound, with no upper bound",
 		"algo que puede contener personas no pudo leerse: esta cifra es un mínimo, sin cota superior"},
+	"method.open.shard": {
+		"this report is one part of a sharded scan: merge the parts for the figures; these are lower bounds",
+		"este informe es una parte de un escaneo dividido: combine las partes para obtener las cifras; estas son mínimos"},
 	"method.open.interrupted": {
 		"the scan was interrupted: this is a lower bound, with no upper bound",
 		"el escaneo se interrumpió: esta cifra es un mínimo, sin cota superior"},

@@ -11,7 +11,7 @@ package reports
 var MethodParts = []string{
 	"persons.identity", "persons.identity_sampled", "health.linked", "minors", "older", "kit",
 	"financial", "several", "high.names", "high.text", "high.sampled_columns",
-	"open.not_scanned", "open.interrupted",
+	"open.not_scanned", "open.interrupted", "open.shard",
 }
 
 // MethodSentence says a method_id in English sentences; unknown parts are

@@ -47,6 +47,9 @@ type Scan struct {
 	// Interrupted is true when a signal stopped the scan before it was
 	// done: the report holds what was finished, and nothing certifies it.
 	Interrupted bool `json:"interrupted"`
+	// Shard is "I/N" for one part of a sharded scan (--shard); merged
+	// reports of every part have none.
+	Shard string `json:"shard,omitempty"`
 }
 
 // Source is one scanned source.

@@ -52,6 +52,9 @@ Flags:
                            separate scans comparable. Keep it secret.
       --persons-out FILE   also write the people found as keyed hashes, for
                            'alcance merge' (needs --hash-key-file)
+      --shard I/N          scan only part I (from 0) of N disjoint parts of the
+                           work, for 'alcance merge' (Kubernetes' Indexed Jobs:
+                           JOB_COMPLETION_INDEX is I); needs --persons-out
       --concurrency N      tables read at once, and connections opened, per
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
@@ -145,6 +148,7 @@ type scanFlags struct {
 	statementTimeout time.Duration
 	mode             string
 	personsOut       string
+	shard            string
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -157,6 +161,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.IntVar(&f.sampleRows, "sample-rows", 10000, "")
 	fs.StringVar(&f.mode, "mode", "sample", "")
 	fs.StringVar(&f.personsOut, "persons-out", "", "")
+	fs.StringVar(&f.shard, "shard", "", "")
 	fs.StringVar(&f.failOn, "fail-on", "", "")
 	fs.StringVar(&f.hashKeyFile, "hash-key-file", "", "")
 	fs.IntVar(&f.concurrency, "concurrency", 2, "")
@@ -293,6 +298,16 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 			return cfg, nil, usagef("--hash-key-file: the key must be at least 16 bytes, %s has %d", f.hashKeyFile, len(key))
 		}
 		cfg.HashKey = key
+	}
+	if f.shard != "" {
+		var i, n int
+		if _, err := fmt.Sscanf(f.shard, "%d/%d", &i, &n); err != nil || n < 1 || i < 0 || i >= n || fmt.Sprintf("%d/%d", i, n) != f.shard {
+			return cfg, nil, usagef("--shard must be I/N with 0 <= I < N (Kubernetes' JOB_COMPLETION_INDEX for I), not %q", f.shard)
+		}
+		if f.personsOut == "" {
+			return cfg, nil, usagef("--shard needs --persons-out (and --hash-key-file): a part's persons are only counted merged with the other parts")
+		}
+		cfg.Shard, cfg.Shards = i, n
 	}
 	if f.personsOut != "" {
 		if f.hashKeyFile == "" {

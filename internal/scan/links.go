@@ -53,7 +53,7 @@ func (s *scan) linkTables(source int, tables []connectors.Table) []tableLinks {
 			out[l.To].keys = append(out[l.To].keys, l.ToColumns)
 		}
 		s.mu.Lock()
-		s.links = append(s.links, sourceLink{source: source, declared: l.Declared, fromTable: from.QualifiedName(),
+		s.links = append(s.links, sourceLink{source: source, declared: l.Declared, fromTable: from.QualifiedName(), group: base + l.Group,
 			from: from.QualifiedName() + "." + strings.Join(l.FromColumns, ","),
 			to:   to.QualifiedName() + "." + strings.Join(l.ToColumns, ",")})
 		s.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"path"
 	"sort"
 	"strings"
@@ -37,6 +38,10 @@ type Config struct {
 	HashKey []byte
 	// PersonsOut, when set, is where the persons file is written, for merge.
 	PersonsOut string
+	// Shard, with Shards > 1, scans only part Shard (from 0) of Shards
+	// disjoint parts of the work (--shard I/N); the parts' persons files
+	// are raw, and merge resolves them together.
+	Shard, Shards int
 	// SpillDir is where the person set spills past its memory budget ("":
 	// the system's temporary directory); MemoryBudget is that budget in
 	// bytes (0: the person set's default).
@@ -129,6 +134,7 @@ type sourceLink struct {
 	fromTable string // qualified name of the referencing table
 	from, to  string // table.column as the report writes them
 	declared  bool
+	group     int
 }
 
 // Run scans every source and returns the report. Failures are recorded in
@@ -161,6 +167,9 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 		Schema: reports.Schema,
 		Tool:   reports.Tool{Name: "alcance", Version: cfg.Version},
 		Scan:   reports.Scan{Mode: cfg.Mode, SampleRows: cfg.SampleRows, StartedAt: time.Now().UTC().Truncate(time.Second)},
+	}
+	if cfg.Shards > 1 {
+		rep.Scan.Shard = fmt.Sprintf("%d/%d", cfg.Shard, cfg.Shards)
 	}
 	s := &scan{
 		cfg:     cfg,
@@ -256,6 +265,19 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		return rs, nil
 	}
 	plans := s.linkTables(index, tables)
+	if cfg.Shards > 1 {
+		// Links are found among every table (a row read here may point at
+		// a row another part reads); only this part's tables are read.
+		s.notes[index].Shard = true
+		var mine []connectors.Table
+		var minePlans []tableLinks
+		for i, t := range tables {
+			if shardOf(spec, t, cfg.Shards) == cfg.Shard {
+				mine, minePlans = append(mine, t), append(minePlans, plans[i])
+			}
+		}
+		tables, plans = mine, minePlans
+	}
 
 	results := make([]tableResult, len(tables))
 	errs := make([]error, len(tables))
@@ -352,6 +374,15 @@ func fingerprint(ctx context.Context, cfg Config, src connectors.Source, tables 
 	}
 	return &reports.Fingerprint{SHA256: f.SHA256, Size: f.Size, ServerVersion: f.ServerVersion,
 		Database: f.Database, TablesDigest: f.TablesDigest, Tables: f.Tables}
+}
+
+// shardOf says which part of a sharded scan reads a table: a hash of the
+// source's location and the table's name, so every part, run anywhere,
+// agrees without talking to the others.
+func shardOf(spec connectors.Spec, t connectors.Table, n int) int {
+	h := fnv.New64a()
+	h.Write([]byte(spec.Kind + "\x00" + spec.Location + "\x00" + t.QualifiedName()))
+	return int(h.Sum64() % uint64(n))
 }
 
 // selectTables keeps the tables an inventory's include and exclude

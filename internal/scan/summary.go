@@ -1,7 +1,9 @@
 package scan
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"path/filepath"
 
 	"github.com/alcance-mx/alcance/exposure"
@@ -24,9 +26,24 @@ func (s *scan) summarize(rep *reports.Report, results []tableResult) {
 			h.Sources = append(h.Sources, exposure.PersonsSource{Name: src.Name, Kind: src.Kind, Location: src.Location,
 				Institution: src.Institution, Notes: s.notes[i]})
 		}
+		raw := s.cfg.Shards > 1
+		if raw {
+			// A part of a sharded scan cannot resolve its persons alone:
+			// its file keeps the observations for merge to resolve.
+			h.Raw = true
+			for _, l := range s.links {
+				h.Links = append(h.Links, exposure.PersonsLink{Source: l.source, From: l.from, To: l.to, Declared: l.declared, Group: l.group})
+			}
+		}
 		var err error
 		if pw, err = exposure.CreatePersonsFile(s.cfg.PersonsOut, h); err != nil {
 			s.out.PersonsFailed = err
+		} else if raw {
+			if err := s.persons.WriteRaw(pw); err != nil {
+				pw.Abort()
+				pw = nil
+				s.out.PersonsFailed = err
+			}
 		} else {
 			each = pw.Write
 		}
@@ -76,6 +93,10 @@ func (s *scan) summarize(rep *reports.Report, results []tableResult) {
 		linked[[2]string{fmt.Sprint(l.source), l.fromTable}] = true
 	}
 
+	for i := range rep.Sources {
+		sortLinks(rep.Sources[i].Links)
+	}
+
 	// A table whose sensitive data points at people (id_paciente) is linked
 	// to them when its source identifies people somewhere, even where no
 	// link could be followed.
@@ -107,4 +128,10 @@ func (s *scan) summarize(rep *reports.Report, results []tableResult) {
 			ex.RecordsByCategory[cat] = e.Opened()
 		}
 	}
+}
+
+// sortLinks orders links by where they leave from, then where they go, so
+// that the same scan lists them the same way however it was run.
+func sortLinks(ls []reports.Link) {
+	slices.SortFunc(ls, func(a, b reports.Link) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/alcance-mx/alcance/reports"
+)
+
+// TestShardsMergeToOneScan scans one corpus as three shards and merges
+// them: in full mode the merged report equals one process's scan (same
+// findings, records and person figures), although links cross shards
+// (consultations read by one shard point at the register another read).
+func TestShardsMergeToOneScan(t *testing.T) {
+	dir := t.TempDir()
+	a, b := institutions(t, dir)
+	key := filepath.Join(dir, "k")
+	os.WriteFile(key, []byte("0123456789abcdef0123456789abcdef"), 0o600)
+	common := []string{"scan", "--quiet", "--mode", "full", "--hash-key-file", key}
+	code, _, stderr := runCLI(append(common, "-o", filepath.Join(dir, "one.json"), a, b)...)
+	if code != exitOK {
+		t.Fatalf("one scan: exit %d: %s", code, stderr)
+	}
+	const n = 3
+	parts := []string{"merge", "-o", filepath.Join(dir, "merged.json")}
+	for i := range n {
+		out := filepath.Join(dir, fmt.Sprintf("part-%d.json", i))
+		code, _, stderr := runCLI(append(common, "--shard", fmt.Sprintf("%d/%d", i, n),
+			"--persons-out", filepath.Join(dir, fmt.Sprintf("part-%d.persons", i)), "-o", out, a, b)...)
+		if code != exitOK {
+			t.Fatalf("shard %d: exit %d: %s", i, code, stderr)
+		}
+		part := loadReport(t, out)
+		if !part.Exposure.Persons.Open {
+			t.Errorf("shard %d: a part's persons figure must be a lower bound until merged: %+v", i, part.Exposure.Persons)
+		}
+		parts = append(parts, out)
+	}
+	// Without every part the merge is still a lower bound.
+	code, _, stderr = runCLI(parts[:len(parts)-1]...)
+	if code != exitOK {
+		t.Fatalf("merge of two parts: exit %d: %s", code, stderr)
+	}
+	if r := loadReport(t, filepath.Join(dir, "merged.json")); !r.Exposure.Persons.Open {
+		t.Errorf("merge of 2 of 3 parts: %+v", r.Exposure.Persons)
+	}
+	code, _, stderr = runCLI(parts...)
+	if code != exitOK {
+		t.Fatalf("merge: exit %d: %s", code, stderr)
+	}
+	one, merged := loadReport(t, filepath.Join(dir, "one.json")), loadReport(t, filepath.Join(dir, "merged.json"))
+	if len(merged.Sources) != 2 {
+		t.Fatalf("merged sources: %d", len(merged.Sources))
+	}
+	e1, e2 := one.Exposure, merged.Exposure
+	for _, f := range []struct {
+		name     string
+		one, got reports.Figure
+	}{
+		{"persons", e1.Persons, e2.Persons}, {"persons_with_health", e1.PersonsWithHealth, e2.PersonsWithHealth},
+		{"minors", e1.Minors, e2.Minors}, {"older_adults", e1.OlderAdults, e2.OlderAdults},
+		{"identity_kit", e1.IdentityKit, e2.IdentityKit}, {"financial", e1.Financial, e2.Financial},
+		{"persons_in_several_sources", e1.PersonsInSeveralSources, e2.PersonsInSeveralSources},
+	} {
+		if f.one.Estimate != f.got.Estimate {
+			t.Errorf("%s: merged %+v, one scan %+v", f.name, f.got.Estimate, f.one.Estimate)
+		}
+	}
+	for c, est := range e1.RecordsByCategory {
+		if e2.RecordsByCategory[c] != est {
+			t.Errorf("records %s: merged %+v, one scan %+v", c, e2.RecordsByCategory[c], est)
+		}
+	}
+	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
+	}
+	for i := range one.Sources {
+		if fmt.Sprint(one.Sources[i].Links) != fmt.Sprint(merged.Sources[i].Links) {
+			t.Errorf("source %d links: merged %v, one scan %v", i, merged.Sources[i].Links, one.Sources[i].Links)
+		}
+	}
+}
+
+// findingsOf lists table.column:category:tier for every finding.
+func findingsOf(r *reports.Report) map[string]string {
+	out := map[string]string{}
+	for _, s := range r.Sources {
+		for _, t := range s.Tables {
+			for _, c := range t.Columns {
+				for _, f := range c.Findings {
+					out[s.Name+"."+t.QualifiedName()+"."+c.Name+":"+f.Category] = t.Exposure.Tier
+				}
+			}
+		}
+	}
+	return out
+}
