@@ -329,7 +329,9 @@ func combineTables(a, b reports.Table) reports.Table {
 				fa.MatchRate = max(fa.MatchRate, fb.MatchRate)
 			}
 		}
-		sort.SliceStable(c.Findings, func(i, j int) bool { return taxonomy.Order(c.Findings[i].Category) < taxonomy.Order(c.Findings[j].Category) })
+		sort.SliceStable(c.Findings, func(i, j int) bool {
+			return taxonomy.Order(c.Findings[i].Category) < taxonomy.Order(c.Findings[j].Category)
+		})
 		out.Columns = append(out.Columns, c)
 	}
 	ea, eb := a.Exposure, b.Exposure

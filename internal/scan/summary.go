@@ -3,8 +3,8 @@ package scan
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"path/filepath"
+	"slices"
 
 	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/reports"
