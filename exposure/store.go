@@ -1,7 +1,10 @@
 package exposure
 
 import (
+	"bufio"
 	"cmp"
+	"fmt"
+	"io"
 	"slices"
 	"sync"
 )
@@ -79,6 +82,8 @@ type Batch struct {
 	s       *Store
 	obs     []obs
 	aliases []alias
+	tee     io.Writer
+	teeErr  error
 }
 
 const batchSize = 8192
@@ -105,6 +110,7 @@ func (b *Batch) Flush() {
 	if len(b.obs) == 0 && len(b.aliases) == 0 {
 		return
 	}
+	b.writeTee()
 	s := b.s
 	s.mu.Lock()
 	for _, o := range b.obs {
@@ -535,4 +541,70 @@ func (b *Batch) addRawAlias(a alias, links []uint16) {
 		a.link = links[a.link-1]
 	}
 	b.addAlias(a)
+}
+
+// Raw records: what a table added to the person set, as a stream of
+// fixed-size records each after a type byte ('o' an observation, 'a' an
+// alias), keyed hashes only. A checkpoint keeps each finished table's, so
+// that a re-run can put them back without reading the table again.
+
+// Tee makes the batch also write every record it flushes to w, as raw
+// records; the first write error is kept and returned by TeeErr.
+func (b *Batch) Tee(w io.Writer) { b.tee = w }
+
+// TeeErr is the first error writing to the tee.
+func (b *Batch) TeeErr() error { return b.teeErr }
+
+func (b *Batch) writeTee() {
+	if b.tee == nil || b.teeErr != nil {
+		return
+	}
+	buf := make([]byte, 0, (len(b.obs)*(obsSize+1) + len(b.aliases)*(aliasSize+1)))
+	for i := range b.obs {
+		n := len(buf)
+		buf = append(buf, 'o')
+		buf = append(buf, make([]byte, obsSize)...)
+		obsCodec.put(buf[n+1:], &b.obs[i])
+	}
+	for i := range b.aliases {
+		n := len(buf)
+		buf = append(buf, 'a')
+		buf = append(buf, make([]byte, aliasSize)...)
+		aliasCodec.put(buf[n+1:], &b.aliases[i])
+	}
+	if _, err := b.tee.Write(buf); err != nil {
+		b.teeErr = err
+	}
+}
+
+// Replay puts raw records read from r back into the store, until r ends.
+func (s *Store) Replay(r io.Reader) error {
+	b := s.NewBatch()
+	br := bufio.NewReaderSize(r, 64<<10)
+	rec := make([]byte, max(obsSize, aliasSize))
+	for {
+		t, err := br.ReadByte()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch t {
+		case 'o':
+			if _, err := io.ReadFull(br, rec[:obsSize]); err != nil {
+				return fmt.Errorf("a raw record is cut short: %w", err)
+			}
+			b.addObs(obsCodec.get(rec[:obsSize]))
+		case 'a':
+			if _, err := io.ReadFull(br, rec[:aliasSize]); err != nil {
+				return fmt.Errorf("a raw record is cut short: %w", err)
+			}
+			b.addAlias(aliasCodec.get(rec[:aliasSize]))
+		default:
+			return fmt.Errorf("not a raw record (type %q)", t)
+		}
+	}
+	b.Flush()
+	return nil
 }

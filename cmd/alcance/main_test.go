@@ -116,7 +116,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"escanear"}, exitUsage},
 		{"merge of a part that is not there", []string{"merge", "-o", "x.json", "a.json"}, exitUsage},
 		{"unknown flag", []string{"scan", "--no-such-flag", curps}, exitUsage},
-		{"flag not registered yet", []string{"scan", "--checkpoint", "c.ckpt", curps}, exitUsage},
+		{"checkpoint without a key", []string{"scan", "--checkpoint", "c.ckpt", curps}, exitUsage},
 		{"malformed shard", []string{"scan", "--shard", "2/2", curps}, exitUsage},
 		{"unknown mode", []string{"scan", "--mode", "fast", curps}, exitUsage},
 		{"no source", []string{"scan"}, exitUsage},

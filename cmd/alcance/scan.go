@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/reports"
 )
@@ -55,6 +56,9 @@ Flags:
       --shard I/N          scan only part I (from 0) of N disjoint parts of the
                            work, for 'alcance merge' (Kubernetes' Indexed Jobs:
                            JOB_COMPLETION_INDEX is I); needs --persons-out
+      --checkpoint FILE    record every finished table in FILE; a re-run with
+                           the same FILE skips them and gives the same report
+                           (needs --hash-key-file)
       --concurrency N      tables read at once, and connections opened, per
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
@@ -149,6 +153,7 @@ type scanFlags struct {
 	mode             string
 	personsOut       string
 	shard            string
+	checkpoint       string
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -162,6 +167,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.mode, "mode", "sample", "")
 	fs.StringVar(&f.personsOut, "persons-out", "", "")
 	fs.StringVar(&f.shard, "shard", "", "")
+	fs.StringVar(&f.checkpoint, "checkpoint", "", "")
 	fs.StringVar(&f.failOn, "fail-on", "", "")
 	fs.StringVar(&f.hashKeyFile, "hash-key-file", "", "")
 	fs.IntVar(&f.concurrency, "concurrency", 2, "")
@@ -187,6 +193,17 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err := f.checkFiles(); err != nil {
 		return exitUsage, err
+	}
+	if f.checkpoint != "" {
+		ck, err := scan.OpenCheckpoint(f.checkpoint, cfg, exposure.NewKeyer(cfg.HashKey).KeyID())
+		if err != nil {
+			return exitUsage, usagef("--checkpoint: %v", err)
+		}
+		defer ck.Close()
+		if n := ck.Finished(); n > 0 && !f.quiet {
+			fmt.Fprintf(stderr, "alcance: resuming: %d tables finished before come from %s\n", n, f.checkpoint)
+		}
+		cfg.Checkpoint = ck
 	}
 	done := f.progress(&cfg, stderr)
 	ctx, signalled, stop := trapSignals(stderr)
@@ -308,6 +325,9 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 			return cfg, nil, usagef("--shard needs --persons-out (and --hash-key-file): a part's persons are only counted merged with the other parts")
 		}
 		cfg.Shard, cfg.Shards = i, n
+	}
+	if f.checkpoint != "" && f.hashKeyFile == "" {
+		return cfg, nil, usagef("--checkpoint needs --hash-key-file: a re-run must hash people with the same key")
 	}
 	if f.personsOut != "" {
 		if f.hashKeyFile == "" {

@@ -38,6 +38,9 @@ type Config struct {
 	HashKey []byte
 	// PersonsOut, when set, is where the persons file is written, for merge.
 	PersonsOut string
+	// Checkpoint, when set, records every finished table, and restores
+	// those it already holds instead of reading them again (OpenCheckpoint).
+	Checkpoint *Checkpoint
 	// Shard, with Shards > 1, scans only part Shard (from 0) of Shards
 	// disjoint parts of the work (--shard I/N); the parts' persons files
 	// are raw, and merge resolves them together.
@@ -284,6 +287,21 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range tables {
+		if d, ok := cfg.Checkpoint.lookup(index, t); ok {
+			// Finished by an earlier run: put it back as it was.
+			if err := cfg.Checkpoint.replay(d, s.persons); err != nil {
+				errs[i] = fmt.Errorf("restoring from the checkpoint: %w", err)
+				continue
+			}
+			tb := d.Table
+			results[i] = tableResult{table: &tb, source: index, personKey: d.PersonKey, rowsRead: d.Rows}
+			s.mu.Lock()
+			s.notes[index].Merge(d.Notes)
+			s.mu.Unlock()
+			cfg.Progress("restored %s %s from the checkpoint", info.Name, t.QualifiedName())
+			cfg.Events(Event{Kind: EventTableDone, Source: info.Name, Table: t.QualifiedName(), Rows: d.Rows})
+			continue
+		}
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():

@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -56,6 +57,19 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		}
 	}
 	batch := s.persons.NewBatch()
+	var spool *os.File
+	if ck := cfg.Checkpoint; ck != nil {
+		// The table's person records also go aside, to be kept in the
+		// checkpoint if the table finishes.
+		if spool, err = ck.spool(); err != nil {
+			return tableResult{}, fmt.Errorf("checkpoint: %w", err)
+		}
+		defer func() {
+			spool.Close()
+			os.Remove(spool.Name())
+		}()
+		batch.Tee(spool)
+	}
 	plan := exposure.NewPlan(et, s.keyer, batch)
 	plan.ReadSample()
 	batch.Flush()
@@ -180,8 +194,20 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	rt.Exposure = reports.TableExposure{Records: records, Categories: cats, ByCategory: byCategory,
 		MethodID: method, Method: reports.English.T("tmethod." + method)}
 
+	var notes exposure.SourceNotes
+	notes.AddTable(pr, total.Value, cats)
+	result := tableResult{table: rt, source: source, personKey: res.PersonKey, rowsRead: int64(sample.Rows) + pr.RowsRead}
+	if ck := cfg.Checkpoint; ck != nil && ctx.Err() == nil {
+		if err := batch.TeeErr(); err != nil {
+			return tableResult{}, fmt.Errorf("checkpoint: %w", err)
+		}
+		ct := checkpointTable{Source: source, Table: *rt, Notes: notes, PersonKey: res.PersonKey, Rows: result.rowsRead}
+		if err := ck.record(ct, spool); err != nil {
+			return tableResult{}, fmt.Errorf("checkpoint: %w", err)
+		}
+	}
 	s.mu.Lock()
-	s.notes[source].AddTable(pr, total.Value, cats)
+	s.notes[source].Merge(notes)
 	s.mu.Unlock()
-	return tableResult{table: rt, source: source, personKey: res.PersonKey, rowsRead: int64(sample.Rows) + pr.RowsRead}, nil
+	return result, nil
 }
