@@ -31,8 +31,14 @@ test:
 eval:
 	$(GO) run ./cmd/alcance-eval -persons $(EVAL_PERSONS) -seed $(EVAL_SEED)
 
+# Whole scans in sample and full mode against a plain read of the same
+# data through the same driver, per connector (PostgreSQL and MariaDB when
+# their DSNs are set), with peak memory; and the person set at 4 million
+# people (ALCANCE_BENCH_PERSONSET=36000000 for the national scale).
+BENCH_PERSONSET ?= 4000000
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench 'BenchmarkScan' -benchtime 2x ./internal/scan
+	ALCANCE_BENCH_PERSONSET=$(BENCH_PERSONSET) $(GO) test -run '^$$' -bench 'BenchmarkPersonSet' -benchtime 1x ./exposure
 
 lint:
 	$(GO) vet ./...

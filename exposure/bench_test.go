@@ -12,17 +12,17 @@ import (
 )
 
 // BenchmarkPersonSet feeds a national-scale population through the person
-// set: ALCANCE_BENCH_PERSONS distinct people (default 36 million, the
+// set: ALCANCE_BENCH_PERSONSET distinct people (default 36 million, the
 // January breach's count), each seen 1.5 times on average (CURP rows, and
 // a name-and-birthdate alias for one in three), hashed with the scan's
 // keyed hash, then resolved. It reports the time per person and the peak
 // memory of the process (VmHWM), against the 1 GB the issue allows; the
 // set spills to disk past its 256 MiB budget.
 //
-//	ALCANCE_BENCH_PERSONS=36000000 go test -run '^$' -bench PersonSet -benchtime 1x ./exposure
+//	ALCANCE_BENCH_PERSONSET=36000000 go test -run '^$' -bench PersonSet -benchtime 1x ./exposure
 func BenchmarkPersonSet(b *testing.B) {
 	n := 36_000_000
-	if v := os.Getenv("ALCANCE_BENCH_PERSONS"); v != "" {
+	if v := os.Getenv("ALCANCE_BENCH_PERSONSET"); v != "" {
 		n, _ = strconv.Atoi(v)
 	}
 	for range b.N {

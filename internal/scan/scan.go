@@ -59,6 +59,10 @@ type Config struct {
 	// for a live display (sources and tables done of total, rows read). It
 	// is called from several goroutines at once.
 	Events func(Event)
+
+	// readHook, when set (by benchmarks), learns what each table read:
+	// its sampled rows and the columns read in full.
+	readHook func(table connectors.Table, sampled int, complete bool, full []connectors.Column)
 }
 
 // EventKind says what an Event reports.

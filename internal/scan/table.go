@@ -77,6 +77,13 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	// The columns that identify and link people are narrow: read them in
 	// full, so that the person figures are exact, not estimates.
 	readAll := false
+	if cfg.readHook != nil {
+		var full []connectors.Column
+		for _, c := range plan.Columns() {
+			full = append(full, sample.Columns[c])
+		}
+		cfg.readHook(t, sample.Rows, sample.Complete, full)
+	}
 	if cols := plan.Columns(); len(cols) > 0 {
 		reader, ok := src.(connectors.ColumnReader)
 		if !ok {
