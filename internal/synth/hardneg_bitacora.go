@@ -52,5 +52,6 @@ func buildBitacora(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -62,6 +62,7 @@ func buildCatPuestosUnidad(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

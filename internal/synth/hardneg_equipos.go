@@ -72,6 +72,7 @@ func buildActivosTI(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -50,5 +50,6 @@ func buildInventario(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -75,6 +75,7 @@ func buildLotesVacunas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -46,5 +46,6 @@ func buildMedicamentos(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -30,5 +30,6 @@ func buildCatMunicipios(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

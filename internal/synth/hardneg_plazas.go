@@ -54,5 +54,6 @@ func buildPlazas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

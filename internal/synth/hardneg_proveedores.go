@@ -32,5 +32,6 @@ func buildProveedores(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -66,6 +66,7 @@ func buildTerminales(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	tb.noSubjects()
 	return tb
 }
 
