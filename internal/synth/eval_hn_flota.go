@@ -120,5 +120,6 @@ func buildEvalFlota(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

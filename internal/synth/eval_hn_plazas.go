@@ -93,5 +93,6 @@ func buildEvalPlazas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
