@@ -29,6 +29,11 @@ var recountLinks = map[string]string{
 	"consultas.id_beneficiario":           "padron_beneficiarios.id",
 	"pagos_beneficiarios.id_beneficiario": "padron_beneficiarios.id",
 	"domicilios_historial.id_persona":     "padron_beneficiarios.id",
+	"consultas_externas.id_paciente":      "pacientes.id",
+	"recetas.id_consulta":                 "consultas_externas.id",
+	"EGRESOS.ID_PAC":                      "PACIENTES.ID",
+	"LAB_RESULTADOS.ID_PAC":               "PACIENTES.ID",
+	"pagos_pension.id_beneficiario":       "padron_adultos_mayores.id",
 }
 
 // recountNames are the tables whose adjacent name columns belong to
