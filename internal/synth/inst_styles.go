@@ -8,7 +8,7 @@ import (
 )
 
 // InstitutionStyles are the tables of the institutions corpus, built for
-// the person figures of issue 7 (docs/contract.md, Exposure): thirteen
+// the person figures of issue 7 (docs/contract.md, Exposure): twelve
 // tables kept by four institutions that share people but not systems,
 // each meant to be written and scanned as a source of its own
 // (Corpus.Institutions, Corpus.OfInstitution).
