@@ -20,7 +20,14 @@
 // []Style passed as Config.Styles (DefaultStyles for the demo corpus). The
 // *rand.Rand is the table's own stream, so a new table never changes the
 // others. A style fills Table.Persons with the people whose valid CURP it
-// writes in a CURP column, and its columns' Labels, by the rules below.
+// writes in a CURP column, its columns' Labels, by the rules below, and
+// Table.Subjects, the truth of the person figures (truth.go).
+//
+// A table may say which institution's system holds it (Table.Institution).
+// InstitutionStyles spreads its tables over four institutions that share
+// people; Corpus.OfInstitution takes one institution's part, which the
+// writers write as a database of its own, so each is scanned as its own
+// source, as the institutions of a real breach are.
 //
 // # Labelling rules (the ground truth in Labels)
 //
@@ -106,6 +113,12 @@
 //     the cause of death of a death register (defunciones_registro.causa_cie10).
 //     A catalogue of diagnoses or medicines, one row per item, is not, nor
 //     a disease in a vaccine's name (lotes_vacunas.biologico: HEPATITIS B).
+//     In a table about persons, what was done to a person is: the medicine
+//     prescribed (recetas.medicamento), a lab study and its result
+//     (LAB_RESULTADOS.ESTUDIO, .RESULTADO; not the units), the vaccine a
+//     child received (vacunacion_infantil.vacuna; the dose ordinal gets
+//     none). The hospital service a stay was in (EGRESOS.SERVICIO) is a
+//     department, and gets none.
 //   - Coded outcome columns: in a table with a row per person or per case,
 //     anonymised or not, a coded column that says how ill the person was
 //     or what was done to them is health_condition, as a condition flag

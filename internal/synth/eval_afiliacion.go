@@ -46,6 +46,7 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 		alta     int32 // day of this affiliation
 		employer int32
 		form     CURPForm
+		facts    afilFacts
 	}
 	today := p.Today()
 	nssSeed := r.Uint64()
@@ -73,10 +74,10 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 		}
 		form := curpForm(r, 20, 30, 15)
 		first := from + int32(r.IntN(int(to-from)+1))
-		plan = append(plan, afil{i, first, int32(r.IntN(len(employers))), form})
+		plan = append(plan, afil{i, first, int32(r.IntN(len(employers))), form, drawAfilFacts(r)})
 		if chance(r, 80) && to-first > 200 {
 			again := first + int32(between(r, 100, int(to-first)))
-			plan = append(plan, afil{i, again, int32(r.IntN(len(employers))), form})
+			plan = append(plan, afil{i, again, int32(r.IntN(len(employers))), form, drawAfilFacts(r)})
 		}
 	}
 	slices.SortStableFunc(plan, func(a, b afil) int {
@@ -122,9 +123,27 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 		}),
 	}
 	for _, a := range plan {
+		// every row holds the affiliation folio and the family-medicine
+		// unit: health data of the insured
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Address, taxonomy.PostalCode,
+			taxonomy.Phone, taxonomy.HealthEnrollment, taxonomy.HealthFacility)
 		if a.form == CURPValid {
 			t.Persons = append(t.Persons, a.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if a.facts.fnac == 0 {
+			holds |= Cats(taxonomy.Birthdate)
+			if a.facts.fullName(p.Person(a.person)) {
+				ident |= IdentNameBirth
+			}
+		}
+		if a.facts.nss == 0 {
+			holds |= Cats(taxonomy.NSS)
+		}
+		if a.facts.rfc == 0 || a.facts.rfc == 3 { // a wrong check character is still theirs
+			holds |= Cats(taxonomy.RFC)
+		}
+		t.subject(a.person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -132,38 +151,34 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 		for k, a := range plan {
 			ps := p.Person(a.person)
 			ad := ps.Address
-			name := func(s string, n int) string {
-				s = plain(s)
-				if chance(r, 15) {
-					s = evNameTypo(r, s)
-				}
-				return padChar(mojibake(r, s, 300), n)
+			name := func(part int, s string, n int) string {
+				return padChar(mojibakeFit(r, a.facts.typed(part, plain(s)), 300, n), n)
 			}
 			var fnac int64
-			switch n := r.IntN(1000); {
-			case n < 5:
+			switch a.facts.fnac {
+			case 1:
 				fnac = 0
-			case n < 10:
+			case 2:
 				fnac = 19000101
 			default:
 				fnac, _ = strconv.ParseInt(yyyymmdd(ps.Birth), 10, 64)
 			}
 			var nss any = evNSS(evPersonStream(nssSeed, a.person), ps.Birth, p.Today())
-			switch n := r.IntN(1000); {
-			case n < 10:
+			switch a.facts.nss {
+			case 1:
 				nss = nil
-			case n < 15:
+			case 2:
 				nss = "00000000000"
-			case n < 25:
+			case 3:
 				nss = evDigitTypo(r, nss.(string))
 			}
 			var rfc any = evPersonRFC(ps)
-			switch n := r.IntN(1000); {
-			case n < 60:
+			switch a.facts.rfc {
+			case 1:
 				rfc = nil
-			case n < 90:
+			case 2:
 				rfc = rfc.(string)[:10] // captured before homoclaves were printed
-			case n < 105:
+			case 3:
 				s := rfc.(string)
 				bad := "0123456789A"[r.IntN(11)]
 				for bad == s[12] {
@@ -210,9 +225,9 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 			}
 			row := []any{
 				fmt.Sprintf("%s%d-%04d-%06d", ad.StateKey, r.IntN(10), alta.Year(), k+1),
-				name(ps.Paterno, 30),
-				name(ps.Materno, 30),
-				name(ps.Nombre, 40),
+				name(0, ps.Paterno, 30),
+				name(1, ps.Materno, 30),
+				name(2, ps.Nombre, 40),
 				fnac,
 				sexCode(ps.Sex, "M", "F", " "),
 				nss,
@@ -233,6 +248,69 @@ func buildEvalAfiliacion(p *Pool, r *rand.Rand) *Table {
 		}
 	}
 	return t
+}
+
+// afilFacts are what an affiliation row writes of its person, drawn with
+// the plan so that the truth of the person figures knows them.
+type afilFacts struct {
+	fnac, nss, rfc uint8  // 0 as issued; else the mess of the row, in the order buildEvalAfiliacion lists it
+	typo           uint8  // bit j: a capture error in name part j (paterno, materno, nombre)
+	typoSeed       uint32 // where the capture errors fall
+}
+
+func drawAfilFacts(r *rand.Rand) afilFacts {
+	var f afilFacts
+	for j := range 3 {
+		if chance(r, 15) {
+			f.typo |= 1 << j
+		}
+	}
+	f.typoSeed = r.Uint32()
+	switch n := r.IntN(1000); {
+	case n < 5:
+		f.fnac = 1 // 0
+	case n < 10:
+		f.fnac = 2 // 19000101
+	}
+	switch n := r.IntN(1000); {
+	case n < 10:
+		f.nss = 1 // NULL
+	case n < 15:
+		f.nss = 2 // zeros
+	case n < 25:
+		f.nss = 3 // a capture error
+	}
+	switch n := r.IntN(1000); {
+	case n < 60:
+		f.rfc = 1 // NULL
+	case n < 90:
+		f.rfc = 2 // the legacy 10 characters
+	case n < 105:
+		f.rfc = 3 // a wrong check character
+	}
+	return f
+}
+
+// typed is name part j as captured: with its capture error, if any.
+func (f afilFacts) typed(j int, s string) string {
+	if f.typo&(1<<j) == 0 {
+		return s
+	}
+	return evNameTypo(rowRand(uint64(f.typoSeed)<<2|uint64(j)), s)
+}
+
+// fullName reports whether the row carries the person's whole name: no
+// capture error changed it and every part fits its field.
+func (f afilFacts) fullName(ps Person) bool {
+	for j, part := range []struct {
+		s string
+		n int
+	}{{ps.Paterno, 30}, {ps.Materno, 30}, {ps.Nombre, 40}} {
+		if s := plain(part.s); f.typed(j, s) != s || !fits(s, part.n) {
+			return false
+		}
+	}
+	return true
 }
 
 // evAfilDomicilio is the one-line address of the affiliation system: street

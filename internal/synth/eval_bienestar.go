@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
@@ -44,6 +43,8 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 		prog   uint8
 		form   CURPForm
 		lower  bool
+		noDate bool // fecha_nacimiento 00/00/0000
+		typo   bool // a capture error in the CLABE
 	}
 	today := p.Today()
 	year := today.Year() - 1
@@ -80,7 +81,7 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 			first = between(r, 2, 6)
 		}
 		for b := first; b <= 6; b++ {
-			plan = append(plan, pago{i, uint8(b), uint8(prog), form, lower})
+			plan = append(plan, pago{i, uint8(b), uint8(prog), form, lower, chance(r, 10), chance(r, 15)})
 		}
 	}
 	slices.SortStableFunc(plan, func(a, b pago) int {
@@ -111,18 +112,22 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 			col("estatus_pago", Varchar(12)),
 		},
 	}
-	for _, pg := range plan {
-		if pg.form != CURPValid {
-			continue
-		}
-		if pg.lower {
-			if _, why := validate.ParseCURP(strings.ToLower(p.CURP(pg.person)), today); why != validate.OK {
-				continue
-			}
-		}
-		t.Persons = append(t.Persons, pg.person)
-	}
 	personSeed := r.Uint64()
+	for _, pg := range plan {
+		// PATERNO/MATERNO/NOMBRE is the full name
+		ident, holds := IdentNone, Cats(taxonomy.PersonName)
+		if pg.form == CURPValid && (!pg.lower || validCURP(strings.ToLower(p.CURP(pg.person)), today)) {
+			t.Persons = append(t.Persons, pg.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
+		}
+		if !pg.noDate {
+			ident, holds = ident|IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		if !bienestarAccountOf(personSeed, p, pg.person).cash && !pg.typo {
+			holds |= Cats(taxonomy.CLABE)
+		}
+		t.subject(pg.person, ident, holds)
+	}
 	seed := r.Uint64()
 	programas := []string{
 		"PENSION PARA EL BIENESTAR DE LAS PERSONAS ADULTAS MAYORES",
@@ -136,15 +141,9 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 		r := rowRand(seed)
 		for k, pg := range plan {
 			ps := p.Person(pg.person)
-			pr := evPersonStream(personSeed, pg.person)
-			folio := fmt.Sprintf("%s%s%08d", prefijos[pg.prog], ps.Address.StateKey, pr.IntN(100_000_000))
-			bank := evBankW.pick(pr)
-			clabe := evCLABE(pr, evBankCodes[bank])
-			cash := chance(pr, 40)
-			loc := ps.Address.Municipality
-			if !chance(pr, 450) {
-				loc = pick(pr, evLocalidades)
-			}
+			acct := bienestarAccountOf(personSeed, p, pg.person)
+			folio := fmt.Sprintf("%s%s%08d", prefijos[pg.prog], ps.Address.StateKey, acct.folio)
+			bank, clabe, cash, loc := acct.bank, acct.clabe, acct.cash, acct.loc
 
 			nombre := mojibake(r, plain(ps.Paterno)+"/"+plain(ps.Materno)+"/"+plain(ps.Nombre), 250)
 			var curp any = ps.CURP
@@ -160,7 +159,7 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 				curp = strings.ToLower(ps.CURP)
 			}
 			fnac := fmt.Sprintf("%d/%d/%d", ps.Birth.Day(), int(ps.Birth.Month()), ps.Birth.Year())
-			if chance(r, 10) {
+			if pg.noDate {
 				fnac = "00/00/0000"
 			}
 			genero := "MUJER"
@@ -173,7 +172,7 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 			var cl, banco any = clabe, evBankNames[bank]
 			if cash {
 				cl, banco = nil, "ORDEN DE PAGO"
-			} else if chance(r, 15) {
+			} else if pg.typo {
 				cl = evDigitTypo(r, clabe)
 			}
 			status := "PAGADO"
@@ -208,6 +207,31 @@ func buildEvalBienestar(p *Pool, r *rand.Rand) *Table {
 		}
 	}
 	return t
+}
+
+// bienestarAccount is what a beneficiary keeps in every row: the folio's
+// number, the bank and CLABE, whether they are paid in cash, and their
+// locality. It comes from the person's own stream, so their rows agree.
+type bienestarAccount struct {
+	folio int
+	bank  int
+	clabe string
+	cash  bool
+	loc   string
+}
+
+func bienestarAccountOf(seed uint64, p *Pool, i int32) bienestarAccount {
+	pr := evPersonStream(seed, i)
+	var a bienestarAccount
+	a.folio = pr.IntN(100_000_000)
+	a.bank = evBankW.pick(pr)
+	a.clabe = evCLABE(pr, evBankCodes[a.bank])
+	a.cash = chance(pr, 40)
+	a.loc = p.Person(i).Address.Municipality
+	if !chance(pr, 450) {
+		a.loc = pick(pr, evLocalidades)
+	}
+	return a
 }
 
 // evLocalidades are names of rural localities, the INEGI localidad of a

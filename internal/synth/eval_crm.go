@@ -43,6 +43,7 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 	type contact struct {
 		person  int32
 		created int64 // seconds since the CRM went live
+		facts   crmFacts
 	}
 	today := p.Today()
 	live := today.AddDate(-6, 0, 0)
@@ -51,7 +52,7 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 	for _, i := range p.Sample(r, 70, func(i int32) bool {
 		return !p.Birth(i).AddDate(18, 0, 0).After(live)
 	}) {
-		plan = append(plan, contact{i, r.Int64N(span)})
+		plan = append(plan, contact{i, r.Int64N(span), drawCRMFacts(r)})
 	}
 	slices.SortStableFunc(plan, func(a, b contact) int {
 		return cmp.Or(cmp.Compare(a.created, b.created), cmp.Compare(a.person, b.person))
@@ -84,6 +85,25 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 			col("marketingOptIn", Integer),
 		},
 	}
+	for _, c := range plan {
+		// firstName and lastName hold the whole name
+		f := c.facts
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Email, taxonomy.Phone, taxonomy.Address,
+			taxonomy.PostalCode)
+		if f.birth == 0 {
+			ident, holds = IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		if f.insured {
+			holds |= Cats(taxonomy.HealthEnrollment)
+		}
+		if f.card == 2 {
+			holds |= Cats(taxonomy.CreditCard)
+		}
+		if f.rfc {
+			holds |= Cats(taxonomy.RFC)
+		}
+		t.subject(c.person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
@@ -93,12 +113,12 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 			created := live.Add(time.Duration(c.created) * time.Second)
 
 			var birth any = ps.Birth.Format("2006-01-02")
-			switch n := r.IntN(100); {
-			case n < 12:
+			switch c.facts.birth {
+			case 1:
 				birth = nil
-			case n < 14:
+			case 2:
 				birth = "1900-01-01"
-			case n < 16:
+			case 3:
 				birth = "0000-00-00"
 			}
 			var gender any = "Female"
@@ -141,23 +161,22 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 				zip = "C.P. " + a.PostalCode
 			}
 			var provider, policy any
-			if chance(r, 550) {
+			if c.facts.insured {
 				k := r.IntN(len(evInsurers))
 				provider, policy = evInsurers[k], evPolicy(r, k)
 			}
 			var card any
-			switch n := r.IntN(100); {
-			case n < 25:
-			case n < 33:
+			switch c.facts.card {
+			case 1:
 				card = "XXXX-XXXX-XXXX-" + evCard(r)[12:]
-			default:
+			case 2:
 				card = evCardText(r, evCard(r))
 			}
 			var tax any
-			switch n := r.IntN(100); {
-			case n < 30:
+			switch {
+			case c.facts.rfc:
 				tax = evPersonRFC(ps)
-			case n < 75:
+			case c.facts.generic:
 				tax = "XAXX010101000"
 			}
 			var last any
@@ -193,6 +212,42 @@ func buildEvalCRM(p *Pool, r *rand.Rand) *Table {
 		}
 	}
 	return t
+}
+
+// crmFacts are what a contact's row holds, drawn with the plan so that
+// the truth of the person figures knows them.
+type crmFacts struct {
+	birth        uint8 // 0 the date, 1 NULL, 2 1900-01-01, 3 0000-00-00
+	insured      bool
+	card         uint8 // 0 none, 1 masked, 2 the number
+	rfc, generic bool  // taxId: the person's RFC, or XAXX010101000
+}
+
+func drawCRMFacts(r *rand.Rand) crmFacts {
+	var f crmFacts
+	switch n := r.IntN(100); {
+	case n < 12:
+		f.birth = 1
+	case n < 14:
+		f.birth = 2
+	case n < 16:
+		f.birth = 3
+	}
+	f.insured = chance(r, 550)
+	switch n := r.IntN(100); {
+	case n < 25:
+	case n < 33:
+		f.card = 1
+	default:
+		f.card = 2
+	}
+	switch n := r.IntN(100); {
+	case n < 30:
+		f.rfc = true
+	case n < 75:
+		f.generic = true
+	}
+	return f
 }
 
 // evContactID is an 18-character CRM record id: a key prefix, the

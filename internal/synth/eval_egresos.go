@@ -45,6 +45,7 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 		neonate bool
 		form    CURPForm
 		unit    int32 // index into p.Facilities()
+		noBirth bool  // fecha_nac NULL
 	}
 	loadStatic()
 	today := timeDay(p.Today())
@@ -72,7 +73,7 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 		unit := pick(r, hospitals[states[muniState(int(p.people[i].muni))].Code])
 		if birth >= start && birth < today-30 && chance(r, 250) {
 			plan = append(plan, stay{i, birth + int32(r.IntN(3)), int16(between(r, 2, 20)), true,
-				curpForm(r, 250, 300, 10), unit})
+				curpForm(r, 250, 300, 10), unit, chance(r, 20)})
 			continue
 		}
 		from := max(start, birth+1)
@@ -86,7 +87,7 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 		}
 		for range k {
 			plan = append(plan, stay{i, from + int32(r.IntN(int(to-from))), int16(between(r, 1, 14)), false,
-				curpForm(r, 40, 30, 20), unit})
+				curpForm(r, 40, 30, 20), unit, chance(r, 20)})
 		}
 	}
 	slices.SortStableFunc(plan, func(a, b stay) int {
@@ -123,9 +124,20 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, s := range plan {
+		// the principal diagnosis and the unit are in every row; a
+		// newborn has no given name yet (RN PATERNO MATERNO)
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.HealthCondition, taxonomy.HealthFacility)
 		if s.form == CURPValid {
 			t.Persons = append(t.Persons, s.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if !s.noBirth {
+			holds |= Cats(taxonomy.Birthdate)
+			if !s.neonate {
+				ident |= IdentNameBirth
+			}
+		}
+		t.subject(s.person, ident, holds)
 	}
 	expSeed := r.Uint64()
 	seed := r.Uint64()
@@ -155,7 +167,7 @@ func buildEvalEgresos(p *Pool, r *rand.Rand) *Table {
 				nombre = evMojibake1252.Replace(nombre)
 			}
 			var fnac any = evOracleDate(ps.Birth)
-			if chance(r, 20) {
+			if s.noBirth {
 				fnac = nil
 			}
 			var curp any = ps.CURP

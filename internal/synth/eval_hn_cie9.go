@@ -101,5 +101,6 @@ func buildEvalCIE9(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -127,5 +127,6 @@ func buildEvalEquipo(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

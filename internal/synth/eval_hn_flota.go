@@ -121,5 +121,6 @@ func buildEvalFlota(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

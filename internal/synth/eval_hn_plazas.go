@@ -95,5 +95,6 @@ func buildEvalPlazas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -103,6 +103,7 @@ func buildEvalSucursales(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -39,6 +39,8 @@ func buildEvalINE(p *Pool, r *rand.Rand) *Table {
 		muni   uint16
 		sec    uint16
 		sort   string
+		noKey  bool // clave_elector NULL
+		noDate bool // fecha_nacimiento 1, Excel's first day: unknown
 	}
 	today := p.Today()
 	secSeed := r.Uint64()
@@ -51,7 +53,7 @@ func buildEvalINE(p *Pool, r *rand.Rand) *Table {
 		sec := uint16(100 + (key*53+evPersonStream(secSeed, i).IntN(40))%5800)
 		ps := p.Person(i)
 		plan = append(plan, voter{i, uint8(muniState(int(c.muni))), c.muni, sec,
-			plain(ps.Paterno + " " + ps.Materno + " " + ps.Nombre)})
+			plain(ps.Paterno + " " + ps.Materno + " " + ps.Nombre), chance(r, 8), chance(r, 5)})
 	}
 	slices.SortStableFunc(plan, func(a, b voter) int {
 		return cmp.Or(cmp.Compare(a.ent, b.ent), cmp.Compare(a.muni, b.muni), cmp.Compare(a.sec, b.sec),
@@ -79,6 +81,20 @@ func buildEvalINE(p *Pool, r *rand.Rand) *Table {
 			col("vigencia", Integer),
 		},
 	}
+	for _, v := range plan {
+		ps := p.Person(v.person)
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Address)
+		if !v.noKey {
+			holds |= Cats(taxonomy.VoterKey)
+		}
+		if !v.noDate {
+			holds |= Cats(taxonomy.Birthdate)
+			if fits(plain(ps.Paterno), 40) && fits(plain(ps.Materno), 40) && fits(plain(ps.Nombre), 50) {
+				ident = IdentNameBirth
+			}
+		}
+		t.subject(v.person, ident, holds)
+	}
 	keySeed := r.Uint64()
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -87,11 +103,11 @@ func buildEvalINE(p *Pool, r *rand.Rand) *Table {
 			ps := p.Person(v.person)
 			pr := evPersonStream(keySeed, v.person)
 			var clave any = evVoterKey(pr, ps)
-			if chance(r, 8) {
+			if v.noKey {
 				clave = nil
 			}
 			serial := evExcelSerial(ps.Birth)
-			if chance(r, 5) {
+			if v.noDate {
 				serial = 1
 			}
 			adult := ps.Birth.Year() + 18

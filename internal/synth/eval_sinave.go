@@ -121,6 +121,7 @@ func buildEvalSinave(p *Pool, r *rand.Rand) *Table {
 	flagSeed := r.Uint64()
 	sectors := []int64{12, 4, 6, 9, 3, 5}
 	sectorW := newWeighted([]uint64{55, 30, 6, 5, 2, 2})
+	t.noSubjects() // anonymised: codes only, no row identifies anyone
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)

@@ -413,7 +413,9 @@ func TestEvalAfiliacion(t *testing.T) {
 	evWithin(t, "AFIL RFC personal and well formed", float64(rfcPerson)/float64(rfcAll), 1, 1)
 	evWithin(t, "AFIL RFC check character right", float64(rfcCheck)/float64(rfc13), 0.97, 0.995)
 	evWithin(t, "AFIL RFC legacy 10-character", float64(rfc10)/float64(rfcAll), 0.01, 0.06)
-	evWithin(t, "AFIL RFC[:10] = CURP[:10]", float64(rfcPrefix)/float64(rfcPrefixAll), 0.99, 1)
+	// the RFC and the CURP replace inconvenient words differently
+	// (evPersonRFC), about one person in a hundred: the share hovers at 0.99
+	evWithin(t, "AFIL RFC[:10] = CURP[:10]", float64(rfcPrefix)/float64(rfcPrefixAll), 0.98, 1)
 	evWithin(t, "AFIL SEXO agrees with the CURP (M/F coding)", float64(sexOK)/float64(sexAll), 1, 1)
 	evWithin(t, "AFIL F_NACIM agrees with the CURP", float64(birthOK)/float64(birthAll), 1, 1)
 	evWithin(t, "AFIL names give the CURP letters", float64(keyOK)/float64(sexAll), 0.85, 1)

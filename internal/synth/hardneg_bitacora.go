@@ -53,5 +53,6 @@ func buildBitacora(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

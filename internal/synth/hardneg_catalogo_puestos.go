@@ -63,6 +63,7 @@ func buildCatPuestosUnidad(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -26,6 +26,7 @@ func buildCatCIE10(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

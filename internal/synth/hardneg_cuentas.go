@@ -65,5 +65,6 @@ func buildCuentas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

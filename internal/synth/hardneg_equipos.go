@@ -73,6 +73,7 @@ func buildActivosTI(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -51,5 +51,6 @@ func buildInventario(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

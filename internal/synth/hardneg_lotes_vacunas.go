@@ -76,6 +76,7 @@ func buildLotesVacunas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -47,5 +47,6 @@ func buildMedicamentos(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

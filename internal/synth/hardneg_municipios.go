@@ -31,5 +31,6 @@ func buildCatMunicipios(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -64,6 +64,7 @@ func buildCatOficinas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }
 

@@ -55,5 +55,6 @@ func buildPlazas(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

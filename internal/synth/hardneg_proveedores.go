@@ -33,5 +33,6 @@ func buildProveedores(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -67,6 +67,7 @@ func buildTerminales(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	tb.noSubjects()
 	return tb
 }
 

@@ -29,5 +29,6 @@ func buildCatUnidades(p *Pool, r *rand.Rand) *Table {
 			}
 		}
 	}
+	t.noSubjects()
 	return t
 }

@@ -38,6 +38,12 @@ func typoCURP(r *rand.Rand, curp string, today time.Time) string {
 	return string(b)
 }
 
+// validCURP reports whether s, as a row writes it, is a valid CURP.
+func validCURP(s string, today time.Time) bool {
+	_, why := validate.ParseCURP(s, today)
+	return why == validate.OK
+}
+
 // curpCell writes a person's CURP in one of the forms a row can carry.
 func curpCell(r *rand.Rand, form CURPForm, curp string, today time.Time) any {
 	switch form {
@@ -88,6 +94,20 @@ func mojibake(r *rand.Rand, s string, perMille int) string {
 	}
 	return strings.ReplaceAll(s, "Ñ", "¥")
 }
+
+// mojibakeFit damages s as mojibake does, unless the damage (Ã‘ is two
+// characters) would no longer fit a field of width characters: a legacy
+// field cuts a name only where the name itself is too long, so whether a
+// row carries a person's full name is known when the table is planned.
+func mojibakeFit(r *rand.Rand, s string, perMille, width int) string {
+	if m := mojibake(r, s, perMille); utf8.RuneCountInString(m) <= width {
+		return m
+	}
+	return s
+}
+
+// fits reports whether s fits a field of width characters uncut.
+func fits(s string, width int) bool { return utf8.RuneCountInString(s) <= width }
 
 // phoneText writes a ten-digit number in the forms people type.
 func phoneText(r *rand.Rand, digits string) string {

@@ -25,6 +25,9 @@ type Pool struct {
 	register   []Enrollment
 	facilities []Facility
 	companies  []Company
+
+	inst     *instWorld // the institutions corpus's shared rows, built on first use
+	instOnce sync.Once
 }
 
 // person is the compact form: indices into the name and place tables.

@@ -12,6 +12,7 @@ import (
 )
 
 // WriteSQLite writes every table to a new SQLite file at path. It refuses
+// tables whose names differ only in case (SQLite folds them), and refuses
 // to overwrite: if path exists it returns an error wrapping os.ErrExist, and
 // the caller removes the file first if that is what it wants. A half-written
 // file is removed on error.
@@ -24,6 +25,14 @@ import (
 // generic ones (Type.SQL), which SQLite keeps in its catalogue, and the
 // tables declare their primary and foreign keys (sqliteCreateSQL).
 func (c *Corpus) WriteSQLite(ctx context.Context, path string) (err error) {
+	seen := map[string]string{}
+	for _, t := range c.Tables {
+		if other, ok := seen[strings.ToLower(t.Name)]; ok {
+			return fmt.Errorf("synth: tables %s and %s differ only in case, which SQLite does not tell apart: "+
+				"write their institutions apart (Corpus.OfInstitution)", other, t.Name)
+		}
+		seen[strings.ToLower(t.Name)] = t.Name
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("synth: %w", err)

@@ -37,6 +37,7 @@ func buildAtencionCiudadana(p *Pool, r *rand.Rand) *Table {
 	type request struct {
 		person int32
 		at     int32 // minutes since atencionStart
+		facts  citizenFacts
 	}
 	start := timeDay(atencionStart)
 	end := timeDay(p.Today()) - 1
@@ -48,7 +49,7 @@ func buildAtencionCiudadana(p *Pool, r *rand.Rand) *Table {
 			i = int32(r.IntN(p.Len()))
 		}
 		day := start + int32(r.IntN(int(end-start)+1))
-		plan = append(plan, request{i, (day-start)*24*60 + int32(between(r, 8*60, 18*60-1))})
+		plan = append(plan, request{i, (day-start)*24*60 + int32(between(r, 8*60, 18*60-1)), drawCitizenFacts(r)})
 	}
 	slices.SortStableFunc(plan, func(a, b request) int {
 		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.person, b.person))
@@ -70,20 +71,45 @@ func buildAtencionCiudadana(p *Pool, r *rand.Rand) *Table {
 				taxonomy.PostalCode, taxonomy.Phone, taxonomy.HealthCondition),
 		},
 	}
+	for _, q := range plan {
+		f := q.facts
+		told := !f.noRelato && !f.street // the relato is about the requester
+		name := f.nombre == nombreFull || f.nombre == nombreRegistry || told && f.whoName
+		holds := Cats(taxonomy.Phone, taxonomy.Address)
+		if name {
+			holds |= Cats(taxonomy.PersonName)
+		}
+		ident := IdentNone
+		if told && f.whoCURP {
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
+		}
+		if told && f.whoBirth {
+			holds |= Cats(taxonomy.Birthdate)
+			if name {
+				ident |= IdentNameBirth
+			}
+		}
+		// only SOY PACIENTE CON ... is the requester's own condition;
+		// the others are a relative's
+		if told && f.health && f.condition && strings.HasPrefix(atencionHealthProblems[f.healthTpl], "SOY ") {
+			holds |= Cats(taxonomy.HealthCondition)
+		}
+		t.subject(q.person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
 		for k, q := range plan {
 			ps := p.Person(q.person)
 			at := atencionStart.Add(minutes(q.at))
-			tipo, relato := citizenRelato(r, ps)
+			tipo, relato := citizenRelato(r, ps, q.facts)
 			var nombre any = plain(ps.FullName())
-			switch n := r.IntN(1000); {
-			case n < 70:
+			switch q.facts.nombre {
+			case nombreAnonymous:
 				nombre = "ANONIMO"
-			case n < 90:
+			case nombreNull:
 				nombre = nil
-			case n < 250:
+			case nombreRegistry:
 				nombre = plain(ps.RegistryName())
 			}
 			var tel, colonia any
@@ -94,7 +120,7 @@ func buildAtencionCiudadana(p *Pool, r *rand.Rand) *Table {
 				colonia = plain(ps.Address.Colonia)
 			}
 			var rel any = relato
-			if chance(r, 15) {
+			if q.facts.noRelato {
 				rel = nil
 			}
 			row := []any{int64(20000 + k + 1), at, tipo, nombre, tel, colonia, rel}
@@ -169,10 +195,49 @@ var (
 	}
 )
 
+// citizenFacts are what a request holds about its requester, drawn with
+// the plan so that the truth of the person figures knows them.
+type citizenFacts struct {
+	nombre    uint8 // nombreFull, nombreAnonymous, nombreNull, nombreRegistry
+	noRelato  bool
+	street    bool  // a request about the street: the relato holds nothing personal
+	health    bool  // a health request
+	condition bool  // ... that names a condition
+	healthTpl uint8 // which of atencionHealthProblems
+	whoName   bool  // the relato names the requester
+	whoCURP   bool  // ... gives their CURP
+	whoBirth  bool  // ... and their birthdate
+}
+
+const (
+	nombreFull = iota
+	nombreAnonymous
+	nombreNull
+	nombreRegistry
+)
+
+func drawCitizenFacts(r *rand.Rand) citizenFacts {
+	var f citizenFacts
+	switch n := r.IntN(1000); {
+	case n < 70:
+		f.nombre = nombreAnonymous
+	case n < 90:
+		f.nombre = nombreNull
+	case n < 250:
+		f.nombre = nombreRegistry
+	}
+	f.noRelato = chance(r, 15)
+	f.street = chance(r, 450)
+	f.health, f.condition = chance(r, 250), chance(r, 850)
+	f.healthTpl = uint8(r.IntN(len(atencionHealthProblems)))
+	f.whoName, f.whoCURP, f.whoBirth = chance(r, 400), chance(r, 200), chance(r, 180)
+	return f
+}
+
 // citizenRelato writes a request: its kind and the citizen's text.
-func citizenRelato(r *rand.Rand, ps Person) (tipo, relato string) {
+func citizenRelato(r *rand.Rand, ps Person, f citizenFacts) (tipo, relato string) {
 	var ss []string
-	if chance(r, 450) {
+	if f.street {
 		sp := pick(r, atencionStreetProblems)
 		where := pick(r, atencionStreetWhere)
 		var st [3]string
@@ -191,10 +256,10 @@ func citizenRelato(r *rand.Rand, ps Person) (tipo, relato string) {
 		return sp.tipo, plain(strings.Join(ss, " "))
 	}
 
-	if chance(r, 250) {
+	if f.health {
 		tipo = "SALUD"
-		if chance(r, 850) {
-			ss = append(ss, strings.Replace(pick(r, atencionHealthProblems), "{H}", pick(r, atencionConditions), 1))
+		if f.condition {
+			ss = append(ss, strings.Replace(atencionHealthProblems[f.healthTpl], "{H}", pick(r, atencionConditions), 1))
 		} else {
 			ss = append(ss, pick(r, atencionHealthOnly))
 		}
@@ -206,17 +271,17 @@ func citizenRelato(r *rand.Rand, ps Person) (tipo, relato string) {
 
 	// who: the name, the CURP, the birthdate, in one sentence
 	var who []string
-	if chance(r, 400) {
+	if f.whoName {
 		if chance(r, 500) {
 			who = append(who, "MI NOMBRE ES "+ps.FullName())
 		} else {
 			who = append(who, "SOY "+ps.FullName())
 		}
 	}
-	if chance(r, 200) {
+	if f.whoCURP {
 		who = append(who, "MI CURP ES "+ps.CURP)
 	}
-	if chance(r, 180) {
+	if f.whoBirth {
 		if chance(r, 500) {
 			who = append(who, "NACI EL "+ddmmyyyy(ps.Birth))
 		} else {

@@ -40,6 +40,9 @@ func buildBitacoraTraslados(p *Pool, r *rand.Rand) *Table {
 		person   int32
 		at       int32 // minutes since trasladosStart
 		from, to int32 // facility indices
+		curp     uint8 // the CURP field: 0 the CURP, 1 empty, 2 a placeholder, 3 a capture error
+		noBirth  bool  // the birthdate field left empty
+		noCode   bool  // no CIE-10 code yet
 	}
 	hospitals := map[string][]int{}
 	var anyHospital []int
@@ -80,6 +83,15 @@ func buildBitacoraTraslados(p *Pool, r *rand.Rand) *Table {
 				tr.to = int32(dest[(k+1+r.IntN(len(dest)-1))%len(dest)])
 			}
 		}
+		switch n := r.IntN(1000); {
+		case n < 40:
+			tr.curp = 1
+		case n < 60:
+			tr.curp = 2
+		case n < 75:
+			tr.curp = 3
+		}
+		tr.noBirth, tr.noCode = chance(r, 30), chance(r, 30)
 		plan = append(plan, tr)
 	}
 	slices.SortStableFunc(plan, func(a, b transfer) int {
@@ -108,6 +120,21 @@ func buildBitacoraTraslados(p *Pool, r *rand.Rand) *Table {
 		ws = append(ws, d.Weight)
 	}
 	dxW := newWeighted(ws)
+	for _, tr := range plan {
+		// detalle names the patient in full, surname first; both units
+		// attended them
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.HealthFacility)
+		if tr.curp == 0 {
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
+		}
+		if !tr.noBirth {
+			ident, holds = ident|IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		if !tr.noCode {
+			holds |= Cats(taxonomy.HealthCondition)
+		}
+		t.subject(tr.person, ident, holds)
+	}
 	fs := p.Facilities()
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -124,18 +151,18 @@ func buildBitacoraTraslados(p *Pool, r *rand.Rand) *Table {
 				CIE10Display(d.Code, r.IntN(2)),
 				origin,
 			}
-			switch n := r.IntN(1000); {
-			case n < 40:
+			switch tr.curp {
+			case 1:
 				fields[2] = ""
-			case n < 60:
+			case 2:
 				fields[2] = pick(r, []string{"SIN CURP", "NO PORTA", "SIN CURP"})
-			case n < 75:
+			case 3:
 				fields[2] = typoCURP(r, ps.CURP, p.Today())
 			}
-			if chance(r, 30) {
+			if tr.noBirth {
 				fields[1] = ""
 			}
-			if chance(r, 30) {
+			if tr.noCode {
 				fields[3] = ""
 			}
 			if chance(r, 30) {

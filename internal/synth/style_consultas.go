@@ -18,8 +18,9 @@ import (
 func buildConsultas(p *Pool, r *rand.Rand) *Table {
 	reg := p.Register()
 	type visit struct {
-		enr uint32
-		at  int32 // minutes since registerStart
+		enr  uint32
+		at   int32 // minutes since registerStart
+		what visitFacts
 	}
 	var plan []visit
 	if len(reg) > 0 {
@@ -29,7 +30,7 @@ func buildConsultas(p *Pool, r *rand.Rand) *Table {
 			e := r.IntN(len(reg))
 			day := reg[e].Enrolled + int32(r.IntN(int(end-reg[e].Enrolled)+1))
 			at := (day-timeDay(registerStart))*24*60 + int32(between(r, 7*60, 20*60-1))
-			plan[k] = visit{uint32(e), at}
+			plan[k] = visit{uint32(e), at, drawVisitFacts(r)}
 		}
 		slices.SortStableFunc(plan, func(a, b visit) int {
 			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.enr, b.enr))
@@ -63,6 +64,22 @@ func buildConsultas(p *Pool, r *rand.Rand) *Table {
 			col("notas", Text, taxonomy.PersonName, taxonomy.HealthCondition, taxonomy.CURP),
 		},
 	}
+	for _, v := range plan {
+		// Every register row names its person with a DATE birthdate, so
+		// the visit is theirs through id_beneficiario; the unit always
+		// attended them, and the note may add their name and CURP.
+		ident, holds := IdentLinked, Cats(taxonomy.HealthFacility)
+		if v.what&(visitCode|visitText|noteCondition) != 0 {
+			holds |= Cats(taxonomy.HealthCondition)
+		}
+		if v.what&noteName != 0 {
+			holds |= Cats(taxonomy.PersonName)
+		}
+		if v.what&noteCURP != 0 {
+			ident, holds = ident|IdentCURP, holds|Cats(taxonomy.CURP)
+		}
+		t.subject(reg[v.enr].Person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
@@ -73,17 +90,17 @@ func buildConsultas(p *Pool, r *rand.Rand) *Table {
 			d := drawDiagnosis(r, dx, dxW, ps, at.Year())
 
 			var code, text any
-			if !chance(r, 30) {
+			if v.what&visitCode != 0 {
 				code = CIE10Display(d.Code, r.IntN(2))
 			}
-			if !chance(r, 20) {
+			if v.what&visitText != 0 {
 				text = d.Description
 				if len(d.Variants) > 0 && chance(r, 600) {
 					text = pick(r, d.Variants)
 				}
 			}
 			f := p.facilities[pick(r, byState[ps.Address.StateCode])]
-			row := []any{int64(k + 1), e.ID, at, code, text, f.CLUES, pick(r, f.Doctors), note(r, ps, d)}
+			row := []any{int64(k + 1), e.ID, at, code, text, f.CLUES, pick(r, f.Doctors), note(r, ps, d, v.what)}
 			if !yield(row) {
 				return
 			}
@@ -150,13 +167,51 @@ var (
 	}
 )
 
-func note(r *rand.Rand, ps Person, d Diagnosis) any {
+// visitFacts are what a consultation row holds, drawn with the plan so
+// that the truth of the person figures knows them: whether the diagnosis
+// came as a code and as text (about 3% and 2% are missing), and what the
+// note says.
+type visitFacts uint8
+
+const (
+	visitCode visitFacts = 1 << iota
+	visitText
+	noteWritten
+	noteName
+	noteCondition
+	noteCURP
+)
+
+func drawVisitFacts(r *rand.Rand) visitFacts {
+	var f visitFacts
+	if !chance(r, 30) {
+		f |= visitCode
+	}
+	if !chance(r, 20) {
+		f |= visitText
+	}
 	if chance(r, 80) {
+		return f
+	}
+	f |= noteWritten
+	name := chance(r, 400)
+	if name {
+		f |= noteName
+	}
+	if chance(r, 600) {
+		f |= noteCondition
+	}
+	if (name && chance(r, 300)) || (!name && chance(r, 50)) {
+		f |= noteCURP
+	}
+	return f
+}
+
+func note(r *rand.Rand, ps Person, d Diagnosis, f visitFacts) any {
+	if f&noteWritten == 0 {
 		return nil
 	}
-	name := chance(r, 400)
-	cond := chance(r, 600)
-	curp := (name && chance(r, 300)) || (!name && chance(r, 50))
+	name, cond, curp := f&noteName != 0, f&noteCondition != 0, f&noteCURP != 0
 	var tpl string
 	switch {
 	case name && cond:

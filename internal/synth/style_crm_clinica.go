@@ -31,6 +31,8 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 		person int32
 		visit  int32 // minutes since crmVisitsStart
 		ins    int8  // index into crmInsurers, -1 self-pay
+		noDOB  bool  // dob NULL
+		noAlrg bool  // allergies NULL: the question was not asked
 	}
 	loadPlaces()
 	cdmx, mex := 8, 14 // INEGI key - 1
@@ -58,6 +60,7 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 		if !chance(r, 150) {
 			pt.ins = int8(crmInsurerW.pick(r))
 		}
+		pt.noDOB, pt.noAlrg = chance(r, 8), chance(r, 30)
 		plan = append(plan, pt)
 	}
 
@@ -83,6 +86,22 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 			col("last_visit", Timestamp),
 		},
 	}
+	for _, pt := range plan {
+		// given name and both family names in their columns; an
+		// allergy answer (NINGUNA included) and an insurer are health data
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Email, taxonomy.Phone, taxonomy.Address,
+			taxonomy.PostalCode)
+		if !pt.noDOB {
+			ident, holds = IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		if pt.ins >= 0 {
+			holds |= Cats(taxonomy.HealthEnrollment)
+		}
+		if !pt.noAlrg {
+			holds |= Cats(taxonomy.HealthCondition)
+		}
+		t.subject(pt.person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
@@ -98,7 +117,7 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 				return titleCase(s)
 			}
 			var dob any = ps.Birth.Format("01/02/2006")
-			if chance(r, 8) {
+			if pt.noDOB {
 				dob = nil
 			}
 			var email any
@@ -127,7 +146,7 @@ func buildClinicCRM(p *Pool, r *rand.Rand) *Table {
 				ps.Address.PostalCode,
 				insurer,
 				policy,
-				crmAllergies(r),
+				crmAllergies(r, pt.noAlrg),
 				crmVisitsStart.Add(minutes(pt.visit)),
 			}
 			if !yield(row) {
@@ -206,10 +225,11 @@ func crmAddress(r *rand.Rand, a Address) string {
 
 // crmAllergies: about a third of patients report one or two allergies;
 // the rest say none in one of the ways staff type it.
-func crmAllergies(r *rand.Rand) any {
-	switch n := r.IntN(1000); {
-	case n < 30:
+func crmAllergies(r *rand.Rand, unasked bool) any {
+	if unasked {
 		return nil
+	}
+	switch n := between(r, 30, 999); {
 	case n < 650:
 		return pick(r, []string{"NINGUNA", "NINGUNA", "NEGADAS", "Ninguna conocida", "NKDA"})
 	case n < 900:

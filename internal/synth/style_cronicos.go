@@ -29,6 +29,7 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 		form   CURPForm
 		curp   uint8 // 1: the fixture instead
 		unit   uint16
+		noDate bool // fecha_nac is a sentinel
 	}
 	today := timeDay(p.Today())
 	start := timeDay(time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -38,7 +39,8 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 	}
 	var plan []patient
 	for _, i := range p.Sample(r, 90, func(i int32) bool { return ageAt(p.Birth(i), p.Today()) >= 20 }) {
-		pt := patient{person: i, reg: start + int32(r.IntN(int(today-start))), form: curpForm(r, 15, 30, 5)}
+		pt := patient{person: i, reg: start + int32(r.IntN(int(today-start))), form: curpForm(r, 15, 30, 5),
+			noDate: chance(r, 15)}
 		if pt.form == CURPValid && chance(r, 4) {
 			pt.curp = 1
 		}
@@ -86,9 +88,17 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, pt := range plan {
+		// the full name in one field; the condition flags and the unit
+		// are in every row
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.HealthCondition, taxonomy.HealthFacility)
 		if pt.form == CURPValid && pt.curp == 0 {
 			t.Persons = append(t.Persons, pt.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if !pt.noDate {
+			ident, holds = ident|IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		t.subject(pt.person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -116,7 +126,7 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 				int64(k + 1),
 				curp,
 				mojibake(r, plain(ps.RegistryName()), 60),
-				cronicoBirth(r, ps.Birth),
+				cronicoBirth(r, ps.Birth, pt.noDate),
 				int64(ageAt(ps.Birth, reg)),
 				flag(0),
 				flag(1),
@@ -135,11 +145,12 @@ func buildCronicos(p *Pool, r *rand.Rand) *Table {
 }
 
 // cronicoBirth writes a birthdate in one of the census's text forms, or a
-// sentinel in about 1.5% of the rows.
-func cronicoBirth(r *rand.Rand, b time.Time) string {
-	switch n := r.IntN(1000); {
-	case n < 15:
+// sentinel for the rows (about 1.5%) the plan gives none.
+func cronicoBirth(r *rand.Rand, b time.Time, sentinel bool) string {
+	if sentinel {
 		return pick(r, dateSentinels[:3])
+	}
+	switch n := between(r, 15, 999); {
 	case n < 350:
 		return monthNameDate(b, "/", false)
 	case n < 450:

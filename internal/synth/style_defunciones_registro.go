@@ -23,12 +23,13 @@ import (
 // placeholders, capture errors), a few birthdates are unknown (NULL).
 func buildDefuncionesRegistro(p *Pool, r *rand.Rand) *Table {
 	type death struct {
-		person int32
-		day    int32
-		place  uint8
-		cause  uint8
-		fac    int32
-		form   CURPForm
+		person           int32
+		day              int32
+		place            uint8
+		cause            uint8
+		fac              int32
+		form             CURPForm
+		noBirth, noCause bool // fecha_nacimiento, causa_cie10 NULL
 	}
 	start := timeDay(defuncionesStart)
 	end := timeDay(p.Today()) - 1
@@ -58,6 +59,7 @@ func buildDefuncionesRegistro(p *Pool, r *rand.Rand) *Table {
 		d.cause = uint8(causeW.pick(r))
 		d.place = uint8(lugarW.pick(r))
 		d.fac = int32(pick(r, byState[states[muniState(int(p.people[i].muni))].Code]))
+		d.noBirth, d.noCause = chance(r, 15), chance(r, 10)
 		plan = append(plan, d)
 	}
 	slices.SortStableFunc(plan, func(a, b death) int {
@@ -83,9 +85,20 @@ func buildDefuncionesRegistro(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, d := range plan {
+		// the full name, surname first; the unit that certified the
+		// death attended the deceased
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.HealthFacility)
 		if d.form == CURPValid {
 			t.Persons = append(t.Persons, d.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if !d.noBirth {
+			ident, holds = ident|IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		if !d.noCause {
+			holds |= Cats(taxonomy.HealthCondition)
+		}
+		t.subject(d.person, ident, holds)
 	}
 	fs := p.Facilities()
 	seed := r.Uint64()
@@ -95,11 +108,11 @@ func buildDefuncionesRegistro(p *Pool, r *rand.Rand) *Table {
 			ps := p.Person(d.person)
 			died := dayTime(d.day)
 			var birth any = ps.Birth
-			if chance(r, 15) {
+			if d.noBirth {
 				birth = nil
 			}
 			var cause any = CIE10Display(causesOfDeath[d.cause].code, r.IntN(2))
-			if chance(r, 10) {
+			if d.noCause {
 				cause = nil
 			}
 			row := []any{

@@ -84,6 +84,11 @@ func buildDomicilios(p *Pool, r *rand.Rand) *Table {
 			col("fecha_actualizacion", Date),
 		},
 	}
+	for _, en := range plan {
+		// id_persona points at a register row, which names its person
+		// with a birthdate: every address is theirs
+		t.subject(reg[en.enr].Person, IdentLinked, Cats(taxonomy.Address, taxonomy.PostalCode))
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)

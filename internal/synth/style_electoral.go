@@ -26,13 +26,15 @@ func buildListaNominal(p *Pool, r *rand.Rand) *Table {
 	type voter struct {
 		person int32
 		secc   uint16
+		noKey  bool // CVE_ELEC left blank
+		noDate bool // F_NAC is serial 1, Excel's 1900-01-01: unknown
 	}
 	var plan []voter
 	keep := func(i int32) bool { return !p.BornAbroad(i) && ageAt(p.Birth(i), p.Today()) >= 18 }
 	for _, i := range p.Sample(r, 350, keep) {
 		// sections cluster by municipality, as they do on the map
 		m := int(p.people[i].muni)
-		plan = append(plan, voter{i, uint16(1 + (m*37)%4800 + r.IntN(120))})
+		plan = append(plan, voter{i, uint16(1 + (m*37)%4800 + r.IntN(120)), chance(r, 8), chance(r, 5)})
 	}
 	names := loadNames()
 	slices.SortStableFunc(plan, func(a, b voter) int {
@@ -58,18 +60,33 @@ func buildListaNominal(p *Pool, r *rand.Rand) *Table {
 			col("CP", Integer, taxonomy.PostalCode),
 		}),
 	}
+	for _, v := range plan {
+		ps := p.Person(v.person)
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Address, taxonomy.PostalCode)
+		if !v.noKey {
+			holds |= Cats(taxonomy.VoterKey)
+		}
+		if !v.noDate {
+			holds |= Cats(taxonomy.Birthdate)
+			// names longer than their twenty-character fields are cut
+			if fits(plain(ps.Nombre), 20) && fits(plain(ps.Paterno), 20) && fits(plain(ps.Materno), 20) {
+				ident = IdentNameBirth
+			}
+		}
+		t.subject(v.person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
 		for _, v := range plan {
 			ps := p.Person(v.person)
 			key := voterKey(r, ps)
-			if chance(r, 8) {
+			if v.noKey {
 				key = ""
 			}
-			text := func(s string, n int) string { return padChar(mojibake(r, plain(s), 40), n) }
+			text := func(s string, n int) string { return padChar(mojibakeFit(r, plain(s), 40, n), n) }
 			serial := excelSerial(ps.Birth)
-			if chance(r, 5) {
+			if v.noDate {
 				serial = 1 // Excel's 1900-01-01: unknown
 			}
 			cp, _ := strconv.Atoi(ps.Address.PostalCode)

@@ -26,6 +26,11 @@ func buildNomina(p *Pool, r *rand.Rand) *Table {
 		hired  int32 // day of hire
 		form   CURPForm
 		curp   uint8 // 0 as form says, 1 the fixture instead
+		rfc    uint8 // 0 valid, 1 NULL, 2 the generic RFC, 3 a wrong check character
+		birth  uint8 // 0 YYYYMMDD, 1 19000101, 2 zero, 3 NULL
+		noNSS  bool
+		noAcct bool // no CLABE
+		abbrev bool // MARIA and JOSE written MA. and J.
 	}
 	today := timeDay(p.Today())
 	earliest := timeDay(time.Date(1985, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -40,6 +45,23 @@ func buildNomina(p *Pool, r *rand.Rand) *Table {
 		if e.form == CURPValid && chance(r, 4) {
 			e.curp = 1
 		}
+		switch n := r.IntN(1000); {
+		case n < 10:
+			e.rfc = 1
+		case n < 16:
+			e.rfc = 2
+		case n < 31:
+			e.rfc = 3
+		}
+		switch n := r.IntN(1000); {
+		case n < 10:
+			e.birth = 1
+		case n < 15:
+			e.birth = 2
+		case n < 20:
+			e.birth = 3
+		}
+		e.noNSS, e.noAcct, e.abbrev = chance(r, 20), chance(r, 30), chance(r, 100)
 		plan = append(plan, e)
 	}
 	slices.SortStableFunc(plan, func(a, b employee) int {
@@ -66,9 +88,27 @@ func buildNomina(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, e := range plan {
+		ident, holds := IdentNone, Cats(taxonomy.PersonName)
 		if e.form == CURPValid && e.curp == 0 {
 			t.Persons = append(t.Persons, e.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if e.birth == 0 {
+			holds |= Cats(taxonomy.Birthdate)
+			if full := plain(p.Person(e.person).FullName()); !e.abbrev || abbreviateGiven(full) == full {
+				ident |= IdentNameBirth
+			}
+		}
+		if e.rfc == 0 || e.rfc == 3 { // a failing check character is still theirs (doc.go)
+			holds |= Cats(taxonomy.RFC)
+		}
+		if !e.noNSS {
+			holds |= Cats(taxonomy.NSS)
+		}
+		if !e.noAcct {
+			holds |= Cats(taxonomy.CLABE)
+		}
+		t.subject(e.person, ident, holds)
 	}
 	byState := map[string][]int{}
 	for _, st := range states {
@@ -84,32 +124,32 @@ func buildNomina(p *Pool, r *rand.Rand) *Table {
 				curp = curpFixture
 			}
 			var rfc any = personRFC(ps)
-			switch n := r.IntN(1000); {
-			case n < 10:
+			switch e.rfc {
+			case 1:
 				rfc = nil
-			case n < 16:
+			case 2:
 				rfc = genericRFC
-			case n < 31:
+			case 3:
 				rfc = wrongRFCCheck(r, rfc.(string))
 			}
 			var nss, clabe any
-			if !chance(r, 20) {
+			if !e.noNSS {
 				nss = personNSS(r, ps.Birth, p.Today())
 			}
-			if !chance(r, 30) {
+			if !e.noAcct {
 				clabe = personCLABE(r)
 			}
 			var fecNac any = int64(ps.Birth.Year()*10000 + int(ps.Birth.Month())*100 + ps.Birth.Day())
-			switch n := r.IntN(1000); {
-			case n < 10:
+			switch e.birth {
+			case 1:
 				fecNac = int64(19000101)
-			case n < 15:
+			case 2:
 				fecNac = int64(0)
-			case n < 20:
+			case 3:
 				fecNac = nil
 			}
 			nombre := plain(ps.FullName())
-			if chance(r, 100) {
+			if e.abbrev {
 				nombre = abbreviateGiven(nombre)
 			}
 			job := pick(r, puestos)

@@ -35,6 +35,7 @@ func buildPadronContribuyentes(p *Pool, r *rand.Rand) *Table {
 	type taxpayer struct {
 		person int32 // -1 for a company
 		alta   int32 // day of registration
+		rfc    uint8 // a person's: 0 their RFC, 1 NULL, 2 a wrong check character
 	}
 	start := timeDay(time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC))
 	today := timeDay(p.Today())
@@ -42,10 +43,17 @@ func buildPadronContribuyentes(p *Pool, r *rand.Rand) *Table {
 	var plan []taxpayer
 	for _, i := range p.Sample(r, 50, adult) {
 		from := max(start, timeDay(p.Birth(i).AddDate(18, 0, 0)))
-		plan = append(plan, taxpayer{i, from + int32(r.IntN(max(1, int(today-from))))})
+		tp := taxpayer{person: i, alta: from + int32(r.IntN(max(1, int(today-from))))}
+		switch n := r.IntN(1000); {
+		case n < 8:
+			tp.rfc = 1
+		case n < 23:
+			tp.rfc = 2
+		}
+		plan = append(plan, tp)
 	}
 	for range len(plan) * 2 / 3 {
-		plan = append(plan, taxpayer{-1, start + int32(r.IntN(int(today-start)))})
+		plan = append(plan, taxpayer{person: -1, alta: start + int32(r.IntN(int(today-start)))})
 	}
 	slices.SortStableFunc(plan, func(a, b taxpayer) int {
 		return cmp.Or(cmp.Compare(a.alta, b.alta), cmp.Compare(a.person, b.person))
@@ -67,13 +75,25 @@ func buildPadronContribuyentes(p *Pool, r *rand.Rand) *Table {
 			col("fecha_alta", Date),
 		},
 	}
+	for _, tp := range plan {
+		if tp.person < 0 {
+			continue
+		}
+		// a name and an RFC without a birthdate identify no one by the
+		// contract's rules (the RFC's date is not read as a birthdate)
+		holds := Cats(taxonomy.PersonName, taxonomy.Address, taxonomy.PostalCode, taxonomy.Phone, taxonomy.Email)
+		if tp.rfc != 1 {
+			holds |= Cats(taxonomy.RFC)
+		}
+		t.subject(tp.person, IdentNone, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
 		for k, tp := range plan {
 			var row []any
 			if tp.person >= 0 {
-				row = taxpayerPersonRow(r, p.Person(tp.person))
+				row = taxpayerPersonRow(r, p.Person(tp.person), tp.rfc)
 			} else {
 				row = taxpayerCompanyRow(r)
 			}
@@ -89,12 +109,12 @@ func buildPadronContribuyentes(p *Pool, r *rand.Rand) *Table {
 
 // taxpayerPersonRow is a persona física's rfc, name, address, postal code,
 // phone and e-mail.
-func taxpayerPersonRow(r *rand.Rand, ps Person) []any {
+func taxpayerPersonRow(r *rand.Rand, ps Person, form uint8) []any {
 	var rfc any = personRFC(ps)
-	switch n := r.IntN(1000); {
-	case n < 8:
+	switch form {
+	case 1:
 		rfc = nil
-	case n < 23:
+	case 2:
 		rfc = wrongRFCCheck(r, rfc.(string))
 	}
 	name := plain(ps.FullName())

@@ -32,6 +32,7 @@ func buildPagos(p *Pool, r *rand.Rand) *Table {
 	type payment struct {
 		benef uint32
 		day   int32
+		card  uint8 // on a card: 0 the number, 1 masked, 2 the test card
 	}
 	reg := p.Register()
 	start := timeDay(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -69,7 +70,16 @@ func buildPagos(p *Pool, r *rand.Rand) *Table {
 		}
 		n := between(r, 1, min(6, len(days)))
 		for _, j := range r.Perm(len(days))[:n] {
-			plan = append(plan, payment{uint32(len(bens)), days[j]})
+			pay := payment{benef: uint32(len(bens)), day: days[j]}
+			if b.card != 0 {
+				switch n := r.IntN(1000); {
+				case n < 30:
+					pay.card = 1
+				case n < 33:
+					pay.card = 2
+				}
+			}
+			plan = append(plan, pay)
 		}
 		bens = append(bens, b)
 	}
@@ -96,9 +106,21 @@ func buildPagos(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, pay := range plan {
-		if b := bens[pay.benef]; b.form == CURPValid {
+		// id_beneficiario points at a register row, which names its
+		// person with a birthdate: every payment is theirs
+		b := bens[pay.benef]
+		ident, holds := IdentLinked, CatSet(0)
+		if b.form == CURPValid {
 			t.Persons = append(t.Persons, reg[b.enr].Person)
+			ident, holds = ident|IdentCURP, Cats(taxonomy.CURP)
 		}
+		switch {
+		case b.card == 0:
+			holds |= Cats(taxonomy.CLABE)
+		case pay.card == 0:
+			holds |= Cats(taxonomy.CreditCard)
+		}
+		t.subject(reg[b.enr].Person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -110,10 +132,10 @@ func buildPagos(p *Pool, r *rand.Rand) *Table {
 			if b.card != 0 {
 				medio, clabe = "TARJETA", nil
 				s := strconv.FormatUint(b.card, 10)
-				switch n := r.IntN(1000); {
-				case n < 30:
+				switch pay.card {
+				case 1:
 					card = maskCard(s)
-				case n < 33:
+				case 2:
 					card = "4111111111111111" // a test card left in production
 				default:
 					card = s

@@ -67,9 +67,14 @@ func buildPersonalSalud(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, e := range plan {
+		// a directory names its staff without a birthdate: only a valid
+		// CURP identifies them; their workplace did not attend them
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Phone, taxonomy.Email)
 		if e.form == CURPValid {
 			t.Persons = append(t.Persons, e.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		t.subject(e.person, ident, holds)
 	}
 	fs := p.Facilities()
 	seed := r.Uint64()

@@ -20,6 +20,8 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 		person int32
 		reg    int32 // day of registration (FECREG)
 		form   CURPForm
+		abbrev bool // MARIA and JOSE written MA. and J. (abbreviateGiven)
+		noDate bool // FECNAC is the sentinel 00000000
 	}
 	today := timeDay(p.Today())
 	var plan []record
@@ -36,7 +38,7 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 		}
 		reg := min(born+int32(delay), today-1)
 		form := curpForm(r, 0, 35, 5)
-		plan = append(plan, record{i, reg, form})
+		plan = append(plan, record{i, reg, form, chance(r, 150), chance(r, 3)})
 	}
 	slices.SortStableFunc(plan, func(a, b record) int {
 		return cmp.Or(cmp.Compare(a.reg, b.reg), cmp.Compare(a.person, b.person))
@@ -63,9 +65,20 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 		}),
 	}
 	for _, rec := range plan {
+		ps := p.Person(rec.person)
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Address, taxonomy.PostalCode)
 		if rec.form == CURPValid {
 			t.Persons = append(t.Persons, rec.person)
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		if !rec.noDate {
+			holds |= Cats(taxonomy.Birthdate)
+			// the full name, unless abbreviated or cut by the field
+			if name := rcnacimName(ps, rec.abbrev); name == rcnacimName(ps, false) && fits(name, 50) {
+				ident |= IdentNameBirth
+			}
+		}
+		t.subject(rec.person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
@@ -79,12 +92,8 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 			} else {
 				curp = curpCell(r, rec.form, ps.CURP, p.Today()).(string)
 			}
-			nombre := plain(ps.Nombre)
-			if chance(r, 150) {
-				nombre = abbreviateGiven(nombre)
-			}
 			fecnac := yyyymmdd(ps.Birth)
-			if chance(r, 3) {
+			if rec.noDate {
 				fecnac = "00000000"
 			}
 			sexo := sexCode(ps.Sex, "1", "2", "3")
@@ -102,10 +111,10 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 			g, _ := names.drawGiven(r, 'M')
 			madre := mother + " " + names.surnames[names.drawSurname(r, false)] + " " + names.given[g]
 
-			text := func(s string, n int) string { return padChar(mojibake(r, plain(s), 30), n) }
+			text := func(s string, n int) string { return padChar(mojibakeFit(r, plain(s), 30, n), n) }
 			row := []any{
 				curp,
-				text(joinNonEmpty(ps.Paterno, ps.Materno, nombre), 50),
+				text(rcnacimName(ps, rec.abbrev), 50),
 				fecnac,
 				sexo,
 				ps.BirthKey,
@@ -124,4 +133,14 @@ func buildRCNacim(p *Pool, r *rand.Rand) *Table {
 		}
 	}
 	return t
+}
+
+// rcnacimName is NOMCOMP before padding: PATERNO MATERNO NOMBRE without
+// accents, the given name maybe abbreviated.
+func rcnacimName(ps Person, abbrev bool) string {
+	nombre := plain(ps.Nombre)
+	if abbrev {
+		nombre = abbreviateGiven(nombre)
+	}
+	return plain(joinNonEmpty(ps.Paterno, ps.Materno, nombre))
 }

@@ -43,6 +43,7 @@ func buildSolicitudesWeb(p *Pool, r *rand.Rand) *Table {
 	type request struct {
 		person int32
 		at     int32 // minutes since solicitudesStart
+		form   webFacts
 	}
 	start := timeDay(solicitudesStart)
 	end := timeDay(p.Today()) - 1
@@ -52,7 +53,7 @@ func buildSolicitudesWeb(p *Pool, r *rand.Rand) *Table {
 		for _, i := range p.Sample(r, 80, adult) {
 			for k := 0; k == 0 || k < 3 && chance(r, 150); k++ {
 				day := start + int32(r.IntN(int(end-start)+1))
-				plan = append(plan, request{i, (day-start)*24*60 + int32(r.IntN(24*60))})
+				plan = append(plan, request{i, (day-start)*24*60 + int32(r.IntN(24*60)), drawWebFacts(r)})
 			}
 		}
 	}
@@ -74,6 +75,23 @@ func buildSolicitudesWeb(p *Pool, r *rand.Rand) *Table {
 			col("estatus", Varchar(20)),
 		},
 	}
+	for _, q := range plan {
+		// every form names the applicant in full; all but the contact
+		// form ask for the CURP and the birthdate
+		if q.form.shape == webContact {
+			t.subject(q.person, IdentNone, Cats(taxonomy.PersonName, taxonomy.Phone, taxonomy.Email))
+			continue
+		}
+		ident, holds := IdentNone, Cats(taxonomy.PersonName, taxonomy.Address, taxonomy.PostalCode,
+			taxonomy.Phone, taxonomy.Email)
+		if q.form.curp == webCURPValid || q.form.curp == webCURPLower && validCURP(strings.ToLower(p.CURP(q.person)), p.Today()) {
+			ident, holds = IdentCURP, holds|Cats(taxonomy.CURP)
+		}
+		if !q.form.noBirth {
+			ident, holds = ident|IdentNameBirth, holds|Cats(taxonomy.Birthdate)
+		}
+		t.subject(q.person, ident, holds)
+	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)
@@ -88,7 +106,7 @@ func buildSolicitudesWeb(p *Pool, r *rand.Rand) *Table {
 			case at.Before(pythonUntil):
 				enc = jsonPython
 			}
-			payload := webPayload(r, p, ps, tr).encode(enc)
+			payload := webPayload(r, p, ps, tr, q.form).encode(enc)
 			estatus := pick(r, estatusWeb)
 			if at.After(p.Today().AddDate(0, 0, -20)) && chance(r, 600) {
 				estatus = "RECIBIDA"
@@ -157,8 +175,58 @@ func camelKey(k string) string {
 	return strings.Join(parts, "")
 }
 
+// webFacts are what a submitted form holds, drawn with the plan so that
+// the truth of the person figures knows them: the form's shape, how the
+// CURP was answered and whether the birthdate was.
+type webFacts struct {
+	shape   uint8 // webFull, webContact, webIdentity, webNested
+	curp    uint8 // webCURPValid, webCURPNull, webCURPEmpty, webCURPTypo, webCURPLower
+	noBirth bool
+}
+
+const (
+	webFull = iota
+	webContact
+	webIdentity
+	webNested
+)
+
+const (
+	webCURPValid = iota
+	webCURPNull
+	webCURPEmpty
+	webCURPTypo
+	webCURPLower // still valid: the CURP in lower case
+)
+
+func drawWebFacts(r *rand.Rand) webFacts {
+	var f webFacts
+	switch n := r.IntN(100); {
+	case n < 40:
+		f.shape = webFull
+	case n < 65:
+		f.shape = webContact
+	case n < 85:
+		f.shape = webIdentity
+	default:
+		f.shape = webNested
+	}
+	switch n := r.IntN(1000); {
+	case n < 40:
+		f.curp = webCURPNull
+	case n < 70:
+		f.curp = webCURPEmpty
+	case n < 85:
+		f.curp = webCURPTypo
+	case n < 100:
+		f.curp = webCURPLower
+	}
+	f.noBirth = chance(r, 40)
+	return f
+}
+
 // webPayload is one submitted form: its shape, key names and answers.
-func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb) jsonObj {
+func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb, f webFacts) jsonObj {
 	keys := webKeysES
 	if tr.english {
 		keys = webKeysEN
@@ -182,21 +250,21 @@ func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb) jsonObj {
 		return strings.ToLower(s)
 	}
 	var curp any = ps.CURP
-	switch n := r.IntN(1000); {
-	case n < 40:
+	switch f.curp {
+	case webCURPNull:
 		curp = nil
-	case n < 70:
+	case webCURPEmpty:
 		curp = ""
-	case n < 85:
+	case webCURPTypo:
 		curp = typoCURP(r, ps.CURP, p.Today())
-	case n < 100:
+	case webCURPLower:
 		curp = strings.ToLower(ps.CURP)
 	}
 	var birth any = ps.Birth.Format("2006-01-02")
-	switch n := r.IntN(100); {
-	case n < 4:
+	switch {
+	case f.noBirth:
 		birth = nil
-	case n < 30:
+	case r.IntN(96) < 26:
 		birth = ddmmyyyy(ps.Birth)
 	}
 	var phone any = phoneText(r, ps.Phone)
@@ -257,8 +325,8 @@ func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb) jsonObj {
 	}
 
 	var body jsonObj
-	switch n := r.IntN(100); {
-	case n < 40: // full form
+	switch f.shape {
+	case webFull:
 		body = append(body, jsonField{key(keys.curp), curp})
 		body = append(body, nameFields()...)
 		body = append(body, jsonField{key(keys.birth), birth}, jsonField{key(keys.phone), phone},
@@ -268,7 +336,7 @@ func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb) jsonObj {
 			dom = nil
 		}
 		body = append(body, jsonField{key(keys.address), dom})
-	case n < 65: // contact form: the whole name in one field
+	case webContact: // the whole name in one field
 		nameKey := keys.fullName
 		if !tr.english && chance(r, 500) {
 			nameKey = keys.nombre // the whole name under "nombre"
@@ -277,14 +345,14 @@ func webPayload(r *rand.Rand, p *Pool, ps Person, tr tramiteWeb) jsonObj {
 		if chance(r, 300) {
 			body = append(body, jsonField{"comentarios", pick(r, webComments)})
 		}
-	case n < 85: // identity form
+	case webIdentity:
 		body = append(body, jsonField{key(keys.curp), curp})
 		body = append(body, nameFields()...)
 		body = append(body, jsonField{key(keys.birth), birth})
 		if chance(r, 300) {
 			body = append(body, jsonField{"sexo", sexCode(ps.Sex, "H", "M", "X")})
 		}
-	default: // nested applicant
+	default: // webNested: the applicant in an object of its own
 		who := jsonObj{{key(keys.curp), curp}}
 		who = append(who, nameFields()...)
 		who = append(who, jsonField{key(keys.birth), birth},

@@ -92,6 +92,7 @@ func buildUrgencias(p *Pool, r *rand.Rand) *Table {
 		ws = append(ws, m.w)
 	}
 	motivoW := newWeighted(ws)
+	t.noSubjects() // anonymised: no row names or identifies anyone
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {
 		r := rowRand(seed)

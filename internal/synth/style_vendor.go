@@ -65,9 +65,14 @@ func buildVendorExport(p *Pool, r *rand.Rand) *Table {
 		},
 	}
 	for _, pay := range plan {
+		// the full name and a DD/MM/YYYY birthdate in every row
+		ident, holds := IdentNameBirth, Cats(taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address,
+			taxonomy.PostalCode, taxonomy.Phone)
 		if pay.form == CURPValid {
 			t.Persons = append(t.Persons, pay.person)
+			ident, holds = ident|IdentCURP, holds|Cats(taxonomy.CURP)
 		}
+		t.subject(pay.person, ident, holds)
 	}
 	seed := r.Uint64()
 	t.Generate = func(yield func([]any) bool) {

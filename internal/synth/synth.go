@@ -169,6 +169,45 @@ func (c *Corpus) resolveKeys() error {
 	return nil
 }
 
+// Institutions lists the institutions whose systems hold the corpus's
+// tables (Table.Institution), in the order of their first table; a
+// corpus whose tables name none has one, "".
+func (c *Corpus) Institutions() []string {
+	var out []string
+	for _, t := range c.Tables {
+		if !slices.Contains(out, t.Institution) {
+			out = append(out, t.Institution)
+		}
+	}
+	return out
+}
+
+// OfInstitution is the part of the corpus one institution holds: the same
+// configuration and pool, that institution's tables (nil when it has
+// none), and labels counted over them alone, so it is written as the
+// institution's own database by WriteSQLite, WritePostgres or WriteMySQL
+// and scored against its own figures. The tables are shared with c, not
+// copied: their rows are the same.
+func (c *Corpus) OfInstitution(name string) *Corpus {
+	sub := &Corpus{Config: c.Config, Pool: c.Pool}
+	sub.Config.Styles = nil
+	for _, t := range c.Tables {
+		if t.Institution == name {
+			sub.Tables = append(sub.Tables, t)
+		}
+	}
+	if len(sub.Tables) == 0 {
+		return nil
+	}
+	for _, s := range c.Config.Styles {
+		if sub.Table(s.Name) != nil {
+			sub.Config.Styles = append(sub.Config.Styles, s)
+		}
+	}
+	sub.labels = sub.computeLabels()
+	return sub
+}
+
 // Table finds a table by name, or nil.
 func (c *Corpus) Table(name string) *Table {
 	for _, t := range c.Tables {

@@ -30,6 +30,31 @@ import (
 //     counts); financial if any holds a CLABE or card number.
 //   - persons_in_several_sources: persons with a row that identifies or
 //     links them in tables of two or more institutions (Table.Institution).
+//
+// How the styles read those rules where a row's values are messy:
+//   - A full name is the person's given names and surnames, in any order,
+//     case or accents, also when a legacy pipeline damaged its Ñ or
+//     accented letters (Ã‘, ¥: the letters are all there, and the damage
+//     is mechanical). A name a field cut, a given name abbreviated (MA.,
+//     J.), a capture error in any part of it, or a newborn's RN PATERNO
+//     MATERNO is not: such a row still holds person_name, but identifies
+//     by name no one.
+//   - A CURP in lower case is still the person's valid CURP; a placeholder,
+//     a capture error or the copied fixture is no one's.
+//   - An RFC is the person's when it has all 13 characters, also with a
+//     check character that fails (doc.go: as in real data); the legacy
+//     10-character form, the generic XAXX010101000 and NULL are not. An
+//     NSS or a CLABE with a capture error is not a value; a masked card
+//     or the test card 4111111111111111 is not a card.
+//   - Whatever decides these per row (a sentinel birthdate, a NULL
+//     diagnosis, the shape of a web form) is drawn with the table's plan,
+//     so Subjects follow the rows exactly. Holds are exact for the
+//     categories the figures read (the identifiers, person_name,
+//     birthdate, the health categories, clabe, credit_card); the others
+//     (address, phone, ...) say what the row's columns hold about the
+//     person, a NULL phone included.
+//
+// recount_test.go checks the declarations against the rows themselves.
 
 // Ident says how a row identifies the person it is about.
 type Ident uint8
