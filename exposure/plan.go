@@ -64,7 +64,8 @@ type Plan struct {
 	read []int // columns read in full, in order
 	row  []string
 
-	curpCols     []int // narrow columns holding CURPs
+	curpCols     []int // narrow columns holding the subject's CURP
+	otherCURPs   []int // narrow columns holding someone else's (curp_madre)
 	textCURPCols []int // wide columns holding CURPs (read in full only in full mode)
 	name         nameColumns
 	otherNames   []int
@@ -131,6 +132,9 @@ func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
 			if wide {
 				p.textCURPCols = append(p.textCURPCols, c)
 				need[c] = need[c] || t.Full
+			} else if otherPerson(col.Name) {
+				p.otherCURPs = append(p.otherCURPs, c)
+				need[c] = true
 			} else {
 				p.curpCols = append(p.curpCols, c)
 				need[c] = true
@@ -153,7 +157,7 @@ func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
 			need[c] = true
 		}
 		for _, id := range []string{taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey} {
-			if structured&catBit(id) != 0 {
+			if structured&catBit(id) != 0 && !otherPerson(col.Name) {
 				p.idCols = append(p.idCols, idColumn{c, id})
 				need[c] = true
 			}
@@ -354,12 +358,14 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		}
 	}
 	// What the row holds about its subject: everything its columns hold,
-	// except that a name and a birthdate are theirs only when they come
-	// from the subject's own name and birthdate columns (a doctor's name,
-	// a name mentioned in a note, a mother's birthdate are someone else's).
-	cats := (certain | judged) &^ (bitName | bitBirth)
+	// except that a name, a birthdate and an identifier are theirs only
+	// when they come from the subject's own columns (a doctor's name, a
+	// name mentioned in a note, a mother's birthdate are someone else's).
+	// Likewise identifiers: a mother's CURP is hers (curp_madre), not
+	// evidence of her child's identity kit.
+	cats := (certain | judged) &^ (bitName | bitBirth | maskIDs)
 
-	// A row's CURPs, in its CURP columns first.
+	// The subject's CURPs: in their CURP columns, then in the row's text.
 	var curps [4]validate.CURP
 	n := 0
 	add := func(c validate.CURP) {
@@ -416,25 +422,20 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	var personKind, personBand uint8
 	switch {
 	case n > 0:
+		// The subject is the CURP their name agrees with, or the first;
+		// the row's data is about every CURP of the subject's columns
+		// (a CURP in a note about the patient is the patient's).
 		holder := -1
 		for i := range n {
 			c := curps[i]
-			band := bandOf(c.Birth, t.Today)
-			key := p.keyer.CURP(c.Value)
-			p.batch.addObs(obs{key: key, cats: cats, maybe: maybe, source: src, kind: kindCURP, band: band})
+			p.batch.addObs(obs{key: p.keyer.CURP(c.Value), cats: cats, maybe: maybe, source: src, kind: kindCURP, band: bandOf(c.Birth, t.Today)})
 			if holder < 0 && nameKey != "" && detectors.NameAgreesWithCURP(c.NameKey, full, pat, mat, giv) {
 				holder = i
 			}
 		}
 		if holder >= 0 {
-			c := curps[holder]
-			key := p.keyer.CURP(c.Value)
-			band := bandOf(c.Birth, t.Today)
-			p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
-			if bdOK && !bd.Equal(c.Birth) {
-				p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
-			}
-			person, personKind, personBand = key, kindCURP, band
+			p.nameAliases(curps[holder], nameKey, bd, bdOK)
+			person, personKind, personBand = p.keyer.CURP(curps[holder].Value), kindCURP, bandOf(curps[holder].Birth, t.Today)
 		} else {
 			person, personKind, personBand = p.keyer.CURP(curps[0].Value), kindCURP, bandOf(curps[0].Birth, t.Today)
 			if nameKey != "" && bdOK {
@@ -446,6 +447,25 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	case nameKey != "" && bdOK:
 		person, personKind, personBand = p.keyer.NameBirth(nameKey, day(bd)), kindNB, bandOf(bd, t.Today)
 		p.batch.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
+	}
+	// Other people's CURPs (curp_madre) are people too: identified, with
+	// their name when a name column of the row agrees with the CURP; the
+	// row's other data is not theirs.
+	var namedOthers uint64 // other-name columns (bits by place) that named a CURP holder
+	for _, c := range p.otherCURPs {
+		detectors.EachCURP(p.row[c], t.Today, func(oc validate.CURP) {
+			ocats := bitCURP
+			for k, nc := range p.otherNames {
+				if v := p.row[nc]; present(v) && k < 64 && detectors.NameAgreesWithCURP(oc.NameKey, v, "", "", "") {
+					if key := NameKey(v); key != "" {
+						ocats |= bitName
+						namedOthers |= 1 << k
+						p.nameAliases(oc, key, time.Time{}, false)
+					}
+				}
+			}
+			p.batch.addObs(obs{key: p.keyer.CURP(oc.Value), cats: ocats, source: src, kind: kindCURP, band: bandOf(oc.Birth, t.Today)})
+		})
 	}
 	identified := personKind != 0
 
@@ -474,7 +494,10 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 			p.batch.addObs(obs{key: p.keyer.hash(kindName, nameKey), cats: cats, maybe: maybe, source: src, kind: kindName})
 		}
 	}
-	for _, c := range p.otherNames {
+	for k, c := range p.otherNames {
+		if k < 64 && namedOthers&(1<<k) != 0 {
+			continue // a CURP of the row says who they are
+		}
 		if v := p.row[c]; present(v) {
 			if k := NameKey(v); k != "" {
 				p.batch.addObs(obs{key: p.keyer.hash(kindName, k), cats: bitName, source: src, kind: kindName})
@@ -499,6 +522,18 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		p.batch.addAlias(a)
 	}
 	return judged | (cats & (bitCURP | bitName | bitBirth) & p.exactSet())
+}
+
+// nameAliases says that a name, with the CURP's date and with the row's
+// birthdate when it differs, is that CURP's holder: another table or
+// institution that knows them by name and birthdate finds them.
+func (p *Plan) nameAliases(c validate.CURP, nameKey string, bd time.Time, bdOK bool) {
+	key := p.keyer.CURP(c.Value)
+	band := bandOf(c.Birth, p.t.Today)
+	p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+	if bdOK && !bd.Equal(c.Birth) {
+		p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+	}
 }
 
 // exactSet is the categories counted exactly; the identity bits a row

@@ -21,9 +21,11 @@ import (
 
 	"github.com/alcance-mx/alcance/connectors"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
+	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/internal/eval"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/internal/synth"
+	"github.com/alcance-mx/alcance/reports"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
@@ -42,7 +44,7 @@ func main() {
 	seed := flag.Uint64("seed", 7, "generator seed")
 	dir := flag.String("dir", "eval", "where to write the corpora")
 	sampleRows := flag.Int("sample-rows", 10000, "rows sampled per table")
-	which := flag.String("corpus", "all", "tuning, eval, blind, blindc or all")
+	which := flag.String("corpus", "all", "tuning, eval, blind, blindc, institutions or all")
 	flag.Parse()
 
 	var corpora []corpus
@@ -61,8 +63,14 @@ func main() {
 	if *which == "blindc" || *which == "all" {
 		corpora = append(corpora, corpus{name: "second blind styles", styles: synth.BlindStylesC(), report: true})
 	}
+	if *which == "institutions" || *which == "all" {
+		// The person figures across institutions: one scan of all, and
+		// each scanned apart and merged. Detection is reported, not gated:
+		// the corpus was written for the figures.
+		corpora = append(corpora, corpus{name: "institutions", styles: synth.InstitutionStyles()})
+	}
 	if len(corpora) == 0 {
-		fmt.Fprintf(os.Stderr, "alcance-eval: -corpus must be tuning, eval, blind, blindc or all\n")
+		fmt.Fprintf(os.Stderr, "alcance-eval: -corpus must be tuning, eval, blind, blindc, institutions or all\n")
 		os.Exit(2)
 	}
 	failed := false
@@ -81,10 +89,19 @@ func main() {
 	fmt.Println("alcance-eval: every target met")
 }
 
-// target is a copy of the corpus in one kind of source.
+// target is a copy of the corpus in one kind of source: one source per
+// institution of the corpus.
 type target struct {
-	name string
-	spec connectors.Spec
+	name         string
+	specs        []connectors.Spec
+	institutions []string
+}
+
+// part is one institution's share of a corpus (all of it when the corpus
+// names no institutions).
+type part struct {
+	institution string
+	corpus      *synth.Corpus
 }
 
 func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, error) {
@@ -97,20 +114,38 @@ func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return false, err
 	}
-	slug := map[string]string{"tuning styles": "tuning", "evaluation-only styles": "evaluation", "blind styles": "blind", "second blind styles": "blindc"}[c.name]
-	dbPath := filepath.Join(dir, slug+".db")
-	os.Remove(dbPath)
-	if err := gen.WriteSQLite(ctx, dbPath); err != nil {
-		return false, err
+	slug := map[string]string{"tuning styles": "tuning", "evaluation-only styles": "evaluation", "blind styles": "blind",
+		"second blind styles": "blindc", "institutions": "institutions"}[c.name]
+	var parts []part
+	if insts := gen.Institutions(); len(insts) > 1 {
+		for _, inst := range insts {
+			parts = append(parts, part{inst, gen.OfInstitution(inst)})
+		}
+	} else {
+		parts = []part{{"", gen}}
 	}
-	fmt.Printf("### %s: %d persons, seed %d, %d tables, generated in %s\n\n", c.name, persons, seed,
-		len(gen.Tables), time.Since(start).Round(time.Millisecond))
-	spec, err := connectors.Parse(dbPath)
-	if err != nil {
-		return false, err
+	sqlite := target{name: "sqlite"}
+	for _, p := range parts {
+		name := slug
+		if p.institution != "" {
+			name += "-" + p.institution
+		}
+		dbPath := filepath.Join(dir, name+".db")
+		os.Remove(dbPath)
+		if err := p.corpus.WriteSQLite(ctx, dbPath); err != nil {
+			return false, err
+		}
+		spec, err := connectors.Parse(dbPath)
+		if err != nil {
+			return false, err
+		}
+		sqlite.specs = append(sqlite.specs, spec)
+		sqlite.institutions = append(sqlite.institutions, p.institution)
 	}
-	targets := []target{{"sqlite", spec}}
-	more, err := serverTargets(ctx, gen, slug)
+	fmt.Printf("### %s: %d persons, seed %d, %d tables in %d institutions, generated in %s\n\n", c.name, persons, seed,
+		len(gen.Tables), len(parts), time.Since(start).Round(time.Millisecond))
+	targets := []target{sqlite}
+	more, err := serverTargets(ctx, parts, slug)
 	if err != nil {
 		return false, err
 	}
@@ -124,11 +159,21 @@ func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, 
 	for _, tg := range targets {
 		t0 := time.Now()
 		rep, _ := scan.Run(ctx, scan.Config{
-			Sources: []connectors.Spec{tg.spec}, Connect: connectors.DefaultOptions(),
+			Sources: tg.specs, Connect: connectors.DefaultOptions(),
 			SampleRows: sampleRows, Version: "eval", Today: today,
 		})
 		res := eval.Score(rep, labels)
 		res.Print(os.Stdout, fmt.Sprintf("%s on %s (scanned in %s)", c.name, tg.name, time.Since(t0).Round(time.Millisecond)))
+		// The report and the truth, to look into a mistake.
+		if f, err := os.Create(filepath.Join(dir, slug+"-"+tg.name+".json")); err == nil {
+			reports.Formats["json"].Write(f, rep)
+			f.Close()
+		}
+		if f, err := os.Create(filepath.Join(dir, slug+"-labels.json")); err == nil {
+			gen.WriteLabels(f)
+			f.Close()
+		}
+		printInstitutions(rep, labels)
 		figs := eval.Figures(rep, labels)
 		eval.PrintFigures(os.Stdout, figs)
 		ok = check(c, tg.name, res) && ok
@@ -136,12 +181,15 @@ func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, 
 		f1s = append(f1s, res.Overall.F1())
 		personsFound = append(personsFound, res.PersonsFound)
 	}
+	if len(parts) > 1 {
+		ok = checkApart(ctx, c, targets[0], dir, labels, today, sampleRows) && ok
+	}
 	if labels.Figures != nil {
 		// Full mode reads every row of the columns that matter: persons
 		// within 0.5% of the truth, and every record count exact.
 		t0 := time.Now()
 		rep, _ := scan.Run(ctx, scan.Config{
-			Sources: []connectors.Spec{targets[0].spec}, Connect: connectors.DefaultOptions(),
+			Sources: targets[0].specs, Connect: connectors.DefaultOptions(),
 			SampleRows: sampleRows, Version: "eval", Today: today, Mode: "full",
 		})
 		figs := eval.Figures(rep, labels)
@@ -178,6 +226,56 @@ func run(c corpus, persons int, seed uint64, dir string, sampleRows int) (bool, 
 		}
 	}
 	return ok, nil
+}
+
+// printInstitutions shows each institution's figures next to its truth.
+func printInstitutions(rep *reports.Report, labels synth.Labels) {
+	if len(labels.Institutions) < 2 || len(rep.Sources) != len(labels.Institutions) {
+		return
+	}
+	fmt.Println("per institution: reported / true")
+	for i, il := range labels.Institutions {
+		x := rep.Sources[i].Exposure
+		if x == nil {
+			continue
+		}
+		f := il.Figures
+		fmt.Printf("  %-18s persons %d/%d  health %d/%d  minors %d/%d  older %d/%d  kit %d/%d  financial %d/%d\n", il.Name,
+			x.Persons.Value, f.Persons, x.PersonsWithHealth.Value, f.PersonsWithHealth, x.Minors.Value, f.Minors,
+			x.OlderAdults.Value, f.OlderAdults, x.IdentityKit.Value, f.IdentityKit, x.Financial.Value, f.Financial)
+	}
+	fmt.Println()
+}
+
+// checkApart scans each institution apart, with one key, writing its
+// persons file, and merges them: the merged figures must be the truth's as
+// a scan of all together gives them (docs/contract.md, merge).
+func checkApart(ctx context.Context, c corpus, tg target, dir string, labels synth.Labels, today time.Time, sampleRows int) bool {
+	key := []byte("alcance eval: one key for every institution")
+	var parts []exposure.Part
+	for i, spec := range tg.specs {
+		pf, err := filepath.Abs(filepath.Join(dir, fmt.Sprintf("institution-%d.persons", i)))
+		if err != nil {
+			fmt.Printf("FAIL %s apart: %v\n", c.name, err)
+			return false
+		}
+		rep, out := scan.Run(ctx, scan.Config{Sources: []connectors.Spec{spec}, Connect: connectors.DefaultOptions(),
+			SampleRows: sampleRows, Version: "eval", Today: today, HashKey: key, PersonsOut: pf})
+		if out.PersonsFailed != nil {
+			fmt.Printf("FAIL %s apart: %v\n", c.name, out.PersonsFailed)
+			return false
+		}
+		parts = append(parts, exposure.Part{Report: rep, Dir: dir, Name: tg.institutions[i]})
+	}
+	merged, err := exposure.Merge(parts, exposure.StoreOptions{}, "eval")
+	if err != nil {
+		fmt.Printf("FAIL %s apart: merge: %v\n", c.name, err)
+		return false
+	}
+	fmt.Printf("== %s on %s, each institution scanned apart and merged\n\n", c.name, tg.name)
+	figs := eval.Figures(merged, labels)
+	eval.PrintFigures(os.Stdout, figs)
+	return checkFigures(c, tg.name+" merged", figs, 0.01, 0.02)
 }
 
 // checkFigures applies the person figures' promises: persons within

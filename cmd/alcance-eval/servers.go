@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 
 	"time"
 
@@ -20,22 +21,32 @@ import (
 
 // serverTargets loads the corpus into the database servers whose admin
 // DSNs are set (ALCANCE_TEST_POSTGRES, ALCANCE_TEST_MYSQL, as for the
-// tests), each into a database of its own, and returns them as targets.
-func serverTargets(ctx context.Context, gen *synth.Corpus, slug string) ([]target, error) {
+// tests), each institution into a database of its own, and returns them
+// as targets.
+func serverTargets(ctx context.Context, parts []part, slug string) ([]target, error) {
 	var out []target
-	if admin := os.Getenv("ALCANCE_TEST_POSTGRES"); admin != "" {
-		t, err := postgresTarget(ctx, gen, admin, "alcance_eval_"+slug)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: %w", err)
+	for _, srv := range []struct {
+		name, env string
+		load      func(ctx context.Context, gen *synth.Corpus, admin, db string) (target, error)
+	}{{"postgres", "ALCANCE_TEST_POSTGRES", postgresTarget}, {"mariadb", "ALCANCE_TEST_MYSQL", mysqlTarget}} {
+		admin := os.Getenv(srv.env)
+		if admin == "" {
+			continue
 		}
-		out = append(out, t)
-	}
-	if admin := os.Getenv("ALCANCE_TEST_MYSQL"); admin != "" {
-		t, err := mysqlTarget(ctx, gen, admin, "alcance_eval_"+slug)
-		if err != nil {
-			return nil, fmt.Errorf("mariadb: %w", err)
+		tg := target{name: srv.name}
+		for _, p := range parts {
+			db := "alcance_eval_" + slug
+			if p.institution != "" {
+				db += "_" + strings.ToLower(p.institution)
+			}
+			t, err := srv.load(ctx, p.corpus, admin, db)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", srv.name, err)
+			}
+			tg.specs = append(tg.specs, t.specs...)
+			tg.institutions = append(tg.institutions, p.institution)
 		}
-		out = append(out, t)
+		out = append(out, tg)
 	}
 	return out, nil
 }
@@ -69,7 +80,7 @@ func mysqlTarget(ctx context.Context, gen *synth.Corpus, admin, db string) (targ
 	if err != nil {
 		return target{}, err
 	}
-	return target{name: "mariadb", spec: spec}, nil
+	return target{name: "mariadb", specs: []connectors.Spec{spec}}, nil
 }
 
 func postgresTarget(ctx context.Context, gen *synth.Corpus, admin, db string) (target, error) {
@@ -98,5 +109,5 @@ func postgresTarget(ctx context.Context, gen *synth.Corpus, admin, db string) (t
 	if err != nil {
 		return target{}, err
 	}
-	return target{name: "postgres", spec: spec}, nil
+	return target{name: "postgres", specs: []connectors.Spec{spec}}, nil
 }

@@ -77,17 +77,26 @@ func Score(rep *reports.Report, labels synth.Labels) Result {
 		PersonsTrue:  labels.Persons,
 		Calibration:  []Bin{{Low: 0.5, High: 0.7}, {Low: 0.7, High: 0.9}, {Low: 0.9, High: 1.0001}},
 	}
-	tables := map[string]reports.Table{}
+	// Tables by name: exactly as written, and folded for databases that
+	// fold names (a corpus may hold pacientes and PACIENTES in two
+	// institutions' databases).
+	tables, folded := map[string]reports.Table{}, map[string]reports.Table{}
 	for _, s := range rep.Sources {
 		for _, t := range s.Tables {
-			tables[strings.ToLower(t.Name)] = t
+			tables[t.Name] = t
+			if _, dup := folded[strings.ToLower(t.Name)]; !dup {
+				folded[strings.ToLower(t.Name)] = t
+			}
 		}
 		for _, e := range s.Errors {
 			res.ScanErrors = append(res.ScanErrors, fmt.Sprintf("%s %s: %s", s.Name, e.Table, e.Error))
 		}
 	}
 	for _, tl := range labels.Tables {
-		t, ok := tables[strings.ToLower(tl.Name)]
+		t, ok := tables[tl.Name]
+		if !ok {
+			t, ok = folded[strings.ToLower(tl.Name)]
+		}
 		if !ok {
 			res.MissingTables = append(res.MissingTables, tl.Name)
 		}

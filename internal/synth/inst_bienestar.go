@@ -18,11 +18,12 @@ import (
 // words (21 de marzo de 1950; NULL in about 1%), a phone and the
 // locality. The account the pension is paid into is in pagos_pension.
 //
-// Keys: PrimaryKey id.
+// Keys: declared (PrimaryKey).
 func buildInstPension(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	t := &Table{
 		Name:        "padron_adultos_mayores",
+		PrimaryKey:  []string{"id"},
 		Style:       "pension-register",
 		Institution: instBienestar,
 		Rows:        len(w.pensioners),
@@ -86,7 +87,7 @@ func buildInstPension(p *Pool, r *rand.Rand) *Table {
 // those paid in cash; a capture error in about 1% of the rows), the
 // period, day and amount.
 //
-// Keys: PrimaryKey folio; ForeignKeys references("id_beneficiario", "padron_adultos_mayores", "id").
+// Keys: declared (PrimaryKey, ForeignKeys).
 func buildInstPagosPension(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	type payment struct {
@@ -105,6 +106,8 @@ func buildInstPagosPension(p *Pool, r *rand.Rand) *Table {
 	}
 	t := &Table{
 		Name:        "pagos_pension",
+		PrimaryKey:  []string{"folio"},
+		ForeignKeys: []ForeignKey{references("id_beneficiario", "padron_adultos_mayores", "id")},
 		Style:       "programme-payments",
 		Institution: instBienestar,
 		Rows:        len(plan),

@@ -20,7 +20,7 @@ import (
 // named without one identifies no one. Children born since 2008 are the
 // minors of the corpus; the others are young adults.
 //
-// Keys: PrimaryKey id.
+// Keys: declared (PrimaryKey).
 func buildInstActas(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	type acta struct {
@@ -51,6 +51,7 @@ func buildInstActas(p *Pool, r *rand.Rand) *Table {
 	})
 	t := &Table{
 		Name:        "actas_nacimiento",
+		PrimaryKey:  []string{"id"},
 		Style:       "civil-registry",
 		Institution: instCivil,
 		Rows:        len(plan),

@@ -20,11 +20,12 @@ import (
 // the patients have no CURP on record (NULL; they are identified by name
 // and birthdate), some a placeholder or a capture error; 1% no birthdate.
 //
-// Keys: PrimaryKey id.
+// Keys: declared (PrimaryKey).
 func buildInstPacientes(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	t := &Table{
 		Name:        "pacientes",
+		PrimaryKey:  []string{"id"},
 		Style:       "patient-register",
 		Institution: instSalud,
 		Rows:        len(w.patients),
@@ -95,11 +96,13 @@ func buildInstPacientes(p *Pool, r *rand.Rand) *Table {
 // CIE-10 code and as text (about 3% and 2% missing), the unit's CLUES and
 // the doctor by name (a facility's staff, not a patient).
 //
-// Keys: PrimaryKey id; ForeignKeys references("id_paciente", "pacientes", "id").
+// Keys: declared (PrimaryKey, ForeignKeys).
 func buildInstConsultas(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	t := &Table{
 		Name:        "consultas_externas",
+		PrimaryKey:  []string{"id"},
+		ForeignKeys: []ForeignKey{references("id_paciente", "pacientes", "id")},
 		Style:       "consultations",
 		Institution: instSalud,
 		Rows:        len(w.visits),
@@ -173,7 +176,7 @@ func linkedIf(target bool) Ident {
 // at the patient (recetas -> consultas_externas -> pacientes). The
 // medicine a person is prescribed is a treatment: health_condition.
 //
-// Keys: PrimaryKey id; ForeignKeys references("id_consulta", "consultas_externas", "id").
+// Keys: declared (PrimaryKey, ForeignKeys).
 func buildInstRecetas(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	type item struct {
@@ -192,6 +195,8 @@ func buildInstRecetas(p *Pool, r *rand.Rand) *Table {
 	}
 	t := &Table{
 		Name:        "recetas",
+		PrimaryKey:  []string{"id"},
+		ForeignKeys: []ForeignKey{references("id_consulta", "consultas_externas", "id")},
 		Style:       "prescriptions",
 		Institution: instSalud,
 		Rows:        len(plan),
@@ -233,7 +238,7 @@ func buildInstRecetas(p *Pool, r *rand.Rand) *Table {
 // brought the child, by name only: a relative named without a birthdate,
 // who identifies no one.
 //
-// Keys: PrimaryKey id.
+// Keys: declared (PrimaryKey).
 func buildInstVacunacion(p *Pool, r *rand.Rand) *Table {
 	w := p.instWorld()
 	type dose struct {
@@ -269,6 +274,7 @@ func buildInstVacunacion(p *Pool, r *rand.Rand) *Table {
 	})
 	t := &Table{
 		Name:        "vacunacion_infantil",
+		PrimaryKey:  []string{"id"},
 		Style:       "vaccination-register",
 		Institution: instSalud,
 		Rows:        len(plan),
@@ -350,7 +356,7 @@ var (
 // Mess: a few missing RFCs, NSSs, birthdates and CLABEs; missing,
 // placeholder and mistyped CURPs.
 //
-// Keys: PrimaryKey num_empleado.
+// Keys: declared (PrimaryKey).
 func buildInstNomina(p *Pool, r *rand.Rand) *Table {
 	type employee struct {
 		person                         int32
@@ -375,6 +381,7 @@ func buildInstNomina(p *Pool, r *rand.Rand) *Table {
 	})
 	t := &Table{
 		Name:        "nomina_personal",
+		PrimaryKey:  []string{"num_empleado"},
 		Style:       "payroll",
 		Institution: instSalud,
 		Rows:        len(plan),

@@ -40,10 +40,11 @@ import (
 // key; and staff and relatives named without a birthdate, who count in
 // no figure from those mentions.
 //
-// Keys: the tables truly reference each other as listed above, and each
-// builder's comment names its primary key. Table has no key fields on
-// this branch (the key declarations are being added on another), so they
-// are written down as comments, in the form of that API.
+// Keys: the secretariat's, the registry's and the programme's tables
+// declare their primary and foreign keys (SQLite and PostgreSQL carry
+// them, MariaDB never does); the hospital's legacy tables declare none
+// anywhere, so that their links (ID_PAC -> PACIENTES.ID) must be inferred
+// from names and values on every database.
 func InstitutionStyles() []Style {
 	return []Style{
 		{"pacientes", buildInstPacientes},
