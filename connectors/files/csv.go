@@ -249,7 +249,7 @@ func listDelimited(e *entry) *table {
 	if layout.isUTF16 {
 		legacy = nil
 	}
-	t := &table{name: e.rel, cols: cols, legacy: legacy}
+	t := &table{name: e.rel, cols: cols, legacy: legacy, untyped: true}
 	skipRecords := start // the preamble and the header are not rows
 	t.stream = func(ctx context.Context, _ []int, fn func([]string) error) ([]string, error) {
 		rc, err := e.open()

@@ -340,6 +340,9 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	}
 	out := rows.Sample(cols, direct)
 	out.Counted = count
+	if ft.untyped {
+		out.Columns = inferKinds(cols, out.Values)
+	}
 	return out, nil
 }
 

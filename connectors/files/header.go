@@ -3,6 +3,7 @@ package files
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Header detection, for delimited text and sheets: which of the first rows,
@@ -163,7 +164,15 @@ func isLabel(s string) bool {
 			digits++
 		}
 	}
-	return letters > 0 && digits <= letters
+	if letters == 0 {
+		return false
+	}
+	if digits <= letters {
+		return true
+	}
+	// A coded name: C01, F2, CAMPO_10.
+	r0, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r0) && len(s) <= 12 && !strings.ContainsAny(s, " -/.:")
 }
 
 // looksLikeName says whether a label reads as a column's name rather than

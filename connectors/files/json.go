@@ -140,7 +140,7 @@ func jsonTableOf(e *entry, layout textLayout, shape int, jt *jsonTable) *table {
 		names = []string{"value"}
 	}
 	cols := textColumns(names, "json")
-	t := &table{name: name, cols: cols, rows: connectors.RowCount{Value: jt.rows, Exact: true, Known: true}}
+	t := &table{name: name, cols: cols, untyped: true, rows: connectors.RowCount{Value: jt.rows, Exact: true, Known: true}}
 	t.stream = func(ctx context.Context, _ []int, fn func([]string) error) ([]string, error) {
 		rc, err := e.open()
 		if err != nil {

@@ -182,7 +182,7 @@ func listDump(ctx context.Context, e *entry) []*table {
 	}
 	var out []*table
 	for _, dt := range st.order {
-		t := &table{name: nameOf(dt.schema, dt.name), cols: dt.cols, pk: dt.pk, err: dt.err, legacy: st.legacy}
+		t := &table{name: nameOf(dt.schema, dt.name), cols: dt.cols, pk: dt.pk, err: dt.err, legacy: st.legacy, untyped: !dt.created}
 		if dt.err == nil {
 			t.rows = connectors.RowCount{Value: dt.rows, Exact: true, Known: true}
 		}

@@ -37,6 +37,9 @@ type table struct {
 	convert func(col int, raw string) (string, error)
 	// legacy decodes values that are not valid UTF-8 (see text.go).
 	legacy *charmap.Charmap
+	// untyped is true when the format declares no column types: Sample
+	// infers their kinds (kinds.go).
+	untyped bool
 
 	// inner is the source that reads the table (a SQLite file in a
 	// folder), and innerTable the table as it names it.

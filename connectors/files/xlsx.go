@@ -399,7 +399,7 @@ func sheetTable(e *entry, wb *workbook, sh sheetRef) *table {
 		}
 	}
 	cols := textColumns(uniqueNames(names), "cell")
-	t := &table{name: name, cols: cols}
+	t := &table{name: name, cols: cols, untyped: true}
 	t.stream = func(ctx context.Context, _ []int, fn func([]string) error) ([]string, error) {
 		row := make([]string, len(cols))
 		i, wide := 0, int64(0)
