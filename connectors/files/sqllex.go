@@ -237,11 +237,11 @@ func (l *lexer) token(atStart bool) (token, error) {
 			s, err := l.quoted('"', true) // a string in MySQL's default mode
 			return token{kind: tkString, text: s}, err
 		}
-		s, err := l.quoted('"', false)
+		s, err := l.quotedName('"')
 		return token{kind: tkIdent, text: s}, err
 	case c == '`':
 		l.readByte()
-		s, err := l.quoted('`', false)
+		s, err := l.quotedName('`')
 		return token{kind: tkIdent, text: s}, err
 	case c == '[' && l.d == dialectStandard:
 		l.readByte()
@@ -343,8 +343,15 @@ func (l *lexer) number() (token, error) {
 }
 
 // quoted reads up to the closing quote q (which doubled stands for
-// itself), with backslash escapes when escapes is set.
+// itself), with backslash escapes when escapes is set. A string literal
+// comes back empty under skipValues; a quoted name never does.
 func (l *lexer) quoted(q byte, escapes bool) (string, error) {
+	return l.quotedText(q, escapes, l.skipValues)
+}
+
+func (l *lexer) quotedName(q byte) (string, error) { return l.quotedText(q, false, false) }
+
+func (l *lexer) quotedText(q byte, escapes, skip bool) (string, error) {
 	l.buf = l.buf[:0]
 	for {
 		// Fast path: copy the run of bytes up to the next quote or backslash.
@@ -359,7 +366,7 @@ func (l *lexer) quoted(q byte, escapes bool) (string, error) {
 		for i < len(chunk) && chunk[i] != q && !(escapes && chunk[i] == '\\') {
 			i++
 		}
-		if !l.skipValues {
+		if !skip {
 			l.buf = append(l.buf, chunk[:i]...)
 		}
 		l.line += int64(bytes.Count(chunk[:i], []byte{'\n'}))
@@ -375,7 +382,7 @@ func (l *lexer) quoted(q byte, escapes bool) (string, error) {
 				l.buf = append(l.buf, q)
 				continue
 			}
-			if l.skipValues {
+			if skip {
 				return "", nil
 			}
 			return string(l.buf), nil
@@ -385,7 +392,7 @@ func (l *lexer) quoted(q byte, escapes bool) (string, error) {
 		if err != nil {
 			return "", errTruncated
 		}
-		if l.skipValues {
+		if skip {
 			continue
 		}
 		l.buf = l.unescape(e, l.buf)
