@@ -261,9 +261,14 @@ func listDelimited(e *entry) *table {
 		cr := newCSVReader(lim, delim)
 		row := make([]string, len(cols))
 		var short, long, n int64
+		var prev []string
+		prevLine := 0
 		for i := 0; ; i++ {
 			rec, err := cr.Read()
 			if errors.Is(err, io.EOF) {
+				if err := unclosedQuote(prev, prevLine, lim.lastByte); err != nil {
+					return nil, err
+				}
 				break
 			}
 			if err != nil {
@@ -275,6 +280,8 @@ func listDelimited(e *entry) *table {
 				return nil, fmt.Errorf("after line %d: %w", line, err)
 			}
 			lim.mark()
+			prev = rec
+			prevLine, _ = cr.FieldPos(0)
 			if i < skipRecords {
 				continue
 			}
@@ -331,11 +338,29 @@ func newCSVReader(r io.Reader, delim rune) *csv.Reader {
 	return cr
 }
 
+// unclosedQuote tells a file whose last quote is never closed: lazy
+// quoting then reads the rest of the file into the last record, whose
+// values take the line breaks in. A quoted value with line breaks that
+// really ends the file ends with its closing quote.
+func unclosedQuote(last []string, line int, lastByte byte) error {
+	if lastByte == '"' {
+		return nil
+	}
+	for _, v := range last {
+		if strings.ContainsAny(v, "\r\n") {
+			return fmt.Errorf("a quote in the record that starts on line %d is never closed (broken quoting, or a truncated file)", line)
+		}
+	}
+	return nil
+}
+
 // recordLimit stops a read that goes on for more than maxRecordBytes
 // without a record ending, and refuses zero bytes (binary data).
 type recordLimit struct {
 	r       io.Reader
 	n, last int64
+	// lastByte is the last byte read that is not white space.
+	lastByte byte
 }
 
 var errRecordTooLong = fmt.Errorf("a record longer than %d MiB: a quote that is never closed (broken quoting), or not delimited text", maxRecordBytes>>20)
@@ -349,6 +374,12 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 		return 0, errors.New("binary data (a zero byte), not text: a damaged file, or text in mixed encodings")
 	}
 	l.n += int64(n)
+	for i := n - 1; i >= 0; i-- {
+		if c := p[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+			l.lastByte = c
+			break
+		}
+	}
 	return n, err
 }
 

@@ -181,7 +181,10 @@ func isLabel(s string) bool {
 // names columns in Mexican and English exports. A capitalised word alone
 // (JUAN, Pérez) is not enough: it is as likely a value.
 func looksLikeName(s string) bool {
-	if strings.ContainsAny(s, "_.") {
+	if len(strings.Fields(s)) > 4 {
+		return false // a sentence
+	}
+	if strings.ContainsAny(s, "_.") && !strings.Contains(s, " ") {
 		return true
 	}
 	upper, camel := false, false

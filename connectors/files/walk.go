@@ -331,7 +331,7 @@ func classify(rel string, head []byte, gz, inArchive bool, all []string) (format
 	case ".xlsx", ".xlsm":
 		return "", "not a readable .xlsx workbook (no zip header)"
 	case ".fpt", ".dbt":
-		base := strings.TrimSuffix(strings.ToLower(rel), path.Ext(rel))
+		base := strings.ToLower(strings.TrimSuffix(rel, path.Ext(rel)))
 		for _, o := range all {
 			if strings.ToLower(o) == base+".dbf" {
 				return "", readWithTable
