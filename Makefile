@@ -5,7 +5,7 @@ BIN     := bin/alcance
 EVAL_PERSONS ?= 20000
 EVAL_SEED    ?= 7
 
-.PHONY: build demo test eval bench lint clean
+.PHONY: build demo test eval bench fuzz lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/alcance
@@ -25,6 +25,15 @@ eval:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Runs each parser's fuzz test for FUZZTIME (CI runs each for a few seconds).
+FUZZTIME ?= 2m
+FUZZ_TARGETS := FuzzDelimited FuzzJSON FuzzDump FuzzDBF FuzzXLSX FuzzHeader
+fuzz:
+	@for f in $(FUZZ_TARGETS); do \
+		echo "== $$f ($(FUZZTIME))"; \
+		$(GO) test ./connectors/files -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 lint:
 	$(GO) vet ./...

@@ -230,15 +230,18 @@ func listDelimited(e *entry) *table {
 		first = append(first, append([]string(nil), rec...))
 	}
 	header, start := findHeader(first)
-	width := 0
-	for _, r := range first[start:] {
-		width = max(width, len(r))
-	}
+	// The columns are the header's (more only when most rows have more);
+	// without one, as many as most of the first rows have, so that a few
+	// ragged rows do not add columns.
+	width, common := modeWidth(first[start:])
 	var names []string
 	if header >= 0 {
 		names = append(names, first[header]...)
-		for len(names) > 0 && strings.TrimSpace(names[len(names)-1]) == "" && len(names) > width {
+		for len(names) > 1 && strings.TrimSpace(names[len(names)-1]) == "" {
 			names = names[:len(names)-1]
+		}
+		if 2*common <= len(first)-start {
+			width = len(names)
 		}
 	}
 	for len(names) < max(width, 1) {
@@ -316,6 +319,20 @@ func listDelimited(e *entry) *table {
 		return ws, nil
 	}
 	return t
+}
+
+// modeWidth is the most common number of fields among rows (the largest
+// on a tie), 0 for none, and how many rows have it.
+func modeWidth(rows [][]string) (width, n int) {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	for _, r := range rows {
+		counts[len(r)]++
+		if n := counts[len(r)]; n > bestN || n == bestN && len(r) > best {
+			best, bestN = len(r), n
+		}
+	}
+	return best, bestN
 }
 
 func lastNewline(b []byte) int {

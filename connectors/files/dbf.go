@@ -397,7 +397,7 @@ func (m *memoFile) open() {
 		m.err = errors.New("no memo file")
 		return
 	}
-	if m.e.zf == nil && !m.e.gz {
+	if m.e.zf == nil && !m.e.gz && m.e.mem == nil {
 		f, err := os.Open(m.e.path)
 		if err != nil {
 			m.err = err

@@ -37,6 +37,9 @@ type entry struct {
 	gz     bool      // the content is gzip-compressed
 	format string
 	memo   *entry // a .dbf's memo file (.fpt, .dbt), when one is beside it
+	// mem, when not nil, is the file's content, held in memory (the
+	// parsers' fuzz tests).
+	mem []byte
 }
 
 // open returns the file's content, decompressed.
@@ -57,6 +60,9 @@ func (e *entry) open() (io.ReadCloser, error) {
 }
 
 func (e *entry) openRaw() (io.ReadCloser, error) {
+	if e.mem != nil {
+		return io.NopCloser(bytes.NewReader(e.mem)), nil
+	}
 	if e.zf != nil {
 		return e.zf.Open()
 	}

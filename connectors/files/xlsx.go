@@ -64,7 +64,7 @@ type sheetRef struct{ name, part string }
 func openWorkbook(e *entry) (*workbook, []sheetRef, io.Closer, error) {
 	var zr *zip.Reader
 	var closer io.Closer
-	if e.zf == nil && !e.gz {
+	if e.zf == nil && !e.gz && e.mem == nil {
 		rc, err := zip.OpenReader(e.path)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("not a readable .xlsx workbook: %w", err)
