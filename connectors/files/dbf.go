@@ -50,7 +50,8 @@ import (
 // Rows marked deleted are still in the file, and so are their values: a
 // leaked file exposes them, so they are rows like the others, and a
 // warning counts them. A file that holds fewer records than its header
-// says is truncated: an error.
+// says is truncated: an error; one that holds more (a program crashed
+// before updating the count) is read to its end, with a warning.
 
 // dbfField is one field of a .dbf.
 type dbfField struct {
@@ -232,8 +233,9 @@ func listDBF(e *entry) (*table, func() error) {
 		typ, kind := dbfKind(f)
 		cols[i] = connectors.Column{Name: names[i], Type: typ, Kind: kind}
 	}
+	// The header's count is what the catalog says; the pass counts.
 	t := &table{name: e.rel, cols: cols, legacy: cm,
-		rows: connectors.RowCount{Value: hd.records, Exact: true, Known: true}}
+		rows: connectors.RowCount{Value: hd.records, Exact: false, Known: true}}
 	memo := &memoFile{e: e.memo, version: hd.version}
 	if hasMemo && e.memo == nil {
 		memo.missing = true
@@ -261,23 +263,24 @@ func streamDBF(ctx context.Context, e *entry, hd *dbfHeader, memo *memoFile, fn 
 	row := make([]string, len(hd.fields))
 	var deleted int64
 	var i int64
-	for i = 0; i < hd.records; i++ {
+	// Records are read up to the end-of-file mark or the end of the file,
+	// not just up to the header's count: a program that crashed may have
+	// appended records without updating it, and they are data too.
+	for i = 0; ; i++ {
 		if i&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		if _, err := io.ReadFull(br, rec); err != nil {
-			if b := rec[0]; errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-				if b == 0x1A && i > 0 {
-					break // an end-of-file mark before the count: the count was stale
-				}
+		n, err := io.ReadFull(br, rec)
+		if n > 0 && rec[0] == 0x1A || err != nil && i >= hd.records {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 				return nil, fmt.Errorf("the file holds %d of the %d records its header lists: truncated", i, hd.records)
 			}
 			return nil, err
-		}
-		if rec[0] == 0x1A {
-			break
 		}
 		if rec[0] == '*' {
 			deleted++
@@ -307,6 +310,9 @@ func streamDBF(ctx context.Context, e *entry, hd *dbfHeader, memo *memoFile, fn 
 		}
 	}
 	var ws []string
+	if i > hd.records {
+		ws = append(ws, fmt.Sprintf("the header lists %d records and the file holds %d: all were read", hd.records, i))
+	}
 	if deleted > 0 {
 		ws = append(ws, fmt.Sprintf("%d of %d records are marked deleted; they are still in the file and were read like the others", deleted, i))
 	}

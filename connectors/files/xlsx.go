@@ -305,7 +305,8 @@ func (wb *workbook) sharedStrings() ([]string, error) {
 			return
 		}
 		defer rc.Close()
-		dec := xml.NewDecoder(rc)
+		// The size in the zip's directory may lie: the read is bounded too.
+		dec := xml.NewDecoder(io.LimitReader(rc, maxSharedStrings))
 		var b strings.Builder
 		depthPh := 0
 		inT := false
