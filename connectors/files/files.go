@@ -245,7 +245,7 @@ func (s *source) list(ctx context.Context, e *entry) (ts []*table, skip string, 
 		t, closer := listDBF(e)
 		return []*table{t}, "", closer
 	case fmtXLSX:
-		ts, closer := listXLSX(e)
+		ts, closer := listXLSX(ctx, e)
 		return ts, "", closer
 	case fmtSQLite:
 		return listSQLite(ctx, e, s.opts)

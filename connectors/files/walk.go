@@ -290,10 +290,7 @@ const readWithTable = "\x00with its table"
 func classify(rel string, head []byte, gz, inArchive bool, all []string) (format, why string) {
 	name := strings.ToLower(path.Base(rel))
 	if gz {
-		name = strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".tgz")
-		if !bytes.HasPrefix(head, magicGzip) && len(head) == 0 {
-			return "", "an empty or unreadable gzip file"
-		}
+		name = strings.TrimSuffix(name, ".gz")
 	}
 	ext := path.Ext(name)
 	switch {

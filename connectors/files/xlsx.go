@@ -349,14 +349,14 @@ func (wb *workbook) sharedStrings() ([]string, error) {
 }
 
 // listXLSX opens a workbook and describes each sheet as a table.
-func listXLSX(e *entry) ([]*table, func() error) {
+func listXLSX(ctx context.Context, e *entry) ([]*table, func() error) {
 	wb, sheets, closer, err := openWorkbook(e)
 	if err != nil {
 		return []*table{failed(e.rel, err)}, nil
 	}
 	var out []*table
 	for _, sh := range sheets {
-		out = append(out, sheetTable(e, wb, sh))
+		out = append(out, sheetTable(ctx, e, wb, sh))
 	}
 	if len(out) == 0 {
 		out = append(out, failed(e.rel, errors.New("the workbook has no worksheets")))
@@ -368,11 +368,11 @@ func listXLSX(e *entry) ([]*table, func() error) {
 	return out, close
 }
 
-func sheetTable(e *entry, wb *workbook, sh sheetRef) *table {
+func sheetTable(ctx context.Context, e *entry, wb *workbook, sh sheetRef) *table {
 	name := e.rel + "/" + sh.name
 	var first [][]string
 	errStop := errors.New("enough rows")
-	err := wb.readSheet(context.Background(), sh.part, func(row []string) error {
+	err := wb.readSheet(ctx, sh.part, func(row []string) error {
 		first = append(first, append([]string(nil), row...))
 		if len(first) >= headerWindow {
 			return errStop
@@ -466,8 +466,14 @@ func (wb *workbook) readSheet(ctx context.Context, part string, fn func(row []st
 	var val strings.Builder
 	inValue := false
 	col := -1
-	n := 0
-	for {
+	for tokens := 0; ; tokens++ {
+		if tokens&4095 == 0 {
+			// Checked by tokens, not rows: a sheet may hold megabytes of
+			// anything but rows.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		tok, err := dec.RawToken()
 		if err == io.EOF {
 			return nil
@@ -517,12 +523,6 @@ func (wb *workbook) readSheet(ctx context.Context, part string, fn func(row []st
 				if filled(row) == 0 {
 					continue
 				}
-				if n&1023 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-				n++
 				if err := fn(row); err != nil {
 					return err
 				}
