@@ -29,14 +29,12 @@ import (
 //
 //	ALCANCE_BENCH_CSV_GB=2 go test ./connectors/files -run '^$' -bench BigCSV -benchtime 1x
 //
-// plain:  encoding/csv, ReuseRecord, counting rows: the floor.
-// sample: the files connector's Sample of 10,000 rows (one pass, every
-//
-//	row parsed and counted, the reservoir's rows decoded).
-//
-// scan:   the whole engine (scan.Run): the sample, classification, and a
-//
-//	second pass reading the CURP columns in full.
+// Sub-benchmarks:
+//   - plain: encoding/csv, ReuseRecord, counting rows: the floor;
+//   - sample: the files connector's Sample of 10,000 rows (one pass, every
+//     row parsed and counted, the reservoir's rows decoded);
+//   - scan: the whole engine (scan.Run): the sample, classification, and a
+//     second pass reading the CURP columns in full.
 func BenchmarkBigCSV(b *testing.B) {
 	gb, _ := strconv.ParseFloat(os.Getenv("ALCANCE_BENCH_CSV_GB"), 64)
 	if gb <= 0 {
