@@ -5,7 +5,7 @@ BIN     := bin/alcance
 EVAL_PERSONS ?= 20000
 EVAL_SEED    ?= 7
 
-.PHONY: build demo test eval bench lint clean
+.PHONY: build demo test eval bench fuzz lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/alcance
@@ -39,6 +39,17 @@ BENCH_PERSONSET ?= 4000000
 bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkScan' -benchtime 2x ./internal/scan
 	ALCANCE_BENCH_PERSONSET=$(BENCH_PERSONSET) $(GO) test -run '^$$' -bench 'BenchmarkPersonSet' -benchtime 1x ./exposure
+
+# Runs each parser's fuzz test for FUZZTIME (CI runs each for a few seconds).
+# Minimizing a new input is capped: by default it may take a minute, during
+# which nothing is fuzzed.
+FUZZTIME ?= 2m
+FUZZ_TARGETS := FuzzDelimited FuzzJSON FuzzDump FuzzDBF FuzzXLSX FuzzHeader
+fuzz:
+	@for f in $(FUZZ_TARGETS); do \
+		echo "== $$f ($(FUZZTIME))"; \
+		$(GO) test ./connectors/files -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x || exit 1; \
+	done
 
 lint:
 	$(GO) vet ./...

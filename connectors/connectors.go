@@ -146,6 +146,36 @@ type ColumnReader interface {
 	ReadColumns(ctx context.Context, t Table, cols []Column, fn func(values []string) error) error
 }
 
+// SkipLister is implemented by sources made of files (a folder, an
+// archive): Skipped lists the files they found but do not read, with why,
+// so that a report says what was not looked at. It is complete once Tables
+// has returned.
+type SkipLister interface {
+	Skipped() []Skipped
+}
+
+// Skipped is a file a source found and does not read.
+type Skipped struct {
+	Path   string // relative to the source's location
+	Reason string
+}
+
+// Warner is implemented by sources that can report problems that did not
+// stop a read but limit what it shows (rows with more fields than the
+// header, values repaired from a mixed encoding). Warnings is complete once
+// every table has been read; each warning names its table.
+type Warner interface {
+	Warnings() []string
+}
+
+// MaxValueBytes bounds one value as a connector hands it over: longer
+// values are cut (at a character boundary) when they are read. Detection
+// looks at identifiers, names, dates and short texts; a value longer than
+// this is free text whose start tells as much as its whole, and the bound
+// keeps a sample's memory proportional to its row count whatever a file or
+// column holds.
+const MaxValueBytes = 4096
+
 // Info describes an opened source.
 type Info struct {
 	Kind     string // "sqlite", "postgres", "mysql", "mssql", "files"

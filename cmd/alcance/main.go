@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 
+	_ "github.com/alcance-mx/alcance/connectors/files"
 	_ "github.com/alcance-mx/alcance/connectors/mssql"
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"

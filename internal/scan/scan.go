@@ -263,6 +263,14 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	}
 	s.out.SourcesOpened++
 	rs.Fingerprint = fingerprint(ctx, cfg, src, tables)
+	if sl, ok := src.(connectors.SkipLister); ok {
+		for _, sk := range sl.Skipped() {
+			rs.Skipped = append(rs.Skipped, reports.Skipped{Path: sk.Path, Reason: sk.Reason})
+		}
+	}
+	if w, ok := src.(connectors.Warner); ok {
+		defer func() { rs.Warnings = append(rs.Warnings, w.Warnings()...) }()
+	}
 	tables = selectTables(tables, spec.Include, spec.Exclude)
 	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
 	if len(tables) == 0 {
