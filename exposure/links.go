@@ -79,9 +79,15 @@ func Links(tables []TableSchema) []Link {
 			out = append(out, Link{From: i, To: j, FromColumns: fk.Columns, ToColumns: fk.RefColumns, Declared: true, Group: group})
 			group++
 		}
+		// The table's own key is no reference: its declared primary key,
+		// or the column other tables' references would point at
+		// (padron_contribuyentes.id_contribuyente).
 		own := map[string]bool{}
 		if len(t.PrimaryKey) == 1 {
 			own[strings.ToLower(t.PrimaryKey[0])] = true
+		}
+		if k := keyColumn(t); k != "" {
+			own[strings.ToLower(k)] = true
 		}
 		for _, c := range t.Columns {
 			if covered[strings.ToLower(c)] || own[strings.ToLower(c)] {
@@ -99,18 +105,14 @@ func Links(tables []TableSchema) []Link {
 				continue
 			}
 			found := false
-			cands := candidates(tables, i, stem)
+			cands := keyed(tables, candidates(tables, i, stem))
 			if len(cands) == 0 && personWord(stem) {
 				// id_persona, id_derechohabiente: a person is meant, and no
 				// table is named so; the tables of people are candidates.
-				cands = personTables(tables, i)
+				cands = keyed(tables, personTables(tables, i))
 			}
 			for _, j := range cands {
-				key := keyColumn(tables[j])
-				if key == "" {
-					continue
-				}
-				out = append(out, Link{From: i, To: j, FromColumns: []string{c}, ToColumns: []string{key}, Group: group})
+				out = append(out, Link{From: i, To: j, FromColumns: []string{c}, ToColumns: []string{keyColumn(tables[j])}, Group: group})
 				found = true
 			}
 			if found {
@@ -156,6 +158,17 @@ func referenceStem(column string) string {
 	return ""
 }
 
+// keyed keeps the tables that have a key column references can point at.
+func keyed(tables []TableSchema, idx []int) []int {
+	var out []int
+	for _, j := range idx {
+		if keyColumn(tables[j]) != "" {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 // personWords name people in column and table names of Mexican systems.
 var personWords = []string{"persona", "benef", "paciente", "derechohab", "afiliad", "titular", "ciudadan",
 	"individuo", "empleado", "trabajador", "alumno", "solicitante", "contribuyente", "padron", "asegurad"}
@@ -185,8 +198,11 @@ func personTables(tables []TableSchema, from int) []int {
 	return out
 }
 
-// tablePrefixes are the prefixes legacy schemas put before table names.
-var tablePrefixes = []string{"tbl_", "tb_", "t_", "cat_", "catalogo_", "mst_", "m_"}
+// tablePrefixes are the prefixes legacy schemas put before table names,
+// and the words that make a table the list of what follows them (a padrón
+// of beneficiaries is the beneficiaries' table; a table of payments to
+// them, pagos_beneficiarios, is not).
+var tablePrefixes = []string{"tbl_", "tb_", "t_", "cat_", "catalogo_", "mst_", "m_", "padron_", "registro_", "lista_", "maestro_"}
 
 // candidates returns the tables (other than from) a reference stem may
 // name, best first: an exact name, a plural, the last word of a longer
@@ -233,7 +249,10 @@ func stemScore(stem, table string) int {
 			return 2
 		}
 	}
-	if len(stem) >= 3 && strings.HasPrefix(table, stem) && !strings.Contains(stem, "_") {
+	// An abbreviation (PAC for PACIENTES, BENEF for BENEFICIARIOS) is
+	// short: a whole word that begins a longer one (persona, personal) is
+	// another word.
+	if len(stem) >= 3 && len(stem) <= 5 && strings.HasPrefix(table, stem) && !strings.Contains(stem, "_") {
 		return 1
 	}
 	return 0

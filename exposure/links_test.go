@@ -23,6 +23,8 @@ func TestLinks(t *testing.T) {
 		{Name: "usa_composite", Columns: []string{"x", "y", "id_composite"},
 			ForeignKeys: []ForeignKey{{Columns: []string{"x", "y"}, RefTable: "composite", RefColumns: []string{"a", "b"}}}},
 		{Name: "domicilios", Columns: []string{"id", "id_persona", "calle"}},
+		{Name: "personal_salud", Columns: []string{"num_empleado", "nombre"}},
+		{Name: "padron_contribuyentes", Columns: []string{"id_contribuyente", "rfc"}},
 		{Name: "self", Columns: []string{"id", "id_self"},
 			ForeignKeys: []ForeignKey{{Columns: []string{"id_self"}, RefTable: "self", RefColumns: []string{"id"}}}},
 	}
@@ -35,7 +37,6 @@ func TestLinks(t *testing.T) {
 		"padron_beneficiarios.[id_municipio] -> cat_municipios.[id] declared=false group=0",
 		"pagos_beneficiarios.[id_beneficiario] -> padron_beneficiarios.[id] declared=false group=1",
 		"consultas.[id_beneficiario] -> padron_beneficiarios.[id] declared=false group=2",
-		"consultas.[id_beneficiario] -> pagos_beneficiarios.[id] declared=false group=2",
 		"CONSULTA_EXT.[CON_ID_PAC] -> PACIENTES.[ID] declared=false group=3",
 		"recetas.[idConsulta] -> tbl_consulta.[id_consulta] declared=false group=4",
 		"clinica.notas.[paciente] -> PACIENTES.[ID] declared=true group=5",

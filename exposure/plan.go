@@ -486,7 +486,11 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 			via, viaKey = l, k
 		}
 	}
-	if !identified && via == nil {
+	// A name or identifier of a row with no identity of its own widens the
+	// high bounds, even when the row points at someone: whether that link
+	// leads to a person is only known later, and a high bound may be loose
+	// but never short.
+	if !identified {
 		switch {
 		case idKey != "":
 			p.batch.addObs(obs{key: p.keyer.hash(kindID, idKey), cats: cats, maybe: maybe, source: src, kind: kindID})
