@@ -445,20 +445,20 @@ func TestLiveSampleSpread(t *testing.T) {
 	for _, c := range []struct{ table, how string }{{"grande", "one pass"}, {"ancha", "tablesample"}} {
 		tb := liveTable(t, s, "dbo", c.table)
 		rp := newReadPlan(tb.Columns[:1])
-		g, how, err := s.sample(context.Background(), tb, rp, 1000, s.rand(tb))
+		g, err := s.sample(context.Background(), tb, rp, 1000, s.rand(tb))
 		if err != nil {
 			t.Fatalf("%s: %v", c.table, err)
 		}
-		if !strings.HasPrefix(how, c.how) {
-			t.Errorf("%s sampled by %q, want %s", c.table, how, c.how)
+		if !strings.HasPrefix(g.how, c.how) {
+			t.Errorf("%s sampled by %q, want %s", c.table, g.how, c.how)
 		}
-		smp := g.Sample(rp.cols, rp.index)
+		smp := g.rows.Sample(rp.cols, rp.index)
 		if smp.Rows != 1000 || smp.Complete {
 			t.Fatalf("%s: %d rows, complete %v", c.table, smp.Rows, smp.Complete)
 		}
 		for i, n := range deciles(t, smp) {
 			if n < 50 || n > 150 {
-				t.Errorf("%s (%s): decile %d holds %d of 1,000", c.table, how, i, n)
+				t.Errorf("%s (%s): decile %d holds %d of 1,000", c.table, g.how, i, n)
 			}
 		}
 	}
