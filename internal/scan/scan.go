@@ -75,6 +75,10 @@ type Outcome struct {
 	// Warnings are tables scanned with a part missing (identifier columns
 	// could not be read in full): counted as incomplete for --fail-on.
 	Warnings int
+	// SourceWarnings are sources whose listing may be partial (the login
+	// may not see every table, or that could not be checked): counted as
+	// incomplete for --fail-on.
+	SourceWarnings int
 	// Time spent, summed over the tables read at once: where a scan's
 	// time goes (benchmarks report it).
 	Sampling, Classifying, ReadingIdentifiers time.Duration
@@ -89,7 +93,7 @@ func (o Outcome) NothingScanned() bool {
 // Incomplete is true when something could not be scanned, or a source
 // listed no tables: either way the absence of findings is not certified.
 func (o Outcome) Incomplete() bool {
-	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0
+	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0 || o.SourceWarnings > 0
 }
 
 // Run scans every source and returns the report. Failures are recorded in
@@ -167,6 +171,9 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 		for i := range rs.Errors {
 			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
 		}
+		for i := range rs.Warnings {
+			rs.Warnings[i] = connectors.Scrub(rs.Warnings[i], secrets)
+		}
 	}()
 	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
 	cfg.Events(Event{Kind: EventSourceOpening, Source: spec.Name})
@@ -193,6 +200,21 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 		return rs, nil
 	}
 	out.SourcesOpened++
+	if w, ok := src.(connectors.Warner); ok {
+		wctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
+		warnings, err := w.Warnings(wctx)
+		cancel()
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("could not check whether the login may see every table: %v", err))
+		}
+		if len(warnings) > 0 {
+			out.SourceWarnings++
+			rs.Warnings = append(rs.Warnings, warnings...)
+			for _, w := range warnings {
+				cfg.Progress("warning: %s", connectors.Scrub(w, secrets))
+			}
+		}
+	}
 	tables = selectTables(tables, spec.Include, spec.Exclude)
 	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
 	if len(tables) == 0 {
