@@ -124,7 +124,7 @@ func TestTablesWithoutCountsOrKeys(t *testing.T) {
 	f := newFakeServer()
 	scriptListing(f, false)
 	f.answerErr(rowCountsQuery(false), mssql.Error{Number: 229, Message: "The SELECT permission was denied on the object 'partitions'."})
-	f.answerErr(primaryKeysQuery(), mssql.Error{Number: 208, Message: "Invalid object name 'sys.key_constraints'."})
+	f.answerErr(primaryKeysQuery(), mssql.Error{Number: 208, Message: "Invalid object name 'sys.index_columns'."})
 	f.answerErr(foreignKeysQuery(), mssql.Error{Number: 33557097, Message: `relation "sys.foreign_key_columns" does not exist`})
 	s := fakeSource(t, f, defaultOpts())
 	got, err := s.Tables(context.Background())

@@ -15,7 +15,7 @@ import (
 //
 // The catalog queries use only views that exist since SQL Server 2005
 // (sys.tables, sys.views, sys.objects, sys.schemas, sys.columns, sys.types,
-// sys.partitions, sys.allocation_units, sys.key_constraints,
+// sys.partitions, sys.allocation_units, sys.indexes,
 // sys.index_columns, sys.foreign_keys, sys.foreign_key_columns,
 // sys.database_permissions), because legacy government servers still run
 // 2008 R2 and 2012. Only the listing and the columns are required: a server
@@ -103,15 +103,23 @@ func userObjects(includeViews bool) string {
 		" AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 }
 
+// name reads a catalog name as nvarchar. SQL Server's sysname is
+// nvarchar(128) already; Babelfish gives it as varchar, in which every
+// character outside the code page (日本 in a table name) comes back as
+// "?", and the name then matches no table.
+func name(col string) string {
+	return "CAST(" + col + " AS nvarchar(128))"
+}
+
 // listingQuery lists the tables (and views, when asked) to scan:
 // object_id, schema, name, and whether it is a view. Tables come from
 // sys.tables and views from sys.views; the caller sorts.
 func listingQuery(includeViews bool) string {
-	q := "SELECT t.object_id, s.name, t.name, CAST(0 AS bit)" +
+	q := "SELECT t.object_id, " + name("s.name") + ", " + name("t.name") + ", CAST(0 AS bit)" +
 		" FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id" +
 		" WHERE t.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	if includeViews {
-		q += " UNION ALL SELECT v.object_id, s.name, v.name, CAST(1 AS bit)" +
+		q += " UNION ALL SELECT v.object_id, " + name("s.name") + ", " + name("v.name") + ", CAST(1 AS bit)" +
 			" FROM sys.views AS v JOIN sys.schemas AS s ON s.schema_id = v.schema_id" +
 			" WHERE v.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	}
@@ -127,7 +135,7 @@ func listingQuery(includeViews bool) string {
 // own length; sysname and the CLR types (hierarchyid, geometry, geography)
 // are not user-defined and keep their names. A user CLR type has no system
 // type of its own (system_type_id 240) and keeps its name.
-const columnsSelect = "SELECT c.object_id, c.name," +
+var columnsSelect = "SELECT c.object_id, " + name("c.name") + "," +
 	" CASE WHEN ut.is_user_defined = 1 AND st.name IS NOT NULL THEN st.name ELSE ut.name END," +
 	" ut.is_assembly_type, c.max_length, c.precision, c.scale" +
 	" FROM sys.columns AS c" +
@@ -145,7 +153,7 @@ func columnsQuery(includeViews bool) string {
 // tableColumnsQuery reads the columns of one table or view; @p1 is its
 // bracket-quoted two-part name (qualified), resolved by OBJECT_ID, so no
 // name is ever spliced into a string literal.
-const tableColumnsQuery = columnsSelect +
+var tableColumnsQuery = columnsSelect +
 	" WHERE c.object_id = OBJECT_ID(@p1) ORDER BY c.column_id"
 
 // rowCountsQuery reads every table's row count from the catalog: the rows
@@ -194,17 +202,19 @@ const statsLevels = 3
 
 // primaryKeysQuery reads the declared primary key of every listed table at
 // once: the table's object_id and each key column's name, in key order.
-// A primary key is a key constraint of type PK, enforced by the unique
-// index it names.
+// The key is found through the index that enforces it (sys.indexes
+// is_primary_key), not through sys.key_constraints.unique_index_id: the
+// two agree on SQL Server, but Babelfish gives unique_index_id as a
+// PostgreSQL index OID that matches no index_id.
 func primaryKeysQuery() string {
-	return "SELECT kc.parent_object_id, c.name" +
-		" FROM sys.key_constraints AS kc" +
-		" JOIN sys.index_columns AS ic ON ic.object_id = kc.parent_object_id AND ic.index_id = kc.unique_index_id" +
+	return "SELECT i.object_id, " + name("c.name") +
+		" FROM sys.indexes AS i" +
+		" JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id" +
 		" JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id" +
-		" JOIN sys.objects AS o ON o.object_id = kc.parent_object_id" +
+		" JOIN sys.objects AS o ON o.object_id = i.object_id" +
 		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
-		" WHERE kc.type = N'PK' AND ic.key_ordinal > 0 AND " + userObjects(false) +
-		" ORDER BY kc.parent_object_id, ic.key_ordinal"
+		" WHERE i.is_primary_key = 1 AND ic.key_ordinal > 0 AND " + userObjects(false) +
+		" ORDER BY i.object_id, ic.key_ordinal"
 }
 
 // foreignKeysQuery reads the declared foreign keys of every listed table at
@@ -214,7 +224,7 @@ func primaryKeysQuery() string {
 // whose referenced table the login cannot see drops out (the joins find no
 // row for it), as that table is not scanned either.
 func foreignKeysQuery() string {
-	return "SELECT fk.parent_object_id, fk.object_id, pc.name, rs.name, ro.name, rc.name" +
+	return "SELECT fk.parent_object_id, fk.object_id, " + name("pc.name") + ", " + name("rs.name") + ", " + name("ro.name") + ", " + name("rc.name") +
 		" FROM sys.foreign_keys AS fk" +
 		" JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id" +
 		" JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id" +

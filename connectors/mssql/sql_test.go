@@ -94,11 +94,17 @@ func TestSessionSetupSQL(t *testing.T) {
 	}
 }
 
+func TestName(t *testing.T) {
+	if got := name("t.name"); got != "CAST(t.name AS nvarchar(128))" {
+		t.Fatalf("name = %s", got)
+	}
+}
+
 func TestListingQuery(t *testing.T) {
-	tables := "SELECT t.object_id, s.name, t.name, CAST(0 AS bit)" +
+	tables := "SELECT t.object_id, " + name("s.name") + ", " + name("t.name") + ", CAST(0 AS bit)" +
 		" FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id" +
 		" WHERE t.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
-	views := " UNION ALL SELECT v.object_id, s.name, v.name, CAST(1 AS bit)" +
+	views := " UNION ALL SELECT v.object_id, " + name("s.name") + ", " + name("v.name") + ", CAST(1 AS bit)" +
 		" FROM sys.views AS v JOIN sys.schemas AS s ON s.schema_id = v.schema_id" +
 		" WHERE v.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	if got := listingQuery(false); got != tables {
@@ -110,7 +116,7 @@ func TestListingQuery(t *testing.T) {
 }
 
 func TestColumnsQueries(t *testing.T) {
-	sel := "SELECT c.object_id, c.name," +
+	sel := "SELECT c.object_id, " + name("c.name") + "," +
 		" CASE WHEN ut.is_user_defined = 1 AND st.name IS NOT NULL THEN st.name ELSE ut.name END," +
 		" ut.is_assembly_type, c.max_length, c.precision, c.scale" +
 		" FROM sys.columns AS c" +
@@ -176,19 +182,19 @@ func TestStatsQueryLevels(t *testing.T) {
 }
 
 func TestKeyQueries(t *testing.T) {
-	pk := "SELECT kc.parent_object_id, c.name" +
-		" FROM sys.key_constraints AS kc" +
-		" JOIN sys.index_columns AS ic ON ic.object_id = kc.parent_object_id AND ic.index_id = kc.unique_index_id" +
+	pk := "SELECT i.object_id, " + name("c.name") +
+		" FROM sys.indexes AS i" +
+		" JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id" +
 		" JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id" +
-		" JOIN sys.objects AS o ON o.object_id = kc.parent_object_id" +
+		" JOIN sys.objects AS o ON o.object_id = i.object_id" +
 		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
-		" WHERE kc.type = N'PK' AND ic.key_ordinal > 0 AND o.type IN (N'U') AND o.is_ms_shipped = 0" +
+		" WHERE i.is_primary_key = 1 AND ic.key_ordinal > 0 AND o.type IN (N'U') AND o.is_ms_shipped = 0" +
 		" AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')" +
-		" ORDER BY kc.parent_object_id, ic.key_ordinal"
+		" ORDER BY i.object_id, ic.key_ordinal"
 	if got := primaryKeysQuery(); got != pk {
 		t.Errorf("primaryKeysQuery =\n%s\nwant\n%s", got, pk)
 	}
-	fk := "SELECT fk.parent_object_id, fk.object_id, pc.name, rs.name, ro.name, rc.name" +
+	fk := "SELECT fk.parent_object_id, fk.object_id, " + name("pc.name") + ", " + name("rs.name") + ", " + name("ro.name") + ", " + name("rc.name") +
 		" FROM sys.foreign_keys AS fk" +
 		" JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id" +
 		" JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id" +
