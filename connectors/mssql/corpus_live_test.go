@@ -56,8 +56,17 @@ func TestLiveCorpus(t *testing.T) {
 	}
 	defer master.Close()
 	drop := func() {
-		execAll(ctx, master, "IF DB_ID(N'"+db+"') IS NOT NULL ALTER DATABASE ["+db+"] SET SINGLE_USER WITH ROLLBACK IMMEDIATE")
-		execAll(ctx, master, "IF DB_ID(N'"+db+"') IS NOT NULL DROP DATABASE ["+db+"]")
+		m, err := e.adminDB("master") // its own: master is closed when the test's function returns
+		if err != nil {
+			return
+		}
+		defer m.Close()
+		if execAll(ctx, m, "IF DB_ID(N'"+db+"') IS NOT NULL ALTER DATABASE ["+db+"] SET SINGLE_USER WITH ROLLBACK IMMEDIATE") != nil {
+			killSessions(ctx, m, db)
+		}
+		if err := execAll(ctx, m, "IF DB_ID(N'"+db+"') IS NOT NULL DROP DATABASE ["+db+"]"); err != nil {
+			t.Errorf("dropping %s: %v", db, err)
+		}
 	}
 	drop()
 	t.Cleanup(drop)
