@@ -59,7 +59,22 @@
 // uniqueidentifier as its canonical upper-case text; real with float32
 // precision; time as HH:MM:SS. Columns of Kind connectors.KindBinary
 // (binary, varbinary, image, timestamp/rowversion, CLR types) are never
-// read, and their values are "".
+// read, and their values are "". No value is longer than
+// connectors.MaxValueBytes: the unbounded types are cut in the SELECT,
+// and every value again when it is rendered (Sample.Truncated says which
+// columns lost something).
+//
+// # Other servers that speak TDS
+//
+// Babelfish for PostgreSQL 4.3 was run live (see live_test.go). What it
+// does differently, and how this package copes: no sys.allocation_units
+// (sampling plans without page counts), sys.partitions rows stale until
+// PostgreSQL analyzes a table (a one pass reports what it counted),
+// sysname as varchar (names are read as nvarchar), case-folded names in
+// sys.* (it matches names without case), TABLESAMPLE ignored (the TOP cap
+// catches it), SET TEXTSIZE ignored (values are cut in the SELECT), a
+// cancel never acknowledged (the watchdog closes the connection; the
+// query may run on in the server), no db_datareader and no DENY.
 package mssql
 
 import (

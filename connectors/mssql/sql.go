@@ -47,10 +47,10 @@ const (
 	// behind it).
 	lockTimeoutMS = 5000
 	// textSizeBytes caps every (max), text, ntext and xml value the server
-	// sends (SET TEXTSIZE; the driver's login otherwise asks for 2 GB). A
-	// value longer than 64 KiB is a document, and its first 32,768
-	// characters are enough to classify it, while a sample of 10,000 whole
-	// documents could exhaust memory.
+	// sends (SET TEXTSIZE; the driver's login otherwise asks for 2 GB). The
+	// SELECT already cuts those values (selectExpr); this is a second
+	// bound, for any statement that reads one whole, on servers that
+	// honour it (Babelfish does not).
 	textSizeBytes = 65536
 )
 
