@@ -5,8 +5,8 @@
 // columns. What the values mean is the detectors' job.
 //
 // Every connector implements Source. Extra capabilities are extra interfaces
-// (RowCounter, ColumnReader), discovered by type assertion, in the manner of
-// database/sql/driver: the scan engine uses them when present.
+// (RowCounter, ColumnReader, Warner), discovered by type assertion, in the
+// manner of database/sql/driver: the scan engine uses them when present.
 package connectors
 
 import (
@@ -120,7 +120,20 @@ type Sample struct {
 	// table), and 0 when it did not: a count the pass saw beats a catalog
 	// estimate, which may be stale.
 	Counted int64
+	// Truncated is parallel to Columns: Truncated[c] is true when a value
+	// of column c was longer than MaxValueBytes and was cut to that. Nil
+	// when the connector cut nothing.
+	Truncated []bool
 }
+
+// MaxValueBytes is the most of one value a connector keeps (in bytes of
+// UTF-8, cut at a character boundary). Detection needs the first few KB of
+// a value: an identifier, a name or an address is far shorter, and the
+// start of a document says what it holds. Reading whole values instead
+// lets one table of multi-megabyte cells exhaust memory (100 rows of a
+// 10 MB text column cost 2.3 GB). Connectors cut values in the SELECT
+// where the dialect allows, so that the rest never leaves the server.
+const MaxValueBytes = 4096
 
 // Source is an opened data source.
 type Source interface {
@@ -137,6 +150,19 @@ type Source interface {
 // RowCounter is implemented by sources that can count a table's rows exactly.
 type RowCounter interface {
 	CountRows(ctx context.Context, t Table) (int64, error)
+}
+
+// Warner is implemented by sources that can tell, once their tables are
+// listed, that the listing may not be the whole source. SQL Server and
+// MariaDB/MySQL show a login only the tables it holds some permission on,
+// so a login allowed to read 2 tables of 10 sees a database of 2 tables:
+// the scan would certify what it never saw. Each warning is one sentence,
+// without any password, for the report's sources[].warnings[]; none means
+// the source found no reason to doubt its listing. An error means the
+// check could not be made in full (the warnings found before it are
+// returned with it).
+type Warner interface {
+	Warnings(ctx context.Context) ([]string, error)
 }
 
 // ColumnReader is implemented by sources that can stream some columns of
@@ -160,21 +186,13 @@ type Skipped struct {
 	Reason string
 }
 
-// Warner is implemented by sources that can report problems that did not
-// stop a read but limit what it shows (rows with more fields than the
-// header, values repaired from a mixed encoding). Warnings is complete once
-// every table has been read; each warning names its table.
-type Warner interface {
-	Warnings() []string
+// ReadWarner is implemented by sources that can report problems that did
+// not stop a read but limit what it shows (rows with more fields than the
+// header, values repaired from a mixed encoding). ReadWarnings is complete
+// once every table has been read; each warning names its table.
+type ReadWarner interface {
+	ReadWarnings() []string
 }
-
-// MaxValueBytes bounds one value as a connector hands it over: longer
-// values are cut (at a character boundary) when they are read. Detection
-// looks at identifiers, names, dates and short texts; a value longer than
-// this is free text whose start tells as much as its whole, and the bound
-// keeps a sample's memory proportional to its row count whatever a file or
-// column holds.
-const MaxValueBytes = 4096
 
 // Info describes an opened source.
 type Info struct {

@@ -58,7 +58,7 @@ var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
 	_ connectors.SkipLister   = (*source)(nil)
-	_ connectors.Warner       = (*source)(nil)
+	_ connectors.ReadWarner   = (*source)(nil)
 )
 
 // argExts are the extensions that make a bare path a files source (each
@@ -271,9 +271,9 @@ func (s *source) Skipped() []connectors.Skipped {
 	return append([]connectors.Skipped(nil), s.skipped...)
 }
 
-// Warnings lists what the reads so far noticed and worked around, each
+// ReadWarnings lists what the reads so far noticed and worked around, each
 // naming its table, in table order.
-func (s *source) Warnings() []string {
+func (s *source) ReadWarnings() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	names := make([]string, 0, len(s.warnings))

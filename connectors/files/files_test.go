@@ -237,7 +237,7 @@ func TestRaggedRowsWarn(t *testing.T) {
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows %q", rows)
 	}
-	if w := s.Warnings(); len(w) != 2 || !strings.HasPrefix(w[0], "r.csv: ") {
+	if w := s.ReadWarnings(); len(w) != 2 || !strings.HasPrefix(w[0], "r.csv: ") {
 		t.Errorf("warnings %q", w)
 	}
 }

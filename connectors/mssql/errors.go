@@ -24,8 +24,12 @@ type errContext struct {
 	// statementExpired is true when the statement's own deadline passed
 	// while the caller's context was still live.
 	statementExpired bool
-	callerDone       error  // the caller's ctx.Err() when the error came back
-	password         string // scrubbed from every message
+	// unacknowledged is true when the server did not acknowledge the
+	// cancel within grace and alcance closed the connection.
+	unacknowledged bool
+	grace          time.Duration
+	callerDone     error  // the caller's ctx.Err() when the error came back
+	password       string // scrubbed from every message
 }
 
 // describedError is an error with a message a user can act on. It unwraps
@@ -34,10 +38,17 @@ type errContext struct {
 type describedError struct {
 	msg   string
 	cause error
+	// deadline makes errors.Is(err, context.DeadlineExceeded) true for a
+	// statement that timed out, whatever error the driver returned (a
+	// closed socket's, when the cancel was not acknowledged).
+	deadline bool
 }
 
 func (e *describedError) Error() string { return e.msg }
 func (e *describedError) Unwrap() error { return e.cause }
+func (e *describedError) Is(target error) bool {
+	return e.deadline && target == context.DeadlineExceeded
+}
 
 // describe turns a driver, network or context error into one a user can
 // act on, without row values and without the password.
@@ -47,10 +58,11 @@ func describe(err error, ec errContext) error {
 	}
 	msg, keep := explain(err, ec)
 	msg = scrub(msg, ec.password)
-	if !keep {
-		return &describedError{msg: msg}
+	d := &describedError{msg: msg, deadline: ec.statementExpired}
+	if keep {
+		d.cause = err
 	}
-	return &describedError{msg: msg, cause: err}
+	return d
 }
 
 // explain is describe's message, and whether the original error may be
@@ -68,8 +80,12 @@ func explain(err error, ec errContext) (string, bool) {
 	}
 	ctxTimeout := errors.Is(err, context.DeadlineExceeded)
 	switch {
+	case ec.statementExpired && ec.unacknowledged:
+		return fmt.Sprintf("statement timed out after %s (the statement timeout); SQL Server was asked to cancel it and did not acknowledge within %s, so alcance closed the connection", ec.statementTimeout, ec.grace), true
 	case ec.statementExpired:
 		return fmt.Sprintf("statement timed out after %s (the statement timeout); SQL Server was asked to cancel it", ec.statementTimeout), true
+	case ec.unacknowledged && errors.Is(ec.callerDone, context.Canceled):
+		return fmt.Sprintf("cancelled; SQL Server did not acknowledge the cancel within %s, so alcance closed the connection", ec.grace), true
 	case errors.Is(ec.callerDone, context.Canceled):
 		return "cancelled", true
 	case ec.callerDone != nil:
@@ -139,7 +155,7 @@ func explainServer(e mssql.Error, ec errContext) (string, bool) {
 		all = []mssql.Error{e}
 	}
 	pick := all[len(all)-1]
-	for _, n := range []int32{4060, 916, 976, 229, 230, 1222, 1205} {
+	for _, n := range []int32{4060, 911, 916, 976, 229, 230, 1222, 1205} {
 		for _, x := range all {
 			if x.Number == n {
 				pick = x
@@ -154,11 +170,14 @@ func explainServer(e mssql.Error, ec errContext) (string, bool) {
 	text := strings.TrimPrefix(pick.Message, "login error: ")
 	switch pick.Number {
 	case 18456:
-		return fmt.Sprintf("%s (SQL Server error 18456): check the user name and password (in the URL or %s); the SQL Server error log records the exact reason", text, passwordEnv), true
+		return fmt.Sprintf("%s (SQL Server error 18456): check the user name and password (in the URL, the password file or %s); the SQL Server error log records the exact reason", text, passwordEnv), true
 	case 18452:
 		return fmt.Sprintf("%s (SQL Server error 18452): the server accepts only Windows logins, or this domain is not trusted", text), true
-	case 4060:
-		return fmt.Sprintf("%s (SQL Server error 4060): the database does not exist, is offline, or this login has no user in it", text), true
+	case 4060, 911:
+		// 4060 at login ("Cannot open database"), 911 from servers that
+		// report a missing database as "Database ... does not exist" (USE,
+		// Babelfish's login): the same causes, the same remedy.
+		return fmt.Sprintf("%s (SQL Server error %d): the database does not exist, is offline, or this login has no user in it", text, pick.Number), true
 	case 916:
 		return fmt.Sprintf("%s (SQL Server error 916): this login has no user in the database", text), true
 	case 976:
@@ -176,7 +195,28 @@ func explainServer(e mssql.Error, ec errContext) (string, bool) {
 		// A login error cannot quote a row; a statement's might.
 		text = maskQuoted(text)
 	}
+	if isPermission(pick) {
+		return fmt.Sprintf("%s (SQL Server error %d): permission denied; the login needs SELECT on it (the db_datareader role grants SELECT on every table)", text, pick.Number), true
+	}
 	return fmt.Sprintf("%s (SQL Server error %d)", text, pick.Number), true
+}
+
+// permissionText matches the wording of permission errors: SQL Server's
+// own under any number ("The SELECT permission was denied", "does not have
+// permission"), and those of servers that speak TDS with other numbers
+// (Babelfish passes on PostgreSQL's "permission denied for table").
+var permissionText = regexp.MustCompile(`(?i)\bpermission (was )?denied\b|\bdenied permission\b|\b(does not|doesn't|not) have (the )?permissions?\b|\binsufficient privileges?\b`)
+
+// isPermission says a server error is a refusal of permission: numbers 229
+// and 230 (object and column), 262, 297, 300 and 15247, or any error
+// worded as one. Such an error is not retried another way: the login is
+// refused whatever alcance sends.
+func isPermission(e mssql.Error) bool {
+	switch e.Number {
+	case 229, 230, 262, 297, 300, 15247:
+		return true
+	}
+	return permissionText.MatchString(e.Message)
 }
 
 // quoted matches a single-quoted literal in a server message.

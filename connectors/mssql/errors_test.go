@@ -60,6 +60,21 @@ func TestDescribeServerErrors(t *testing.T) {
 			[]string{"1205", "deadlock victim", "DEADLOCK_PRIORITY LOW"}, nil},
 		{"gone", serverErr(mssql.Error{Number: 208, Class: 16, Message: "Invalid object name 'dbo.x'."}), baseCtx,
 			[]string{"208", "does not exist"}, nil},
+		// 911 gets 4060's hint: Babelfish (and USE) report a missing
+		// database with it.
+		{"database does not exist (911)", serverErr(mssql.Error{Number: 911, Class: 16,
+			Message: `database "padron" does not exist`}), login,
+			[]string{`database "padron" does not exist`, "911", "the database does not exist, is offline, or this login has no user in it"}, nil},
+		// A refusal of permission under another number (Babelfish passes
+		// PostgreSQL's wording on) is still explained as one.
+		{"permission without 229", serverErr(mssql.Error{Number: 33557097, Class: 16,
+			Message: "permission denied for table secreto"}), baseCtx,
+			[]string{"permission denied for table secreto", "33557097", "the login needs SELECT", "db_datareader"}, nil},
+		{"does not have permission", serverErr(mssql.Error{Number: 50000, Class: 16,
+			Message: "User does not have permission to perform this action."}), baseCtx,
+			[]string{"50000", "the login needs SELECT"}, nil},
+		{"not a permission error", serverErr(mssql.Error{Number: 8134, Class: 16, Message: "Divide by zero error encountered."}), baseCtx,
+			[]string{"8134"}, []string{"permission"}},
 		{"no user in db", serverErr(mssql.Error{Number: 916, Class: 14,
 			Message: `The server principal "auditor" is not able to access the database "padron" under the current security context.`}), login,
 			[]string{"916", "no user in the database"}, nil},
@@ -182,6 +197,36 @@ func TestMaskQuoted(t *testing.T) {
 	for in, want := range cases {
 		if got := maskQuoted(in); got != want {
 			t.Errorf("maskQuoted(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A refusal of permission is never retried another way (TABLESAMPLE's
+// fallback to one pass, a simpler catalog query), whatever its number.
+func TestPermissionNotRetried(t *testing.T) {
+	ctx := context.Background()
+	for _, e := range []mssql.Error{
+		{Number: 229, Message: "The SELECT permission was denied on the object 'x'."},
+		{Number: 33557097, Message: "permission denied for table x"},
+		{Number: 297, Message: "The user does not have permission to perform this action."},
+		serverErr(mssql.Error{Number: 3701, Message: "x"}, mssql.Error{Number: 229, Message: "The SELECT permission was denied on the object 'x'."}),
+	} {
+		if refusedSample(ctx, e) {
+			t.Errorf("%d %q: retried as a refused TABLESAMPLE", e.Number, e.Message)
+		}
+		if !isPermission(e) && len(e.All) == 0 {
+			t.Errorf("%d %q: not recognised as a permission error", e.Number, e.Message)
+		}
+	}
+	for _, e := range []mssql.Error{
+		{Number: 10794, Message: "The operation 'TABLESAMPLE' is not supported with memory optimized tables."},
+		{Number: 33557097, Message: "syntax error at or near \"TABLESAMPLE\""},
+	} {
+		if !refusedSample(ctx, e) {
+			t.Errorf("%d %q: not taken for a refused TABLESAMPLE", e.Number, e.Message)
+		}
+		if isPermission(e) {
+			t.Errorf("%d %q: taken for a permission error", e.Number, e.Message)
 		}
 	}
 }

@@ -156,6 +156,7 @@ func fakeSource(t testing.TB, f *fakeServer, opts connectors.Options) *source {
 		connectTimeout: time.Second,
 		password:       "s3cret-Pw",
 		addr:           "10.0.0.5:1433",
+		grace:          cancelGrace,
 		seed:           &seed,
 	}
 }

@@ -12,8 +12,8 @@ var _ connectors.Fingerprinter = (*source)(nil)
 // database and the digest of its table list with row counts.
 func (s *source) Fingerprint(ctx context.Context, tables []connectors.Table) (connectors.Fingerprint, error) {
 	var version, db string
-	err := s.run(ctx, func(ctx context.Context) error {
-		return s.db.QueryRowContext(ctx, "SELECT @@VERSION, DB_NAME()").Scan(&version, &db)
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		return q.QueryRowContext(ctx, "SELECT @@VERSION, DB_NAME()").Scan(&version, &db)
 	})
 	if err != nil {
 		return connectors.Fingerprint{}, err

@@ -5,8 +5,11 @@
 //	sqlserver://user:pass@host:1433?database=db
 //	sqlserver://user@host/INSTANCE?database=db&encrypt=true
 //
-// The password comes from the URL (percent-encoded), or else from the
-// MSSQL_PASSWORD environment variable. It is never printed: Spec.Location
+// The password comes from the URL (percent-encoded), or else from
+// Spec.Password (--password-file, an inventory), or else from the
+// MSSQL_PASSWORD environment variable: the most specific source wins, as
+// the URL names one server and the environment serves every source of a
+// scan. It is never printed: Spec.Location
 // and Info.Location carry the URL without it, and every error this package
 // returns is scrubbed of it. Only the driver's known connection parameters
 // are accepted, and a few of those are refused (see dsn.go): "change
@@ -38,7 +41,9 @@
 //     each statement by Options.StatementTimeout through its context: when
 //     it passes, go-mssqldb sends the server an attention packet, which
 //     cancels the statement there (SQL Server has no per-session statement
-//     timeout setting).
+//     timeout setting). A server or network that does not acknowledge the
+//     cancel within cancelGrace has its connection closed (run), so no
+//     wait outlives the statement timeout by more than that.
 //   - The login should be a member of db_datareader and nothing more: that
 //     is what makes a write impossible rather than merely never sent.
 //
@@ -54,7 +59,22 @@
 // uniqueidentifier as its canonical upper-case text; real with float32
 // precision; time as HH:MM:SS. Columns of Kind connectors.KindBinary
 // (binary, varbinary, image, timestamp/rowversion, CLR types) are never
-// read, and their values are "".
+// read, and their values are "". No value is longer than
+// connectors.MaxValueBytes: the unbounded types are cut in the SELECT,
+// and every value again when it is rendered (Sample.Truncated says which
+// columns lost something).
+//
+// # Other servers that speak TDS
+//
+// Babelfish for PostgreSQL 4.3 was run live (see live_test.go). What it
+// does differently, and how this package copes: no sys.allocation_units
+// (sampling plans without page counts), sys.partitions rows stale until
+// PostgreSQL analyzes a table (a one pass reports what it counted),
+// sysname as varchar (names are read as nvarchar), case-folded names in
+// sys.* (it matches names without case), TABLESAMPLE ignored (the TOP cap
+// catches it), SET TEXTSIZE ignored (values are cut in the SELECT), a
+// cancel never acknowledged (the watchdog closes the connection; the
+// query may run on in the server), no db_datareader and no DENY.
 package mssql
 
 import (
@@ -66,10 +86,13 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	mssql "github.com/microsoft/go-mssqldb"
 	"github.com/microsoft/go-mssqldb/msdsn"
@@ -90,6 +113,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Warner       = (*source)(nil)
 )
 
 // Parse recognises sqlserver:// URLs (any case of the scheme). Anything
@@ -115,7 +139,11 @@ func (opener) Parse(raw string) (connectors.Spec, bool, error) {
 // Open connects, applies the session settings and checks that they are in
 // effect, within Options.ConnectTimeout.
 func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Options) (connectors.Source, error) {
-	c, err := parseURL(spec.Raw, os.Getenv(passwordEnv))
+	fallback := spec.Password
+	if fallback == "" {
+		fallback = os.Getenv(passwordEnv)
+	}
+	c, err := parseURL(spec.Raw, fallback)
 	if err != nil {
 		return nil, fmt.Errorf("opening SQL Server source: %w", err)
 	}
@@ -127,7 +155,8 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	}
 	connector.SessionInitSQL = sessionSetupSQL
 	connector.Dialer = newHandshakeDialer(ct)
-	db := sql.OpenDB(liftingConnector{inner: connector})
+	lifting := liftingConnector{inner: connector}
+	db := sql.OpenDB(&lifting)
 	maxConns := opts.MaxConns
 	if maxConns <= 0 {
 		maxConns = connectors.DefaultOptions().MaxConns
@@ -141,7 +170,9 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 		connectTimeout: ct,
 		password:       c.password,
 		addr:           c.addr,
+		grace:          cancelGrace,
 	}
+	lifting.grace = func() time.Duration { return s.grace }
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening SQL Server source %s: %w", loc, err)
@@ -202,6 +233,12 @@ type source struct {
 	connectTimeout time.Duration
 	password       string // scrubbed from errors
 	addr           string
+	// grace is how long a statement may take to end after its context
+	// did before its connection is closed (cancelGrace).
+	grace time.Duration
+	// statsLevel is the first statsQuery level worth trying: raised, once
+	// for all tables, when the server lacks a catalog view a level uses.
+	statsLevel atomic.Int32
 	// seed, when non-nil, makes sampling deterministic (this package's
 	// tests); otherwise every Sample call is crypto-seeded.
 	seed *uint64
@@ -225,6 +262,7 @@ func (s *source) errCtx(ctx, sctx context.Context) errContext {
 		statementTimeout: s.opts.StatementTimeout,
 		callerDone:       ctx.Err(),
 		password:         s.password,
+		grace:            s.grace,
 	}
 	if sctx != nil && ec.callerDone == nil && errors.Is(sctx.Err(), context.DeadlineExceeded) {
 		ec.statementExpired = true
@@ -238,15 +276,36 @@ type callerError struct{ err error }
 
 func (e callerError) Error() string { return e.err.Error() }
 
-// run runs one statement, fn, under a context bounded by the statement
-// timeout, and describes its error.
-func (s *source) run(ctx context.Context, fn func(ctx context.Context) error) error {
+// querier is what a statement runs on: one pooled connection.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// run runs one statement, fn, on a connection of its own, under a context
+// bounded by the statement timeout, and describes its error.
+//
+// When that context ends, go-mssqldb sends the server an attention and
+// waits for it to be acknowledged, which a server may never do (Babelfish,
+// for some statements) or a stalled network never deliver: a watchdog
+// closes the connection's sockets when the statement has not returned
+// s.grace after its context ended (see net.go). Taking the connection from
+// the pool, which resets the session in a round trip, is bounded by
+// watchedConn.
+func (s *source) run(ctx context.Context, fn func(ctx context.Context, q querier) error) error {
 	sctx, cancel := ctx, context.CancelFunc(func() {})
 	if s.opts.StatementTimeout > 0 {
 		sctx, cancel = context.WithTimeout(ctx, s.opts.StatementTimeout)
 	}
 	defer cancel()
-	err := fn(sctx)
+	conn, err := s.db.Conn(sctx)
+	if err != nil {
+		return describe(err, s.errCtx(ctx, sctx))
+	}
+	stop := watch(sctx, socketsOf(conn), s.grace)
+	err = fn(sctx, conn)
+	unacknowledged := stop()
+	conn.Close()
 	if err == nil {
 		return nil
 	}
@@ -254,13 +313,16 @@ func (s *source) run(ctx context.Context, fn func(ctx context.Context) error) er
 	if errors.As(err, &ce) {
 		return ce.err
 	}
-	return describe(err, s.errCtx(ctx, sctx))
+	ec := s.errCtx(ctx, sctx)
+	ec.unacknowledged = unacknowledged
+	return describe(err, ec)
 }
 
 // Tables lists user tables (and views, with Options.IncludeViews) with
-// their columns and catalog row counts, sorted by schema and name. A row
-// count the catalog cannot give (a view, or a login that cannot see
-// sys.partitions) is left unknown.
+// their columns, catalog row counts and declared keys, sorted by schema and
+// name, in five catalog queries whatever the number of tables. A row count
+// the catalog cannot give (a view, or a login that cannot see
+// sys.partitions) is left unknown; keys it cannot give are left out.
 func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	wrap := func(err error) error {
 		return fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
@@ -272,8 +334,8 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		view bool
 	}
 	var objects []object
-	err := s.run(ctx, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, listingQuery(views))
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, listingQuery(views))
 		if err != nil {
 			return err
 		}
@@ -295,8 +357,8 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	}
 
 	cols := map[int64][]connectors.Column{}
-	err = s.run(ctx, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, columnsQuery(views))
+	err = s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, columnsQuery(views))
 		if err != nil {
 			return err
 		}
@@ -307,9 +369,45 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		return nil, wrap(fmt.Errorf("reading columns: %w", err))
 	}
 
+	// Counts and keys are a convenience: without them the listing still
+	// stands (a server without the catalog view, a login refused it),
+	// unless the scan itself was cancelled or ran out of time.
+	counts, err := s.rowCounts(ctx, views)
+	if err != nil && ctx.Err() != nil {
+		return nil, wrap(err)
+	}
+	pks, fks, err := s.keys(ctx)
+	if err != nil && ctx.Err() != nil {
+		return nil, wrap(err)
+	}
+
+	tables := make([]connectors.Table, 0, len(objects))
+	for _, o := range objects {
+		t := o.t
+		t.Columns = cols[o.id]
+		if n, ok := counts[o.id]; ok {
+			t.Rows = connectors.RowCount{Value: n, Exact: false, Known: true}
+		}
+		if !o.view {
+			t.PrimaryKey = pks[o.id]
+			t.ForeignKeys = fks[o.id]
+		}
+		tables = append(tables, t)
+	}
+	sort.Slice(tables, func(i, j int) bool {
+		if tables[i].Schema != tables[j].Schema {
+			return tables[i].Schema < tables[j].Schema
+		}
+		return tables[i].Name < tables[j].Name
+	})
+	return tables, nil
+}
+
+// rowCounts reads every table's catalog row count, by object_id.
+func (s *source) rowCounts(ctx context.Context, views bool) (map[int64]int64, error) {
 	counts := map[int64]int64{}
-	err = s.run(ctx, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, rowCountsQuery(views))
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, rowCountsQuery(views))
 		if err != nil {
 			return err
 		}
@@ -327,30 +425,64 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		return rows.Err()
 	})
 	if err != nil {
-		// Counts are a convenience: without them the listing still stands,
-		// unless the scan itself was cancelled or ran out of time.
-		if ctx.Err() != nil {
-			return nil, wrap(err)
-		}
-		counts = map[int64]int64{}
+		return map[int64]int64{}, err
 	}
+	return counts, nil
+}
 
-	tables := make([]connectors.Table, 0, len(objects))
-	for _, o := range objects {
-		t := o.t
-		t.Columns = cols[o.id]
-		if n, ok := counts[o.id]; ok {
-			t.Rows = connectors.RowCount{Value: n, Exact: false, Known: true}
+// keys reads the declared primary and foreign keys of every table, by
+// object_id, in two catalog queries. Each part that fails is left empty.
+func (s *source) keys(ctx context.Context) (map[int64][]string, map[int64][]connectors.ForeignKey, error) {
+	pks := map[int64][]string{}
+	pkErr := s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, primaryKeysQuery())
+		if err != nil {
+			return err
 		}
-		tables = append(tables, t)
-	}
-	sort.Slice(tables, func(i, j int) bool {
-		if tables[i].Schema != tables[j].Schema {
-			return tables[i].Schema < tables[j].Schema
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var col string
+			if err := rows.Scan(&id, &col); err != nil {
+				return err
+			}
+			pks[id] = append(pks[id], col)
 		}
-		return tables[i].Name < tables[j].Name
+		return rows.Err()
 	})
-	return tables, nil
+	if pkErr != nil {
+		pks = map[int64][]string{}
+	}
+	fks := map[int64][]connectors.ForeignKey{}
+	fkErr := s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, foreignKeysQuery())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var lastFK int64
+		for rows.Next() {
+			var table, fk int64
+			var col, refSchema, refTable, refCol string
+			if err := rows.Scan(&table, &fk, &col, &refSchema, &refTable, &refCol); err != nil {
+				return err
+			}
+			list := fks[table]
+			if len(list) == 0 || fk != lastFK {
+				list = append(list, connectors.ForeignKey{RefSchema: refSchema, RefTable: refTable})
+			}
+			k := &list[len(list)-1]
+			k.Columns = append(k.Columns, col)
+			k.RefColumns = append(k.RefColumns, refCol)
+			fks[table] = list
+			lastFK = fk
+		}
+		return rows.Err()
+	})
+	if fkErr != nil {
+		fks = map[int64][]connectors.ForeignKey{}
+	}
+	return pks, fks, errors.Join(pkErr, fkErr)
 }
 
 // scanColumns reads the rows of a columns query.
@@ -377,8 +509,8 @@ func scanColumns(rows *sql.Rows, add func(id int64, c connectors.Column)) error 
 // columns reads the columns of one table, for a Table that carries none.
 func (s *source) columns(ctx context.Context, t connectors.Table) ([]connectors.Column, error) {
 	var cols []connectors.Column
-	err := s.run(ctx, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, tableColumnsQuery, qualified(t))
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, tableColumnsQuery, qualified(t))
 		if err != nil {
 			return err
 		}
@@ -398,8 +530,8 @@ func (s *source) columns(ctx context.Context, t connectors.Table) ([]connectors.
 // smallest index).
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
-	err := s.run(ctx, func(ctx context.Context) error {
-		return s.db.QueryRowContext(ctx, countQuery(t)).Scan(&n)
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		return q.QueryRowContext(ctx, countQuery(t)).Scan(&n)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("counting rows of table %s: %w", qualified(t), err)
@@ -484,10 +616,13 @@ func renderer(c connectors.Column) func(any) string {
 type scanner struct {
 	raw  []any
 	ptrs []any
+	// cut[j] is true once a value of read column j was cut to
+	// connectors.MaxValueBytes.
+	cut []bool
 }
 
 func newScanner(rp readPlan) *scanner {
-	sc := &scanner{raw: make([]any, max(rp.nRead, 1))}
+	sc := &scanner{raw: make([]any, max(rp.nRead, 1)), cut: make([]bool, rp.nRead)}
 	sc.ptrs = make([]any, len(sc.raw))
 	for i := range sc.raw {
 		sc.ptrs[i] = &sc.raw[i]
@@ -495,17 +630,48 @@ func newScanner(rp readPlan) *scanner {
 	return sc
 }
 
-// into renders the scanned values of the read columns into dst.
+// into renders the scanned values of the read columns into dst, each cut
+// to connectors.MaxValueBytes.
 func (sc *scanner) into(rp readPlan, dst []string) {
 	for i := 0; i < rp.nRead; i++ {
-		dst[i] = rp.render[i](sc.raw[i])
+		v := rp.render[i](sc.raw[i])
+		if len(v) > connectors.MaxValueBytes {
+			v = cutValue(v, connectors.MaxValueBytes)
+			sc.cut[i] = true
+		}
+		dst[i] = v
 	}
 }
 
+// truncated lays the scanner's cut flags out as rp's requested columns
+// (connectors.Sample.Truncated), or nil when nothing was cut.
+func (sc *scanner) truncated(rp readPlan) []bool {
+	if !slices.Contains(sc.cut, true) {
+		return nil
+	}
+	out := make([]bool, len(rp.cols))
+	for i, j := range rp.index {
+		out[i] = j >= 0 && sc.cut[j]
+	}
+	return out
+}
+
+// cutValue cuts v to at most n bytes, at a character boundary: a cut
+// through a UTF-8 sequence would leave invalid text behind.
+func cutValue(v string, n int) string {
+	if len(v) <= n {
+		return v
+	}
+	for n > 0 && !utf8.RuneStart(v[n]) {
+		n--
+	}
+	return v[:n]
+}
+
 // ReadColumns streams cols of every row of t in one query, in whatever
-// order the server reads them (no ORDER BY). An error returned by fn stops
-// the read and is returned as is. The statement timeout bounds the whole
-// read.
+// order the server reads them (no ORDER BY), each value cut to
+// connectors.MaxValueBytes. An error returned by fn stops the read and is
+// returned as is. The statement timeout bounds the whole read.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
 	wrap := func(err error) error {
 		return fmt.Errorf("reading table %s: %w", qualified(t), err)
@@ -516,8 +682,8 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 	}
 	values := make([]string, len(p.cols))
 	read := make([]string, p.nRead)
-	return s.runRead(ctx, wrap, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, readQuery(t, p.list))
+	return s.runRead(ctx, wrap, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, readQuery(t, p.list))
 		if err != nil {
 			return err
 		}
@@ -550,10 +716,10 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 
 // runRead is run for a statement whose errors are wrapped, except a
 // caller's, which is returned as is.
-func (s *source) runRead(ctx context.Context, wrap func(error) error, fn func(ctx context.Context) error) error {
+func (s *source) runRead(ctx context.Context, wrap func(error) error, fn func(ctx context.Context, q querier) error) error {
 	var passed bool
-	err := s.run(ctx, func(ctx context.Context) error {
-		err := fn(ctx)
+	err := s.run(ctx, func(ctx context.Context, q querier) error {
+		err := fn(ctx, q)
 		var ce callerError
 		passed = errors.As(err, &ce)
 		return err

@@ -2,6 +2,7 @@ package mssql
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"net"
@@ -68,6 +69,13 @@ type handshake struct {
 	conns []net.Conn
 }
 
+// sockets returns the sockets dialed so far.
+func (h *handshake) sockets() []net.Conn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]net.Conn(nil), h.conns...)
+}
+
 func (h *handshake) add(c net.Conn) {
 	h.mu.Lock()
 	h.conns = append(h.conns, c)
@@ -84,12 +92,15 @@ func (h *handshake) lift() {
 }
 
 // liftingConnector is a driver.Connector that lifts the handshake deadline
-// of each connection its inner connector makes, once it is made.
+// of each connection its inner connector makes, once it is made. When
+// grace is set, it hands out each go-mssqldb connection as a watchedConn
+// whose session reset may outlive its context by grace().
 type liftingConnector struct {
 	inner driver.Connector
+	grace func() time.Duration
 }
 
-func (c liftingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+func (c *liftingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	h := &handshake{}
 	conn, err := c.inner.Connect(context.WithValue(ctx, handshakeKey{}, h))
 	if err != nil {
@@ -106,6 +117,9 @@ func (c liftingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		return nil, err
 	}
 	h.lift()
+	if mc, ok := conn.(*mssql.Conn); ok && c.grace != nil {
+		return &watchedConn{Conn: mc, sockets: h.sockets(), grace: c.grace}, nil
+	}
 	return conn, nil
 }
 
@@ -113,4 +127,92 @@ func (c liftingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 // statement of sessionSetupSQL (the driver does not say which).
 var errSessionSetup = errors.New("the server accepted the login but refused alcance's session settings (SET IMPLICIT_TRANSACTIONS, TRANSACTION ISOLATION LEVEL, LOCK_TIMEOUT, DEADLOCK_PRIORITY, TEXTSIZE, NOCOUNT); alcance does not read without them")
 
-func (c liftingConnector) Driver() driver.Driver { return c.inner.Driver() }
+func (c *liftingConnector) Driver() driver.Driver { return c.inner.Driver() }
+
+// Bounding a cancel.
+//
+// When a statement's context ends, go-mssqldb sends an attention and waits
+// for the server to acknowledge it, reading the socket without a deadline:
+// up to 5 s for the current response and 5 s more for the next, and, when
+// the read is stuck on a stalled connection, the connection stays stuck
+// for the next statement. So every wait on a connection is watched (see
+// watch): source.run watches each statement, and watchedConn the session
+// reset that taking a connection from the pool sends first. When the wait
+// has not ended cancelGrace after its context did, the connection's
+// sockets are closed, which ends every read at once; the driver then
+// reports the connection bad and database/sql drops it.
+
+// cancelGrace is how long a statement may take to end after its context
+// did: SQL Server acknowledges an attention within milliseconds, so a
+// longer silence is a server that will not (Babelfish, for some
+// statements) or a network that stopped forwarding.
+const cancelGrace = 2 * time.Second
+
+// watchedConn is a go-mssqldb connection (every method of which it
+// keeps, so database/sql finds the same optional interfaces) that knows
+// its sockets, and bounds its session reset.
+type watchedConn struct {
+	*mssql.Conn
+	sockets []net.Conn
+	grace   func() time.Duration
+}
+
+// ResetSession is run by database/sql, under the caller's context, when it
+// hands out a pooled connection: the driver's round trip is bounded like a
+// statement.
+func (c *watchedConn) ResetSession(ctx context.Context) error {
+	stop := watch(ctx, c.sockets, c.grace())
+	err := c.Conn.ResetSession(ctx)
+	if stop() {
+		return driver.ErrBadConn
+	}
+	return err
+}
+
+// watch arms a watchdog over a wait on socks under ctx. stop disarms it,
+// and says whether it fired: the wait had not ended grace after ctx did,
+// and socks were closed.
+func watch(ctx context.Context, socks []net.Conn, grace time.Duration) (stop func() bool) {
+	if len(socks) == 0 {
+		return func() bool { return false }
+	}
+	done := make(chan struct{})
+	fired := make(chan bool, 1)
+	go func() {
+		select {
+		case <-done:
+			fired <- false
+			return
+		case <-ctx.Done():
+		}
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case <-done:
+			fired <- false
+		case <-t.C:
+			for _, c := range socks {
+				c.Close()
+			}
+			fired <- true
+		}
+	}()
+	return func() bool {
+		close(done)
+		return <-fired
+	}
+}
+
+// socketsOf returns the sockets of conn's driver connection (none when it
+// is not a watchedConn). conn must not be in use: sql.Conn.Raw waits for
+// the connection's lock, which a statement stuck in a read holds.
+func socketsOf(conn *sql.Conn) []net.Conn {
+	var socks []net.Conn
+	conn.Raw(func(dc any) error {
+		if wc, ok := dc.(*watchedConn); ok {
+			socks = wc.sockets
+		}
+		return nil
+	})
+	return socks
+}

@@ -372,7 +372,7 @@ func TestHandshakeDeadlineLifted(t *testing.T) {
 
 	// Through liftingConnector, the same read succeeds.
 	inner := &dialingConnector{d: d, addr: ln.Addr().String()}
-	dc, err := liftingConnector{inner: inner}.Connect(context.Background())
+	dc, err := (&liftingConnector{inner: inner}).Connect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,20 +48,52 @@ type tableStats struct {
 	pages int64 // 0 when unknown
 }
 
+// stats reads what the catalog says about t, at the first statsQuery level
+// the server answers. A server error at one level (a missing catalog view)
+// moves every later call to the next: the sample is then planned without
+// the count the level would have given (unknown pages: a row-count guess;
+// unknown rows: one pass), never failed for it.
 func (s *source) stats(ctx context.Context, t connectors.Table) (tableStats, error) {
-	var typ string
-	var rows, pages sql.NullInt64
-	err := s.run(ctx, func(ctx context.Context) error {
-		err := s.db.QueryRowContext(ctx, statsQuery, qualified(t)).Scan(&typ, &rows, &pages)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errNoTable
+	for level := int(s.statsLevel.Load()); ; level++ {
+		var typ string
+		var rows, pages sql.NullInt64
+		err := s.run(ctx, func(ctx context.Context, q querier) error {
+			err := q.QueryRowContext(ctx, statsQuery(level), qualified(t)).Scan(&typ, &rows, &pages)
+			if errors.Is(err, sql.ErrNoRows) {
+				return errNoTable
+			}
+			return err
+		})
+		if err != nil && level+1 < statsLevels && missingCatalog(ctx, err) {
+			s.statsLevel.CompareAndSwap(int32(level), int32(level+1))
+			continue
 		}
-		return err
-	})
-	if err != nil {
-		return tableStats{}, err
+		if err != nil {
+			return tableStats{}, err
+		}
+		return tableStats{view: strings.TrimSpace(typ) == "V", rows: rows.Int64, pages: pages.Int64}, nil
 	}
-	return tableStats{view: strings.TrimSpace(typ) == "V", rows: rows.Int64, pages: pages.Int64}, nil
+}
+
+// missingCatalog says a catalog query failed in a way a simpler one may
+// not: the server answered with an error while the caller's context is
+// live (a missing view is error 208 on SQL Server and 33557097 on
+// Babelfish; a view denied to the login, 229), and the error is not a
+// lock timeout or a deadlock, which pass.
+func missingCatalog(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var se mssql.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	for _, e := range append([]mssql.Error{se}, se.All...) {
+		if e.Number == 1222 || e.Number == 1205 {
+			return false
+		}
+	}
+	return true
 }
 
 // Sample reads up to n rows of t chosen at random; the comment at the top
@@ -77,79 +109,94 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	if err != nil {
 		return nil, wrap(err)
 	}
-	g, _, err := s.sample(ctx, t, rp, n, s.rand(t))
+	g, err := s.sample(ctx, t, rp, n, s.rand(t))
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return g.Sample(rp.cols, rp.index), nil
+	out := g.rows.Sample(rp.cols, rp.index)
+	out.Counted = g.counted
+	out.Truncated = g.truncated
+	return out, nil
 }
 
-// sample gathers the rows, and says how: "tablesample P%" or "one pass".
-func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, string, error) {
+// gathered is what a sampling read kept, and how it was read.
+type gathered struct {
+	rows *connectors.Rows
+	how  string // "tablesample P%" or "one pass"
+	// counted is how many rows a one pass saw: the table's row count
+	// then, whatever the catalog says (0 for a TABLESAMPLE).
+	counted   int64
+	truncated []bool // connectors.Sample.Truncated
+}
+
+// sample gathers the rows.
+func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (gathered, error) {
 	st, err := s.stats(ctx, t)
 	if err != nil {
-		return nil, "", err
+		return gathered{}, err
 	}
 	if !st.view {
 		if pct, ok := samplePercent(st.rows, st.pages, n); ok {
-			g, how, err := s.tableSample(ctx, t, rp, n, pct, st.rows, rng)
-			if err != nil || g != nil {
-				return g, how, err
+			g, err := s.tableSample(ctx, t, rp, n, pct, st.rows, rng)
+			if err != nil || g.rows != nil {
+				return g, err
 			}
 		}
 	}
-	var g *connectors.Rows
-	var seen int64
-	err = s.run(ctx, func(ctx context.Context) error {
-		rows, err := s.db.QueryContext(ctx, readQuery(t, rp.list))
+	var g gathered
+	err = s.run(ctx, func(ctx context.Context, q querier) error {
+		rows, err := q.QueryContext(ctx, readQuery(t, rp.list))
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		g, seen, err = reservoir(ctx, rows, rp, n, rng)
+		g, err = reservoir(ctx, rows, rp, n, rng)
 		return err
 	})
 	if err != nil {
-		return nil, "", err
+		return gathered{}, err
 	}
-	g.Complete = seen <= int64(n)
-	return g, "one pass", nil
+	g.rows.Complete = g.counted <= int64(n)
+	g.how = "one pass"
+	return g, nil
 }
 
 // tableSample tries TABLESAMPLE at pct percent, and once more larger when
-// too few rows come back. A nil result without error means: read one pass
-// instead.
-func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPlan, n int, pct float64, rows int64, rng *rand.Rand) (*connectors.Rows, string, error) {
+// too few rows come back. A result without rows and without error means:
+// read one pass instead.
+func (s *source) tableSample(ctx context.Context, t connectors.Table, rp readPlan, n int, pct float64, rows int64, rng *rand.Rand) (gathered, error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		top := sampleCap(pct, rows, n)
-		var g *connectors.Rows
-		var seen int64
-		err := s.run(ctx, func(ctx context.Context) error {
-			res, err := s.db.QueryContext(ctx, sampleQuery(t, rp.list, pct, top))
+		var g gathered
+		err := s.run(ctx, func(ctx context.Context, q querier) error {
+			res, err := q.QueryContext(ctx, sampleQuery(t, rp.list, pct, top))
 			if err != nil {
 				return err
 			}
 			defer res.Close()
-			g, seen, err = reservoir(ctx, res, rp, n, rng)
+			g, err = reservoir(ctx, res, rp, n, rng)
 			return err
 		})
 		switch {
 		case err != nil && refusedSample(ctx, err):
-			return nil, "", nil
+			return gathered{}, nil
 		case err != nil:
-			return nil, "", err
-		case seen >= top:
-			return nil, "", nil // the cap was reached: TABLESAMPLE was not honoured
-		case seen >= int64(n):
-			return g, "tablesample " + formatPercent(pct) + "%", nil
+			return gathered{}, err
+		case g.counted >= top:
+			return gathered{}, nil // the cap was reached: TABLESAMPLE was not honoured
+		case g.counted >= int64(n):
+			// What a TABLESAMPLE returned is not the table's row count.
+			g.counted = 0
+			g.how = "tablesample " + formatPercent(pct) + "%"
+			return g, nil
 		}
 		next, ok := retryPercent(pct)
 		if !ok {
-			return nil, "", nil
+			return gathered{}, nil
 		}
 		pct = next
 	}
-	return nil, "", nil
+	return gathered{}, nil
 }
 
 // refusedSample says a TABLESAMPLE failed in a way a plain read of the same
@@ -165,9 +212,14 @@ func refusedSample(ctx context.Context, err error) bool {
 	if !errors.As(err, &se) {
 		return false
 	}
-	switch se.Number {
-	case 229, 230, 208, 1222, 1205, 4060, 916, 18456:
-		return false
+	for _, e := range append([]mssql.Error{se}, se.All...) {
+		if isPermission(e) {
+			return false
+		}
+		switch e.Number {
+		case 208, 1222, 1205, 4060, 911, 916, 18456:
+			return false
+		}
 	}
 	return true
 }
@@ -182,8 +234,9 @@ type rowStream interface {
 // reservoir reads every row of a result, keeping a uniform sample of n of
 // them with Algorithm L (Li, 1994): after the first n rows it draws how
 // many rows to skip, so most rows are stepped over without being scanned
-// or rendered. It returns how many rows the result held.
-func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
+// or rendered. It returns the rows kept, how many rows the result held
+// (counted) and which columns had a value cut.
+func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *rand.Rand) (gathered, error) {
 	sc := newScanner(rp)
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
 	buf := make([]string, rp.nRead)
@@ -201,19 +254,19 @@ func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *ran
 	for rows.Next() {
 		if seen&255 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, 0, err
+				return gathered{}, err
 			}
 		}
 		switch {
 		case seen < int64(n):
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, 0, err
+				return gathered{}, err
 			}
 			sc.into(rp, buf)
 			g.Add(buf)
 		case seen == next:
 			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, 0, err
+				return gathered{}, err
 			}
 			sc.into(rp, buf)
 			g.Set(rng.IntN(n), buf)
@@ -223,7 +276,7 @@ func reservoir(ctx context.Context, rows rowStream, rp readPlan, n int, rng *ran
 		seen++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return gathered{}, err
 	}
-	return g, seen, nil
+	return gathered{rows: g, counted: seen, truncated: sc.truncated(rp)}, nil
 }

@@ -48,6 +48,23 @@ func scriptListing(f *fakeServer, views bool) {
 		row(int64(1), int64(40000)),
 		row(int64(2), int64(0)),
 	)
+	// A composite primary key (in key order, not column order) on 1, one
+	// on 2; two foreign keys of 1 (one composite), ordered by name.
+	f.answer(primaryKeysQuery(), []string{"object_id", "column"},
+		row(int64(1), "curp"),
+		row(int64(1), "alta"),
+		row(int64(2), "a]b"),
+	)
+	f.answer(foreignKeysQuery(), []string{"table", "fk", "column", "ref_schema", "ref_table", "ref_column"},
+		row(int64(1), int64(901), "curp", "Esquema ]raro[", "select", "a]b"),
+		row(int64(1), int64(900), "curp", "dbo", "personas", "curp"),
+		row(int64(1), int64(900), "alta", "dbo", "personas", "fecha"),
+	)
+}
+
+// tablesQueries is every statement Tables sends, in order.
+func tablesQueries(views bool) []string {
+	return []string{listingQuery(views), columnsQuery(views), rowCountsQuery(views), primaryKeysQuery(), foreignKeysQuery()}
 }
 
 func TestTables(t *testing.T) {
@@ -60,8 +77,9 @@ func TestTables(t *testing.T) {
 	}
 	want := []connectors.Table{
 		{Schema: "Esquema ]raro[", Name: "select",
-			Columns: []connectors.Column{{Name: "a]b", Type: "int", Kind: connectors.KindInteger}},
-			Rows:    connectors.RowCount{Value: 0, Exact: false, Known: true}},
+			Columns:    []connectors.Column{{Name: "a]b", Type: "int", Kind: connectors.KindInteger}},
+			Rows:       connectors.RowCount{Value: 0, Exact: false, Known: true},
+			PrimaryKey: []string{"a]b"}},
 		{Schema: "dbo", Name: "beneficiarios",
 			Columns: []connectors.Column{
 				{Name: "curp", Type: "char(18)", Kind: connectors.KindText},
@@ -70,14 +88,19 @@ func TestTables(t *testing.T) {
 				{Name: "alta", Type: "datetime2(7)", Kind: connectors.KindTimestamp},
 				{Name: "foto", Type: "varbinary(max)", Kind: connectors.KindBinary},
 			},
-			Rows: connectors.RowCount{Value: 40000, Exact: false, Known: true}},
+			Rows:       connectors.RowCount{Value: 40000, Exact: false, Known: true},
+			PrimaryKey: []string{"curp", "alta"},
+			ForeignKeys: []connectors.ForeignKey{
+				{Columns: []string{"curp"}, RefSchema: "Esquema ]raro[", RefTable: "select", RefColumns: []string{"a]b"}},
+				{Columns: []string{"curp", "alta"}, RefSchema: "dbo", RefTable: "personas", RefColumns: []string{"curp", "fecha"}},
+			}},
 		{Schema: "dbo", Name: "Árbol genealógico",
 			Columns: []connectors.Column{{Name: "ubicación", Type: "geography", Kind: connectors.KindBinary}}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Tables =\n%+v\nwant\n%+v", got, want)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{listingQuery(false), columnsQuery(false), rowCountsQuery(false)}) {
+	if q := f.queries(); !reflect.DeepEqual(q, tablesQueries(false)) {
 		t.Fatalf("statements = %q", q)
 	}
 	checkReadOnly(t, f)
@@ -90,25 +113,54 @@ func TestTablesWithViews(t *testing.T) {
 	if _, err := s.Tables(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{listingQuery(true), columnsQuery(true), rowCountsQuery(true)}) {
+	if q := f.queries(); !reflect.DeepEqual(q, tablesQueries(true)) {
 		t.Fatalf("statements = %q", q)
 	}
 }
 
-// Counts that cannot be read leave the rows unknown; the listing stands.
-func TestTablesWithoutCounts(t *testing.T) {
+// Counts that cannot be read leave the rows unknown, and keys that cannot
+// be read leave the tables without keys: the listing stands.
+func TestTablesWithoutCountsOrKeys(t *testing.T) {
 	f := newFakeServer()
 	scriptListing(f, false)
 	f.answerErr(rowCountsQuery(false), mssql.Error{Number: 229, Message: "The SELECT permission was denied on the object 'partitions'."})
+	f.answerErr(primaryKeysQuery(), mssql.Error{Number: 208, Message: "Invalid object name 'sys.index_columns'."})
+	f.answerErr(foreignKeysQuery(), mssql.Error{Number: 33557097, Message: `relation "sys.foreign_key_columns" does not exist`})
 	s := fakeSource(t, f, defaultOpts())
 	got, err := s.Tables(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(got) != 3 {
+		t.Fatalf("%d tables listed, want 3", len(got))
+	}
 	for _, tb := range got {
-		if tb.Rows.Known {
-			t.Errorf("%s: rows %+v, want unknown", tb.QualifiedName(), tb.Rows)
+		if tb.Rows.Known || tb.PrimaryKey != nil || tb.ForeignKeys != nil {
+			t.Errorf("%s: rows %+v, key %v, foreign keys %v: want unknown and none", tb.QualifiedName(), tb.Rows, tb.PrimaryKey, tb.ForeignKeys)
 		}
+	}
+	// With only the foreign keys missing, the primary keys are kept.
+	f = newFakeServer()
+	scriptListing(f, false)
+	f.answerErr(foreignKeysQuery(), mssql.Error{Number: 229, Message: "The SELECT permission was denied on the object 'foreign_keys'."})
+	got, err = fakeSource(t, f, defaultOpts()).Tables(context.Background())
+	if err != nil || len(got) != 3 || !reflect.DeepEqual(got[1].PrimaryKey, []string{"curp", "alta"}) || got[1].ForeignKeys != nil {
+		t.Fatalf("Tables = %+v, %v", got, err)
+	}
+}
+
+// Views carry no keys even when the catalog answers for them.
+func TestTablesViewsHaveNoKeys(t *testing.T) {
+	f := newFakeServer()
+	f.answer(listingQuery(true), []string{"object_id", "schema", "name", "view"}, row(int64(5), "dbo", "v", true))
+	f.answer(columnsQuery(true), []string{"object_id", "name", "type", "assembly", "max_length", "precision", "scale"},
+		row(int64(5), "id", "int", false, int64(4), int64(10), int64(0)))
+	f.answer(rowCountsQuery(true), []string{"object_id", "rows"})
+	f.answer(primaryKeysQuery(), []string{"object_id", "column"}, row(int64(5), "id"))
+	f.answer(foreignKeysQuery(), []string{"table", "fk", "column", "ref_schema", "ref_table", "ref_column"})
+	got, err := fakeSource(t, f, connectors.Options{IncludeViews: true, StatementTimeout: time.Minute}).Tables(context.Background())
+	if err != nil || len(got) != 1 || got[0].PrimaryKey != nil {
+		t.Fatalf("Tables = %+v, %v", got, err)
 	}
 }
 
@@ -147,7 +199,7 @@ func ids(from, to int) [][]driver.Value {
 }
 
 func scriptStats(f *fakeServer, typ string, rows, pages any) {
-	f.answer(statsQuery, []string{"type", "rows", "pages"}, row(typ, rows, pages))
+	f.answer(statsQuery(0), []string{"type", "rows", "pages"}, row(typ, rows, pages))
 }
 
 func sampleIDs(t *testing.T, s *connectors.Sample) []int64 {
@@ -180,7 +232,7 @@ func TestSampleSmallTable(t *testing.T) {
 	if got.Rows != 10 || !got.Complete || len(sampleIDs(t, got)) != 10 {
 		t.Fatalf("sample = %d rows, complete %v", got.Rows, got.Complete)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery, readQuery(tblX, listX)}) {
+	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery(0), readQuery(tblX, listX)}) {
 		t.Fatalf("statements = %q", q)
 	}
 	if args := f.calls[0].args; !reflect.DeepEqual(args, []any{"[dbo].[x]"}) {
@@ -227,7 +279,7 @@ func TestSampleTableSample(t *testing.T) {
 	if late < 700 {
 		t.Fatalf("only %d of 1,000 kept rows come after the first 1,000 returned", late)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery, sampleQuery(tblX, listX, 10, 400000)}) {
+	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery(0), sampleQuery(tblX, listX, 10, 400000)}) {
 		t.Fatalf("statements = %q", q)
 	}
 	checkReadOnly(t, f)
@@ -245,7 +297,7 @@ func TestSampleRetry(t *testing.T) {
 	if err != nil || got.Rows != 1000 {
 		t.Fatalf("sample = %+v, %v", got, err)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery, first, second}) {
+	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery(0), first, second}) {
 		t.Fatalf("statements = %q", q)
 	}
 }
@@ -263,7 +315,7 @@ func TestSampleRetryThenOnePass(t *testing.T) {
 	if err != nil || got.Rows != 1000 || got.Complete {
 		t.Fatalf("sample = %d rows complete %v, %v", got.Rows, got.Complete, err)
 	}
-	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery, first, second, readQuery(tblX, listX)}) {
+	if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery(0), first, second, readQuery(tblX, listX)}) {
 		t.Fatalf("statements = %q", q)
 	}
 }
@@ -283,7 +335,7 @@ func TestSampleCapReached(t *testing.T) {
 	if err != nil || got.Rows != 1000 {
 		t.Fatalf("sample = %+v, %v", got, err)
 	}
-	if qs := f.queries(); !reflect.DeepEqual(qs, []string{statsQuery, q, readQuery(tblX, listX)}) {
+	if qs := f.queries(); !reflect.DeepEqual(qs, []string{statsQuery(0), q, readQuery(tblX, listX)}) {
 		t.Fatalf("statements = %q", qs)
 	}
 	var beyond int
@@ -310,7 +362,7 @@ func TestSampleViewAndUnknownSize(t *testing.T) {
 		if err != nil || got.Rows != 10 || got.Complete {
 			t.Fatalf("%+v: sample = %+v, %v", c, got, err)
 		}
-		if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery, readQuery(tblX, listX)}) {
+		if q := f.queries(); !reflect.DeepEqual(q, []string{statsQuery(0), readQuery(tblX, listX)}) {
 			t.Fatalf("%+v: statements = %q", c, q)
 		}
 	}
@@ -328,7 +380,7 @@ func TestSampleRefused(t *testing.T) {
 	if err != nil || got.Rows != 1000 {
 		t.Fatalf("sample = %+v, %v", got, err)
 	}
-	if qs := f.queries(); !reflect.DeepEqual(qs, []string{statsQuery, q, readQuery(tblX, listX)}) {
+	if qs := f.queries(); !reflect.DeepEqual(qs, []string{statsQuery(0), q, readQuery(tblX, listX)}) {
 		t.Fatalf("statements = %q", qs)
 	}
 
@@ -347,7 +399,7 @@ func TestSampleRefused(t *testing.T) {
 
 func TestSampleErrors(t *testing.T) {
 	f := newFakeServer()
-	f.answer(statsQuery, []string{"type", "rows", "pages"}) // no row: no such table
+	f.answer(statsQuery(0), []string{"type", "rows", "pages"}) // no row: no such table
 	s := fakeSource(t, f, defaultOpts())
 	_, err := s.Sample(context.Background(), tblX, nil, 10)
 	if err == nil || err.Error() != "sampling table [dbo].[x]: no such table or view, or this login cannot see it" {
@@ -415,7 +467,7 @@ func TestRendering(t *testing.T) {
 	}
 	tb := connectors.Table{Schema: "dbo", Name: "valores", Columns: cols}
 	list := "CAST([curp] AS nvarchar(10)), [nombre], [monto], [saldo], [grande], [r], [nac], [alta], [nac_tz], [tarde_tz]," +
-		" [hora], [activo], CONVERT(char(36), [guid]), [nada], [id], CAST([doc] AS nvarchar(max))"
+		" [hora], [activo], CONVERT(char(36), [guid]), [nada], [id], LEFT(CAST([doc] AS nvarchar(max)), 4097)"
 	if rp := newReadPlan(cols); rp.list != list {
 		t.Fatalf("select list =\n%s\nwant\n%s", rp.list, list)
 	}
@@ -592,12 +644,13 @@ var intPlan = newReadPlan([]connectors.Column{{Name: "id", Type: "int", Kind: co
 // Every decile of a 100,000-row result holds 5-15% of a 1,000-row sample.
 func TestReservoirSpread(t *testing.T) {
 	for seed := uint64(1); seed <= 5; seed++ {
-		g, n, err := reservoir(context.Background(), &intStream{n: 100000}, intPlan, 1000, rand.New(rand.NewPCG(seed, 0)))
+		res, err := reservoir(context.Background(), &intStream{n: 100000}, intPlan, 1000, rand.New(rand.NewPCG(seed, 0)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g.Len() != 1000 || n != 100000 {
-			t.Fatalf("kept %d of %d seen", g.Len(), n)
+		g := res.rows
+		if g.Len() != 1000 || res.counted != 100000 {
+			t.Fatalf("kept %d of %d seen", g.Len(), res.counted)
 		}
 		var deciles [10]int
 		seen := map[string]bool{}
@@ -622,11 +675,11 @@ func TestReservoirUniform(t *testing.T) {
 	rng := rand.New(rand.NewPCG(42, 0))
 	var counts [20]int
 	for trial := 0; trial < 20000; trial++ {
-		g, _, err := reservoir(context.Background(), &intStream{n: 20}, intPlan, 5, rng)
+		g, err := reservoir(context.Background(), &intStream{n: 20}, intPlan, 5, rng)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range g.Sample(intPlan.cols, intPlan.index).Values[0] {
+		for _, v := range g.rows.Sample(intPlan.cols, intPlan.index).Values[0] {
 			id, _ := strconv.Atoi(v)
 			counts[id-1]++
 		}
@@ -642,7 +695,7 @@ func TestReservoirUniform(t *testing.T) {
 func TestReservoirStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, _, err := reservoir(ctx, &intStream{n: 1000}, intPlan, 10, rand.New(rand.NewPCG(1, 1))); !errors.Is(err, context.Canceled) {
+	if _, err := reservoir(ctx, &intStream{n: 1000}, intPlan, 10, rand.New(rand.NewPCG(1, 1))); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -15,8 +15,12 @@ import (
 //
 // The catalog queries use only views that exist since SQL Server 2005
 // (sys.tables, sys.views, sys.objects, sys.schemas, sys.columns, sys.types,
-// sys.partitions, sys.allocation_units), because legacy government servers
-// still run 2008 R2 and 2012.
+// sys.partitions, sys.allocation_units, sys.indexes,
+// sys.index_columns, sys.foreign_keys, sys.foreign_key_columns,
+// sys.database_permissions), because legacy government servers still run
+// 2008 R2 and 2012. Only the listing and the columns are required: a server
+// (or an edition) without one of the others, or a login refused it, gives
+// no counts, no pages or no keys, never a failed scan.
 
 // quoteIdent bracket-quotes an identifier: [name], with every ] doubled.
 // Inside brackets SQL Server takes every other character literally
@@ -43,10 +47,10 @@ const (
 	// behind it).
 	lockTimeoutMS = 5000
 	// textSizeBytes caps every (max), text, ntext and xml value the server
-	// sends (SET TEXTSIZE; the driver's login otherwise asks for 2 GB). A
-	// value longer than 64 KiB is a document, and its first 32,768
-	// characters are enough to classify it, while a sample of 10,000 whole
-	// documents could exhaust memory.
+	// sends (SET TEXTSIZE; the driver's login otherwise asks for 2 GB). The
+	// SELECT already cuts those values (selectExpr); this is a second
+	// bound, for any statement that reads one whole, on servers that
+	// honour it (Babelfish does not).
 	textSizeBytes = 65536
 )
 
@@ -99,15 +103,23 @@ func userObjects(includeViews bool) string {
 		" AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 }
 
+// name reads a catalog name as nvarchar. SQL Server's sysname is
+// nvarchar(128) already; Babelfish gives it as varchar, in which every
+// character outside the code page (日本 in a table name) comes back as
+// "?", and the name then matches no table.
+func name(col string) string {
+	return "CAST(" + col + " AS nvarchar(128))"
+}
+
 // listingQuery lists the tables (and views, when asked) to scan:
 // object_id, schema, name, and whether it is a view. Tables come from
 // sys.tables and views from sys.views; the caller sorts.
 func listingQuery(includeViews bool) string {
-	q := "SELECT t.object_id, s.name, t.name, CAST(0 AS bit)" +
+	q := "SELECT t.object_id, " + name("s.name") + ", " + name("t.name") + ", CAST(0 AS bit)" +
 		" FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id" +
 		" WHERE t.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	if includeViews {
-		q += " UNION ALL SELECT v.object_id, s.name, v.name, CAST(1 AS bit)" +
+		q += " UNION ALL SELECT v.object_id, " + name("s.name") + ", " + name("v.name") + ", CAST(1 AS bit)" +
 			" FROM sys.views AS v JOIN sys.schemas AS s ON s.schema_id = v.schema_id" +
 			" WHERE v.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	}
@@ -123,7 +135,7 @@ func listingQuery(includeViews bool) string {
 // own length; sysname and the CLR types (hierarchyid, geometry, geography)
 // are not user-defined and keep their names. A user CLR type has no system
 // type of its own (system_type_id 240) and keeps its name.
-const columnsSelect = "SELECT c.object_id, c.name," +
+var columnsSelect = "SELECT c.object_id, " + name("c.name") + "," +
 	" CASE WHEN ut.is_user_defined = 1 AND st.name IS NOT NULL THEN st.name ELSE ut.name END," +
 	" ut.is_assembly_type, c.max_length, c.precision, c.scale" +
 	" FROM sys.columns AS c" +
@@ -141,7 +153,7 @@ func columnsQuery(includeViews bool) string {
 // tableColumnsQuery reads the columns of one table or view; @p1 is its
 // bracket-quoted two-part name (qualified), resolved by OBJECT_ID, so no
 // name is ever spliced into a string literal.
-const tableColumnsQuery = columnsSelect +
+var tableColumnsQuery = columnsSelect +
 	" WHERE c.object_id = OBJECT_ID(@p1) ORDER BY c.column_id"
 
 // rowCountsQuery reads every table's row count from the catalog: the rows
@@ -164,13 +176,96 @@ func rowCountsQuery(includeViews bool) string {
 // IN_ROW_DATA, whose container is the partition's hobt). @p1 is the
 // bracket-quoted two-part name. No row comes back when the object does not
 // exist or the login cannot see it.
-const statsQuery = "SELECT o.type," +
-	" (SELECT SUM(p.rows) FROM sys.partitions AS p" +
-	" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))," +
-	" (SELECT SUM(au.data_pages) FROM sys.partitions AS p" +
-	" JOIN sys.allocation_units AS au ON au.container_id = p.hobt_id AND au.type = 1" +
-	" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))" +
-	" FROM sys.objects AS o WHERE o.object_id = OBJECT_ID(@p1)"
+//
+// The counts are optional: a server may lack a catalog view (Babelfish has
+// no sys.allocation_units, nor may restricted editions), and then the
+// query at the next level leaves that count out (NULL, unknown): level 0
+// reads rows and pages, level 1 rows only, level 2 neither (statsLevels).
+func statsQuery(level int) string {
+	rows := "(SELECT SUM(p.rows) FROM sys.partitions AS p" +
+		" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))"
+	pages := "(SELECT SUM(au.data_pages) FROM sys.partitions AS p" +
+		" JOIN sys.allocation_units AS au ON au.container_id = p.hobt_id AND au.type = 1" +
+		" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))"
+	switch {
+	case level >= 2:
+		rows, pages = "CAST(NULL AS bigint)", "CAST(NULL AS bigint)"
+	case level == 1:
+		pages = "CAST(NULL AS bigint)"
+	}
+	return "SELECT o.type, " + rows + ", " + pages +
+		" FROM sys.objects AS o WHERE o.object_id = OBJECT_ID(@p1)"
+}
+
+// statsLevels is how many levels statsQuery has.
+const statsLevels = 3
+
+// primaryKeysQuery reads the declared primary key of every listed table at
+// once: the table's object_id and each key column's name, in key order.
+// The key is found through the index that enforces it (sys.indexes
+// is_primary_key), not through sys.key_constraints.unique_index_id: the
+// two agree on SQL Server, but Babelfish gives unique_index_id as a
+// PostgreSQL index OID that matches no index_id.
+func primaryKeysQuery() string {
+	return "SELECT i.object_id, " + name("c.name") +
+		" FROM sys.indexes AS i" +
+		" JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id" +
+		" JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id" +
+		" JOIN sys.objects AS o ON o.object_id = i.object_id" +
+		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
+		" WHERE i.is_primary_key = 1 AND ic.key_ordinal > 0 AND " + userObjects(false) +
+		" ORDER BY i.object_id, ic.key_ordinal"
+}
+
+// foreignKeysQuery reads the declared foreign keys of every listed table at
+// once: the referencing table's object_id, the constraint's object_id, and
+// for each column pair (in the constraint's order) the referencing column,
+// the referenced table's schema and name, and the referenced column. A key
+// whose referenced table the login cannot see drops out (the joins find no
+// row for it), as that table is not scanned either.
+func foreignKeysQuery() string {
+	return "SELECT fk.parent_object_id, fk.object_id, " + name("pc.name") + ", " + name("rs.name") + ", " + name("ro.name") + ", " + name("rc.name") +
+		" FROM sys.foreign_keys AS fk" +
+		" JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id" +
+		" JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id" +
+		" JOIN sys.columns AS rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id" +
+		" JOIN sys.objects AS ro ON ro.object_id = fkc.referenced_object_id" +
+		" JOIN sys.schemas AS rs ON rs.schema_id = ro.schema_id" +
+		" JOIN sys.objects AS o ON o.object_id = fk.parent_object_id" +
+		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
+		" WHERE " + userObjects(false) +
+		" ORDER BY fk.parent_object_id, fk.name, fk.object_id, fkc.constraint_column_id"
+}
+
+// Standing: whether the login may see every table of the database.
+//
+// SQL Server shows a login only the objects it holds some permission on
+// (metadata visibility): a login granted SELECT on 2 tables of 10 lists 2
+// tables, and nothing says 8 are missing. A login reads every table when
+// it holds SELECT on the whole database: as a member of db_datareader or
+// db_owner, through GRANT SELECT ON DATABASE, or as sysadmin (all of which
+// HAS_PERMS_BY_NAME reports; the role checks back it up on servers whose
+// HAS_PERMS_BY_NAME is incomplete). Even then, a DENY SELECT on a table
+// or schema hides it (DENY beats any grant).
+
+// databaseSelectQuery says whether the login holds SELECT on the whole
+// database: 1 or 0 (NULL when the server cannot say).
+const databaseSelectQuery = "SELECT HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'SELECT')," +
+	" IS_ROLEMEMBER(N'db_datareader'), IS_ROLEMEMBER(N'db_owner')"
+
+// rolesOnlyQuery is databaseSelectQuery for a server without
+// HAS_PERMS_BY_NAME: only the roles.
+const rolesOnlyQuery = "SELECT CAST(NULL AS int), IS_ROLEMEMBER(N'db_datareader'), IS_ROLEMEMBER(N'db_owner')"
+
+// deniesQuery counts the objects (class 1) and schemas (class 3) on which
+// SELECT is denied to the login's user or to a role it belongs to (public
+// included). A login sees the permissions of its own user and of its roles.
+const deniesQuery = "SELECT" +
+	" COUNT(CASE WHEN p.class = 1 THEN 1 END), COUNT(CASE WHEN p.class = 3 THEN 1 END)" +
+	" FROM sys.database_permissions AS p" +
+	" WHERE p.state = N'D' AND p.permission_name = N'SELECT' AND p.class IN (1, 3) AND p.minor_id = 0" +
+	" AND (p.grantee_principal_id = DATABASE_PRINCIPAL_ID()" +
+	" OR IS_ROLEMEMBER(USER_NAME(p.grantee_principal_id)) = 1)"
 
 // countQuery counts a table's rows exactly.
 func countQuery(t connectors.Table) string {
@@ -200,8 +295,15 @@ func formatPercent(pct float64) string {
 	return strconv.FormatFloat(pct, 'f', -1, 64)
 }
 
+// valueChars is how many characters of an unbounded value the SELECT
+// reads: one more than connectors.MaxValueBytes, so that a value longer
+// than the limit is seen to be (every character is at least one byte of
+// UTF-8), and is then cut to the limit by the scanner.
+var valueChars = strconv.Itoa(connectors.MaxValueBytes + 1)
+
 // selectExpr is how one column is read. The server converts, so that the
-// driver only ever decodes UTF-16 text:
+// driver only ever decodes UTF-16 text, and cuts, so that no value is
+// larger than alcance keeps:
 //
 //   - char, varchar and text become nvarchar. go-mssqldb decodes non-Unicode
 //     text itself, from the code page its tables give the column's collation
@@ -211,14 +313,18 @@ func formatPercent(pct float64) string {
 //     collations (they would come back as CP1252 mojibake, Ñ as "Ã‘").
 //     The server knows every collation's code page exactly. A char(n) or
 //     varchar(n) of n bytes never holds more than n characters, so
-//     nvarchar(n) holds it; beyond 4000, nvarchar(max).
-//   - xml becomes nvarchar(max), so that TEXTSIZE bounds it too.
+//     nvarchar(n) holds it.
+//   - The unbounded types, (max), text, ntext and xml (which becomes
+//     nvarchar(max)), are read as their first valueChars characters
+//     (LEFT): a value can be 2 GB, and SET TEXTSIZE, which should bound
+//     them, is ignored by some servers that speak TDS (Babelfish) and may
+//     be by proxies. Cutting in the SELECT keeps the rest on the server.
 //   - uniqueidentifier becomes its canonical text (CONVERT style 0,
 //     upper-case, as SQL Server shows it): the driver returns the 16 bytes
 //     in the server's mixed-endian order, which read as a plain UUID would
 //     be wrong.
 //
-// Other columns are read as they are.
+// Other columns are read as they are; none is longer than 8,000 bytes.
 func selectExpr(c connectors.Column) string {
 	q := quoteIdent(c.Name)
 	base, arg := splitType(c.Type)
@@ -227,9 +333,13 @@ func selectExpr(c connectors.Column) string {
 		if n, err := strconv.Atoi(arg); err == nil && n > 0 && n <= 4000 {
 			return "CAST(" + q + " AS nvarchar(" + arg + "))"
 		}
-		return "CAST(" + q + " AS nvarchar(max))"
-	case "text", "xml":
-		return "CAST(" + q + " AS nvarchar(max))"
+		return "LEFT(CAST(" + q + " AS nvarchar(max)), " + valueChars + ")"
+	case "nchar", "nvarchar":
+		if arg == "max" {
+			return "LEFT(" + q + ", " + valueChars + ")"
+		}
+	case "text", "ntext", "xml":
+		return "LEFT(CAST(" + q + " AS nvarchar(max)), " + valueChars + ")"
 	case "uniqueidentifier":
 		return "CONVERT(char(36), " + q + ")"
 	}

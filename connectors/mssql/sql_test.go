@@ -94,11 +94,17 @@ func TestSessionSetupSQL(t *testing.T) {
 	}
 }
 
+func TestName(t *testing.T) {
+	if got := name("t.name"); got != "CAST(t.name AS nvarchar(128))" {
+		t.Fatalf("name = %s", got)
+	}
+}
+
 func TestListingQuery(t *testing.T) {
-	tables := "SELECT t.object_id, s.name, t.name, CAST(0 AS bit)" +
+	tables := "SELECT t.object_id, " + name("s.name") + ", " + name("t.name") + ", CAST(0 AS bit)" +
 		" FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id" +
 		" WHERE t.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
-	views := " UNION ALL SELECT v.object_id, s.name, v.name, CAST(1 AS bit)" +
+	views := " UNION ALL SELECT v.object_id, " + name("s.name") + ", " + name("v.name") + ", CAST(1 AS bit)" +
 		" FROM sys.views AS v JOIN sys.schemas AS s ON s.schema_id = v.schema_id" +
 		" WHERE v.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')"
 	if got := listingQuery(false); got != tables {
@@ -110,7 +116,7 @@ func TestListingQuery(t *testing.T) {
 }
 
 func TestColumnsQueries(t *testing.T) {
-	sel := "SELECT c.object_id, c.name," +
+	sel := "SELECT c.object_id, " + name("c.name") + "," +
 		" CASE WHEN ut.is_user_defined = 1 AND st.name IS NOT NULL THEN st.name ELSE ut.name END," +
 		" ut.is_assembly_type, c.max_length, c.precision, c.scale" +
 		" FROM sys.columns AS c" +
@@ -144,14 +150,81 @@ func TestRowCountQueries(t *testing.T) {
 	if got := rowCountsQuery(true); !strings.Contains(got, "o.type IN (N'U', N'V')") {
 		t.Errorf("rowCountsQuery(true) does not include views: %s", got)
 	}
-	stats := "SELECT o.type," +
-		" (SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))," +
-		" (SELECT SUM(au.data_pages) FROM sys.partitions AS p" +
-		" JOIN sys.allocation_units AS au ON au.container_id = p.hobt_id AND au.type = 1" +
-		" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))" +
-		" FROM sys.objects AS o WHERE o.object_id = OBJECT_ID(@p1)"
-	if statsQuery != stats {
-		t.Errorf("statsQuery =\n%s\nwant\n%s", statsQuery, stats)
+}
+
+// statsQuery at each level: rows and pages, rows only (no
+// sys.allocation_units), neither (no sys.partitions either).
+func TestStatsQueryLevels(t *testing.T) {
+	const (
+		rows  = "(SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))"
+		pages = "(SELECT SUM(au.data_pages) FROM sys.partitions AS p" +
+			" JOIN sys.allocation_units AS au ON au.container_id = p.hobt_id AND au.type = 1" +
+			" WHERE p.object_id = o.object_id AND p.index_id IN (0, 1))"
+		from    = " FROM sys.objects AS o WHERE o.object_id = OBJECT_ID(@p1)"
+		unknown = "CAST(NULL AS bigint)"
+	)
+	want := []string{
+		"SELECT o.type, " + rows + ", " + pages + from,
+		"SELECT o.type, " + rows + ", " + unknown + from,
+		"SELECT o.type, " + unknown + ", " + unknown + from,
+	}
+	if statsLevels != len(want) {
+		t.Fatalf("statsLevels = %d, want %d", statsLevels, len(want))
+	}
+	for level, w := range want {
+		if got := statsQuery(level); got != w {
+			t.Errorf("statsQuery(%d) =\n%s\nwant\n%s", level, got, w)
+		}
+	}
+	if strings.Contains(statsQuery(1), "allocation_units") || strings.Contains(statsQuery(2), "partitions") {
+		t.Error("a fallback level still reads the view it falls back from")
+	}
+}
+
+func TestKeyQueries(t *testing.T) {
+	pk := "SELECT i.object_id, " + name("c.name") +
+		" FROM sys.indexes AS i" +
+		" JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id" +
+		" JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id" +
+		" JOIN sys.objects AS o ON o.object_id = i.object_id" +
+		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
+		" WHERE i.is_primary_key = 1 AND ic.key_ordinal > 0 AND o.type IN (N'U') AND o.is_ms_shipped = 0" +
+		" AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')" +
+		" ORDER BY i.object_id, ic.key_ordinal"
+	if got := primaryKeysQuery(); got != pk {
+		t.Errorf("primaryKeysQuery =\n%s\nwant\n%s", got, pk)
+	}
+	fk := "SELECT fk.parent_object_id, fk.object_id, " + name("pc.name") + ", " + name("rs.name") + ", " + name("ro.name") + ", " + name("rc.name") +
+		" FROM sys.foreign_keys AS fk" +
+		" JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id" +
+		" JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id" +
+		" JOIN sys.columns AS rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id" +
+		" JOIN sys.objects AS ro ON ro.object_id = fkc.referenced_object_id" +
+		" JOIN sys.schemas AS rs ON rs.schema_id = ro.schema_id" +
+		" JOIN sys.objects AS o ON o.object_id = fk.parent_object_id" +
+		" JOIN sys.schemas AS s ON s.schema_id = o.schema_id" +
+		" WHERE o.type IN (N'U') AND o.is_ms_shipped = 0 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA')" +
+		" ORDER BY fk.parent_object_id, fk.name, fk.object_id, fkc.constraint_column_id"
+	if got := foreignKeysQuery(); got != fk {
+		t.Errorf("foreignKeysQuery =\n%s\nwant\n%s", got, fk)
+	}
+}
+
+func TestStandingQueries(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{databaseSelectQuery, "SELECT HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'SELECT')," +
+			" IS_ROLEMEMBER(N'db_datareader'), IS_ROLEMEMBER(N'db_owner')"},
+		{rolesOnlyQuery, "SELECT CAST(NULL AS int), IS_ROLEMEMBER(N'db_datareader'), IS_ROLEMEMBER(N'db_owner')"},
+		{deniesQuery, "SELECT COUNT(CASE WHEN p.class = 1 THEN 1 END), COUNT(CASE WHEN p.class = 3 THEN 1 END)" +
+			" FROM sys.database_permissions AS p" +
+			" WHERE p.state = N'D' AND p.permission_name = N'SELECT' AND p.class IN (1, 3) AND p.minor_id = 0" +
+			" AND (p.grantee_principal_id = DATABASE_PRINCIPAL_ID()" +
+			" OR IS_ROLEMEMBER(USER_NAME(p.grantee_principal_id)) = 1)"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got  %s\nwant %s", c.got, c.want)
+		}
 	}
 }
 
@@ -201,14 +274,17 @@ func TestSelectExpr(t *testing.T) {
 		{connectors.Column{Name: "curp", Type: "char(18)"}, "CAST([curp] AS nvarchar(18))"},
 		{connectors.Column{Name: "nombre", Type: "varchar(120)"}, "CAST([nombre] AS nvarchar(120))"},
 		{connectors.Column{Name: "n", Type: "varchar(4000)"}, "CAST([n] AS nvarchar(4000))"},
-		{connectors.Column{Name: "n", Type: "varchar(8000)"}, "CAST([n] AS nvarchar(max))"},
-		{connectors.Column{Name: "n", Type: "varchar(max)"}, "CAST([n] AS nvarchar(max))"},
-		{connectors.Column{Name: "n", Type: "text"}, "CAST([n] AS nvarchar(max))"},
-		{connectors.Column{Name: "doc", Type: "xml"}, "CAST([doc] AS nvarchar(max))"},
+		{connectors.Column{Name: "n", Type: "varchar(8000)"}, "LEFT(CAST([n] AS nvarchar(max)), 4097)"},
+		{connectors.Column{Name: "n", Type: "varchar(max)"}, "LEFT(CAST([n] AS nvarchar(max)), 4097)"},
+		{connectors.Column{Name: "n", Type: "text"}, "LEFT(CAST([n] AS nvarchar(max)), 4097)"},
+		{connectors.Column{Name: "doc", Type: "xml"}, "LEFT(CAST([doc] AS nvarchar(max)), 4097)"},
+		{connectors.Column{Name: "n", Type: "ntext"}, "LEFT(CAST([n] AS nvarchar(max)), 4097)"},
+		{connectors.Column{Name: "n]", Type: "nvarchar(max)"}, "LEFT([n]]], 4097)"},
+		{connectors.Column{Name: "n", Type: "NVARCHAR(MAX)"}, "LEFT([n], 4097)"},
+		{connectors.Column{Name: "n", Type: "nvarchar(4000)"}, "[n]"},
 		{connectors.Column{Name: "id", Type: "uniqueidentifier"}, "CONVERT(char(36), [id])"},
 		{connectors.Column{Name: "a]b", Type: "nvarchar(50)"}, "[a]]b]"},
 		{connectors.Column{Name: "n", Type: "nchar(10)"}, "[n]"},
-		{connectors.Column{Name: "n", Type: "ntext"}, "[n]"},
 		{connectors.Column{Name: "n", Type: "sysname"}, "[n]"},
 		{connectors.Column{Name: "n", Type: "int"}, "[n]"},
 		{connectors.Column{Name: "n", Type: "datetimeoffset(7)"}, "[n]"},

@@ -20,6 +20,38 @@ import (
 // no SQL Server can run here; what it cannot show (real permissions,
 // TABLESAMPLE, collations) the live tests check.
 
+type attentionMode int
+
+const (
+	ackAttention attentionMode = iota
+	ignoreAttention
+	endWithoutAck
+)
+
+// stallAfter makes the fake answer sql with part (under 4 KB) and then
+// stall: it neither writes nor reads that connection again.
+func (f *tdsFake) stallAfter(sql string, part []byte) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.partial == nil {
+		f.partial = map[string][]byte{}
+	}
+	f.partial[sql] = part
+}
+
+func (f *tdsFake) partialAnswer(sql string) ([]byte, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p, ok := f.partial[sql]
+	return p, ok
+}
+
+func (f *tdsFake) setAttention(m attentionMode) {
+	f.mu.Lock()
+	f.attention = m
+	f.mu.Unlock()
+}
+
 // TDS packet types.
 const (
 	pktBatch     = 1
@@ -48,7 +80,14 @@ type tdsFake struct {
 	// (a statement that runs forever) until an attention arrives.
 	query func(sql string) []byte
 
-	mu         sync.Mutex
+	mu sync.Mutex
+	// attention is how the fake answers an attention: ackAttention (as
+	// SQL Server does), ignoreAttention (never), or endWithoutAck (it
+	// ends the statement with an error but never acknowledges the cancel,
+	// as Babelfish does on a slow view).
+	attention  attentionMode
+	partial    map[string][]byte // see partialAnswer
+	done       chan struct{}     // closed when the test ends
 	logins     []login7
 	batches    []batch
 	rpcs       int
@@ -62,8 +101,8 @@ func newTDSFake(t *testing.T, login func(login7) []byte, query func(string) []by
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &tdsFake{ln: ln, login: login, query: query}
-	t.Cleanup(func() { ln.Close() })
+	f := &tdsFake{ln: ln, login: login, query: query, done: make(chan struct{})}
+	t.Cleanup(func() { ln.Close(); close(f.done) })
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -118,6 +157,16 @@ func (f *tdsFake) serve(c net.Conn) {
 			f.mu.Lock()
 			f.batches = append(f.batches, batch{sql: sql, reset: status&0x08 != 0})
 			f.mu.Unlock()
+			if part, ok := f.partialAnswer(sql); ok {
+				// The first part of an answer, in a packet that is not
+				// the last of its message, and then nothing: a server
+				// that stalls mid-result (and reads nothing more).
+				h := []byte{pktReply, 0, 0, 0, 0, 0, 1, 0}
+				binary.BigEndian.PutUint16(h[2:4], uint16(len(part)+8))
+				c.Write(append(h, part...))
+				<-f.done
+				return
+			}
 			if resp := f.query(sql); resp != nil {
 				writeMessage(c, pktReply, resp)
 			}
@@ -129,8 +178,14 @@ func (f *tdsFake) serve(c net.Conn) {
 		case pktAttention:
 			f.mu.Lock()
 			f.attentions++
+			mode := f.attention
 			f.mu.Unlock()
-			writeMessage(c, pktReply, tokDone(doneAttn, 0, 0))
+			switch mode {
+			case ackAttention:
+				writeMessage(c, pktReply, tokDone(doneAttn, 0, 0))
+			case endWithoutAck:
+				writeMessage(c, pktReply, cat(tokError(3621, 16, "The statement has been terminated."), tokDone(doneErr, 0, 0)))
+			}
 		default:
 			return
 		}

@@ -102,6 +102,10 @@ type Outcome struct {
 	// person set could not spill to disk, or the persons file could not be
 	// written).
 	PersonsFailed error
+	// SourceWarnings are sources whose listing may be partial (the login
+	// may not see every table, or that could not be checked): counted as
+	// incomplete for --fail-on.
+	SourceWarnings int
 	// Time spent, summed over the tables read at once: where a scan's
 	// time goes (benchmarks report it).
 	Sampling, Classifying, ReadingIdentifiers time.Duration
@@ -116,7 +120,7 @@ func (o Outcome) NothingScanned() bool {
 // Incomplete is true when something could not be scanned, or a source
 // listed no tables: either way the absence of findings is not certified.
 func (o Outcome) Incomplete() bool {
-	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0
+	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0 || o.SourceWarnings > 0
 }
 
 // errInterrupted marks a table the scan never started because it was
@@ -234,6 +238,9 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		for i := range rs.Errors {
 			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
 		}
+		for i := range rs.Warnings {
+			rs.Warnings[i] = connectors.Scrub(rs.Warnings[i], secrets)
+		}
 	}()
 	fail := func(msg string, err error) {
 		s.out.SourcesFailed++
@@ -268,8 +275,23 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			rs.Skipped = append(rs.Skipped, reports.Skipped{Path: sk.Path, Reason: sk.Reason})
 		}
 	}
+	if w, ok := src.(connectors.ReadWarner); ok {
+		defer func() { rs.Warnings = append(rs.Warnings, w.ReadWarnings()...) }()
+	}
 	if w, ok := src.(connectors.Warner); ok {
-		defer func() { rs.Warnings = append(rs.Warnings, w.Warnings()...) }()
+		wctx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
+		warnings, err := w.Warnings(wctx)
+		cancel()
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("could not check whether the login may see every table: %v", err))
+		}
+		if len(warnings) > 0 {
+			s.out.SourceWarnings++
+			rs.Warnings = append(rs.Warnings, warnings...)
+			for _, w := range warnings {
+				cfg.Progress("warning: %s", connectors.Scrub(w, secrets))
+			}
+		}
 	}
 	tables = selectTables(tables, spec.Include, spec.Exclude)
 	cfg.Events(Event{Kind: EventSourceListed, Source: rs.Name, Tables: len(tables)})
