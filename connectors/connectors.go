@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -229,7 +230,9 @@ func Parse(raw string) (Spec, error) {
 	for _, k := range kinds {
 		spec, ok, err := registry[k].Parse(raw)
 		if err != nil {
-			return Spec{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+			// A connector's message may quote the argument: nothing that
+			// looks like a password leaves, whatever the connector did.
+			return Spec{}, fmt.Errorf("%w: %s", ErrMalformed, ScrubCredentials(Scrub(err.Error(), Secrets(raw))))
 		}
 		if ok {
 			spec.Kind = k
@@ -237,7 +240,7 @@ func Parse(raw string) (Spec, error) {
 		}
 	}
 	return Spec{}, fmt.Errorf("%w: %q is not a source alcance can read (supported: %s)",
-		ErrMalformed, Redact(raw), strings.Join(kinds, ", "))
+		ErrMalformed, ScrubCredentials(Scrub(Redact(raw), Secrets(raw))), strings.Join(kinds, ", "))
 }
 
 // Open opens a parsed source.
@@ -278,17 +281,45 @@ func Redact(raw string) string {
 		return passwordParam.ReplaceAllString(raw, "${1}=xxxxx")
 	}
 	out := raw
-	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
-		if at := strings.LastIndex(rest, "@"); at >= 0 {
-			if user, _, hasPass := strings.Cut(rest[:at], ":"); hasPass {
-				out = scheme + "://" + user + ":xxxxx" + rest[at:]
-			}
-		}
+	if start, end, ok := loosePassword(raw); ok {
+		out = raw[:start] + "xxxxx" + raw[end:]
 	}
 	return passwordParam.ReplaceAllString(out, "${1}=xxxxx")
 }
 
 var passwordParam = regexp.MustCompile(`(?i)\b(password|pwd|pass)=[^&;]*`)
+
+// sourceSchemes are the scheme words a source argument may start with,
+// for loosePassword.
+var sourceSchemes = map[string]bool{"postgres": true, "postgresql": true, "mysql": true, "mariadb": true,
+	"sqlserver": true, "mssql": true, "sqlite": true, "file": true}
+
+// loosePassword finds the password in a source argument that is not a
+// well-formed URL, as users mistype them or paste them from other tools:
+// postgres://u:PW@h with a '/' or '#' in PW, the Go MySQL DSN
+// user:PW@tcp(host:3306)/db, postgres//u:PW@h/db, mysql:u:PW@h/x. The
+// userinfo ends at the last '@' (a password may hold '@'); the password
+// starts after the first ':' of the userinfo, which starts after "://",
+// or after a scheme word and its ':' when another ':' follows. It is
+// raw[start:end].
+func loosePassword(raw string) (start, end int, ok bool) {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return 0, 0, false
+	}
+	head := raw[:at]
+	from := 0
+	if i := strings.Index(head, "://"); i >= 0 {
+		from = i + len("://")
+	} else if i := strings.Index(head, ":"); i >= 0 && sourceSchemes[strings.ToLower(head[:i])] && strings.Contains(head[i+1:], ":") {
+		from = i + 1
+	}
+	c := strings.Index(head[from:], ":")
+	if c < 0 {
+		return 0, 0, false
+	}
+	return from + c + 1, at, true
+}
 
 func isPasswordParam(k string) bool {
 	switch strings.ToLower(k) {
@@ -310,7 +341,8 @@ func Secrets(raw string) []string {
 			out = append(out, s)
 		}
 	}
-	if u, err := url.Parse(raw); err == nil {
+	u, err := url.Parse(raw)
+	if err == nil {
 		if p, ok := u.User.Password(); ok {
 			add(p)
 		}
@@ -322,14 +354,39 @@ func Secrets(raw string) []string {
 			}
 		}
 	}
+	// What a malformed argument may hold: the loose password, decoded
+	// too, and password parameters however they are separated.
+	if start, end, ok := loosePassword(raw); ok && (err != nil || u.Scheme == "" || u.Opaque != "") {
+		add(raw[start:end])
+		if p, err := url.PathUnescape(raw[start:end]); err == nil {
+			add(p)
+		}
+	}
+	for _, m := range passwordParam.FindAllString(raw, -1) {
+		_, v, _ := strings.Cut(m, "=")
+		add(v)
+	}
 	for _, env := range []string{"PGPASSWORD", "MYSQL_PWD", "MSSQL_PASSWORD"} {
 		add(os.Getenv(env))
 	}
 	return out
 }
 
-// Scrub replaces every secret in msg.
+// Secrets lists the passwords of a parsed source: those of its argument
+// (see the function Secrets) and Password.
+func (s Spec) Secrets() []string {
+	out := Secrets(s.Raw)
+	if len(s.Password) >= 3 {
+		out = append(out, s.Password)
+	}
+	return out
+}
+
+// Scrub replaces every secret in msg, longest first (so that a secret
+// holding another is removed whole).
 func Scrub(msg string, secrets []string) string {
+	secrets = slices.Clone(secrets)
+	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
 	for _, s := range secrets {
 		msg = strings.ReplaceAll(msg, s, "xxxxx")
 		if e := url.QueryEscape(s); e != s {

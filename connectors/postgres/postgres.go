@@ -409,6 +409,9 @@ func (e *serverError) Unwrap() error { return e.pg }
 // the server's primary message (no DETAIL, which may quote a value).
 func explain(e *pgconn.PgError, statementTimeout time.Duration) string {
 	code := " (SQLSTATE " + e.Code + ")"
+	if raisedByFunction(e) {
+		return "a function in the database raised an error (its text is withheld: it may quote a row's values)" + code
+	}
 	switch e.Code {
 	case "28P01": // invalid_password
 		return e.Message + ": check the password (in the URL, PGPASSWORD or --password-file)" + code
@@ -431,6 +434,27 @@ func explain(e *pgconn.PgError, statementTimeout time.Duration) string {
 		return e.Message + ": the server has no free connection slots" + code
 	}
 	return e.Message + code
+}
+
+// raisedByFunction says whether the server reports e as raised by code in
+// the database (a view's function): PL/pgSQL's RAISE and ASSERT (class P0,
+// or any SQLSTATE a RAISE chose, known by the routine that raised it), and
+// the errors of PL/Python, PL/Perl and PL/Tcl. Their text is whatever the
+// function's author wrote, which may be a row's values;
+// connectors.ScrubData cannot tell such text from a message of the server.
+func raisedByFunction(e *pgconn.PgError) bool {
+	switch {
+	case strings.HasPrefix(e.Code, "P0"):
+		return true
+	case e.File == "pl_exec.c" && (e.Routine == "exec_stmt_raise" || e.Routine == "exec_stmt_assert"):
+		return true
+	}
+	for _, pl := range []string{"plpy_", "plperl", "pltcl"} {
+		if strings.HasPrefix(e.File, pl) {
+			return true
+		}
+	}
+	return false
 }
 
 // scrub removes the password from a message, in case some layer quoted it.

@@ -160,19 +160,24 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Institution: spec.Institution,
 		Tables: []reports.Table{}, Errors: []reports.Error{}}
 	// Connectors keep passwords out of their messages; this scrubs them
-	// once more, in case a driver echoed its connection string.
-	secrets := connectors.Secrets(spec.Raw)
+	// once more, in case a driver echoed its connection string, and masks
+	// values a server quoted in an error (a view that failed to convert
+	// one): every error is scrubbed as it arrives, before it is recorded,
+	// printed or sent as an event.
+	secrets := spec.Secrets()
+	scrub := func(err error) error { return connectors.ScrubError(err, secrets) }
 	defer func() {
-		rs.Location = connectors.Scrub(rs.Location, secrets)
+		rs.Location = connectors.ScrubCredentials(connectors.Scrub(rs.Location, secrets))
 		for i := range rs.Errors {
-			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
+			rs.Errors[i].Error = connectors.ScrubMessage(rs.Errors[i].Error, secrets)
 		}
 	}()
-	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
+	cfg.Progress("opening %s %s", spec.Kind, connectors.ScrubCredentials(connectors.Scrub(spec.Location, secrets)))
 	cfg.Events(Event{Kind: EventSourceOpening, Source: spec.Name})
 	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
 	src, err := connectors.Open(openCtx, spec, cfg.Connect)
 	cancel()
+	err = scrub(err)
 	if err != nil {
 		out.SourcesFailed++
 		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot open source: %v", err)})
@@ -186,6 +191,7 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 	listCtx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
 	tables, err := src.Tables(listCtx)
 	cancel()
+	err = scrub(err)
 	if err != nil {
 		out.SourcesFailed++
 		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("cannot list tables: %v", err)})
@@ -217,6 +223,7 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
 			results[i], errs[i] = scanTable(tctx, cfg, src, t, persons, &tm)
+			errs[i], results[i].warning = scrub(errs[i]), scrub(results[i].warning)
 			if errs[i] != nil {
 				cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
 			} else {
@@ -239,14 +246,14 @@ func scanSource(ctx context.Context, cfg Config, spec connectors.Spec, persons *
 				msg = fmt.Sprintf("timed out after %s: %v", cfg.TableTimeout, errs[i])
 			}
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: msg})
-			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.Scrub(msg, secrets))
+			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.ScrubMessage(msg, secrets))
 			continue
 		}
 		out.TablesScanned++
 		if w := results[i].warning; w != nil {
 			out.Warnings++
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: w.Error()})
-			cfg.Progress("warning: %s: %s", t.QualifiedName(), connectors.Scrub(w.Error(), secrets))
+			cfg.Progress("warning: %s: %s", t.QualifiedName(), w.Error())
 		}
 		kept = append(kept, results[i])
 	}
