@@ -27,7 +27,8 @@ people are counted by keyed hashes of their CURP.
 
 Sources:
   sqlite:///srv/legacy/padron.db, or a path ending in .db, .sqlite, .sqlite3
-  postgres://user@host:5432/db?sslmode=require      (password: URL or PGPASSWORD)
+  postgres://user@host:5432/db?sslmode=require      (password: --password-file,
+                                                    PGPASSWORD or the URL)
   mysql://user@host:3306/db, or mysql://user@host:3306/ for every database the
                                                     user can see (MYSQL_PWD)
   sqlserver://user@host:1433?database=db            (MSSQL_PASSWORD)
@@ -50,6 +51,9 @@ Flags:
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
                            reached through a view is not counted twice)
+      --password-file FILE password for every source given without one (its
+                           trailing newline ignored); safer than a password in
+                           the URL, which other users may read in the process list
       --connect-timeout D  give up on a server that does not answer within D
                            (default 10s)
       --statement-timeout D
@@ -110,6 +114,7 @@ type scanFlags struct {
 	includeViews     bool
 	connectTimeout   time.Duration
 	statementTimeout time.Duration
+	passwordFile     string
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -126,6 +131,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&f.includeViews, "include-views", false, "")
 	fs.DurationVar(&f.connectTimeout, "connect-timeout", connectors.DefaultOptions().ConnectTimeout, "")
 	fs.DurationVar(&f.statementTimeout, "statement-timeout", connectors.DefaultOptions().StatementTimeout, "")
+	fs.StringVar(&f.passwordFile, "password-file", "", "")
 	sources, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, scanUsage)
@@ -192,14 +198,40 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 		}
 		cfg.HashKey = key
 	}
+	password, err := readPasswordFile(f.passwordFile)
+	if err != nil {
+		return cfg, nil, err
+	}
 	for _, s := range sources {
 		spec, err := connectors.Parse(s)
 		if err != nil {
 			return cfg, nil, usagef("%v", err)
 		}
+		// Each connector uses it only when its argument carries no
+		// password of its own.
+		spec.Password = password
 		cfg.Sources = append(cfg.Sources, spec)
 	}
 	return cfg, failOn, nil
+}
+
+// readPasswordFile reads --password-file: the file's content without its
+// trailing newline ("" when the flag is not given). A file that cannot be
+// read or holds no password is bad usage: scanning without the password the
+// user meant to give would only fail later, at every source.
+func readPasswordFile(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", usagef("--password-file: %v", err)
+	}
+	pw := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	if pw == "" {
+		return "", usagef("--password-file: %s holds no password (it is empty, or only a newline)", path)
+	}
+	return pw, nil
 }
 
 // parseFailOn reads --fail-on: "any" or a list of category ids.

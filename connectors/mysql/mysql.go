@@ -4,9 +4,9 @@
 // (mariadb:// is accepted as a synonym). Without /db every database the
 // user can see is scanned, except the system schemas mysql,
 // information_schema, performance_schema and sys. The password comes from
-// the URL or, when the URL has none, from the MYSQL_PWD environment
-// variable; it is never printed: Location and Name leave it out, and every
-// error is checked for it (see scrub). The only query parameters accepted
+// the URL or, when the URL has none, from --password-file (Spec.Password)
+// or else the MYSQL_PWD environment variable; it is never printed: Location
+// and Name leave it out, and every error is checked for it (see scrub). The only query parameters accepted
 // are tls (false, true, skip-verify, preferred; default false, as the driver
 // does, because old servers offer only TLS versions Go refuses) and
 // allowCleartextPasswords (for PAM or LDAP accounts, over TLS); any other
@@ -353,7 +353,11 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	loc := t.location()
 	pass := t.pass
 	if !t.hasPass {
-		pass = os.Getenv("MYSQL_PWD")
+		// --password-file wins over the environment; the URL over both.
+		pass = spec.Password
+		if pass == "" {
+			pass = os.Getenv("MYSQL_PWD")
+		}
 	}
 	opts = withDefaults(opts)
 	cfg := driverConfig(t, pass, opts)

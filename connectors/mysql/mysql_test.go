@@ -1175,6 +1175,27 @@ func TestWrongPassword(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "Access denied") || strings.Contains(err.Error(), "Env#Wrong3") {
 		t.Fatalf("wrong MYSQL_PWD: %v", err)
 	}
+
+	// --password-file (Spec.Password) wins over MYSQL_PWD when the URL has
+	// no password; the URL's wins over it.
+	withFile := func(raw, pw string) error {
+		spec, _, _ := opener{}.Parse(raw)
+		spec.Password = pw
+		src, err := opener{}.Open(bg, spec, opts)
+		if err == nil {
+			src.Close()
+		}
+		return err
+	}
+	if err := withFile(noPass, "Right#Pass1"); err != nil {
+		t.Fatalf("password from a file, MYSQL_PWD wrong: %v", err)
+	}
+	if err := withFile(withUser(t, u, "alcance_myconn_pw", "Wrong#Pass2"), "Right#Pass1"); err == nil {
+		t.Fatalf("the URL's wrong password lost to the password file")
+	}
+	if err := withFile(noPass, "File#Wrong4"); err == nil || strings.Contains(err.Error(), "File#Wrong4") {
+		t.Fatalf("a wrong password from a file: %v", err)
+	}
 }
 
 // Nothing listens on the port: refused at once, never another address.

@@ -3,8 +3,9 @@
 // A source is a postgres:// or postgresql:// URL, as libpq and pgx accept it
 // (user, optional password, host, port, database, query parameters such as
 // sslmode). A password may also come from PGPASSWORD or ~/.pgpass, which pgx
-// reads itself; it is never printed: Info().Location and every error carry
-// the URL without it.
+// reads itself, or from --password-file (Spec.Password), which wins over
+// those two when the URL has none; it is never printed: Info().Location and
+// every error carry the URL without it.
 //
 // The servers are production systems run by others, so every session is a
 // modest, read-only guest:
@@ -185,6 +186,24 @@ func redactLoose(norm string) string {
 	return location(scheme + "://" + p)
 }
 
+// urlHasPassword says whether a URL pgx accepted carries a password of its
+// own, in its userinfo or as a password parameter. It follows location's
+// reading of the URL, pgx's: the first '@' before any '/' ends the userinfo.
+func urlHasPassword(norm string) bool {
+	_, p, _ := strings.Cut(norm, "://")
+	if i := strings.IndexAny(p, "@/"); i >= 0 && p[i] == '@' && strings.Contains(p[:i], ":") {
+		return true
+	}
+	_, query, _ := strings.Cut(p, "?")
+	for _, pair := range strings.Split(query, "&") {
+		key, _, _ := strings.Cut(pair, "=")
+		if strings.EqualFold(unescape(key), "password") {
+			return true
+		}
+	}
+	return false
+}
+
 // unescape percent-decodes s as far as it is well formed.
 func unescape(s string) string {
 	var b strings.Builder
@@ -218,6 +237,11 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	cfg, err := pgxpool.ParseConfig(norm)
 	if err != nil {
 		return nil, fmt.Errorf("%w: postgres source %s: %s", connectors.ErrMalformed, redactLoose(norm), parseReason(err))
+	}
+	if spec.Password != "" && !urlHasPassword(norm) {
+		// --password-file: for a URL without a password of its own, it
+		// wins over PGPASSWORD and ~/.pgpass, which pgx has read already.
+		cfg.ConnConfig.Password = spec.Password
 	}
 	def := connectors.DefaultOptions()
 	if opts.StatementTimeout <= 0 {
