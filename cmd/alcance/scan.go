@@ -57,8 +57,11 @@ Flags:
       --connect-timeout D  give up on a server that does not answer within D
                            (default 10s)
       --statement-timeout D
-                           give up on any one statement after D (default 5m); a
-                           table that times out is listed under errors
+                           give up on any one statement after D (default 5m), and
+                           on a connection that stays silent longer than D plus
+                           the connect timeout; a table that times out is listed
+                           under errors
+      --table-timeout D    give up on one table's whole work after D (default 30m)
 
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source
@@ -114,6 +117,7 @@ type scanFlags struct {
 	includeViews     bool
 	connectTimeout   time.Duration
 	statementTimeout time.Duration
+	tableTimeout     time.Duration
 	passwordFile     string
 }
 
@@ -131,6 +135,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&f.includeViews, "include-views", false, "")
 	fs.DurationVar(&f.connectTimeout, "connect-timeout", connectors.DefaultOptions().ConnectTimeout, "")
 	fs.DurationVar(&f.statementTimeout, "statement-timeout", connectors.DefaultOptions().StatementTimeout, "")
+	fs.DurationVar(&f.tableTimeout, "table-timeout", scan.DefaultTableTimeout, "")
 	fs.StringVar(&f.passwordFile, "password-file", "", "")
 	sources, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
@@ -170,11 +175,12 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	cfg.Concurrency = f.concurrency
 	cfg.Connect.MaxConns = f.concurrency
 	cfg.Connect.IncludeViews = f.includeViews
-	if f.connectTimeout <= 0 || f.statementTimeout <= 0 {
-		return cfg, nil, usagef("--connect-timeout and --statement-timeout must be positive durations such as 10s or 5m")
+	if f.connectTimeout <= 0 || f.statementTimeout <= 0 || f.tableTimeout <= 0 {
+		return cfg, nil, usagef("--connect-timeout, --statement-timeout and --table-timeout must be positive durations such as 10s or 5m")
 	}
 	cfg.Connect.ConnectTimeout = f.connectTimeout
 	cfg.Connect.StatementTimeout = f.statementTimeout
+	cfg.TableTimeout = f.tableTimeout
 	if _, ok := reports.Formats[f.format]; !ok || f.format == "html" {
 		return cfg, nil, usagef("--format must be table, json, md or csv, not %q", f.format)
 	}

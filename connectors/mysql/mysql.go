@@ -333,6 +333,7 @@ func driverConfig(t target, pass string, o connectors.Options) *mysql.Config {
 	// The driver's logger writes to stderr; its messages (bad idle
 	// connections, auth plugin fallbacks) end in errors returned here anyway.
 	cfg.Logger = &mysql.NopLogger{}
+	cfg.DialFunc = dial
 	return cfg
 }
 
@@ -404,6 +405,16 @@ type connector struct {
 
 	mu  sync.Mutex
 	srv *server
+	// infos maps each open driver.Conn the connector made to its connInfo.
+	infos sync.Map
+}
+
+// lookup is the connInfo of a driver connection, or nil.
+func (c *connector) lookup(dc any) *connInfo {
+	if v, ok := c.infos.Load(dc); ok {
+		return v.(*connInfo)
+	}
+	return nil
 }
 
 // errConnectTimeout is the cause given to a connect that ran out of time.
@@ -412,14 +423,20 @@ var errConnectTimeout = errors.New("connect timeout")
 func (c *connector) Connect(ctx context.Context) (driver.Conn, error) {
 	cctx, cancel := context.WithTimeoutCause(ctx, c.opts.ConnectTimeout, errConnectTimeout)
 	defer cancel()
-	conn, err := c.base.Connect(cctx)
+	slot := &dialSlot{}
+	conn, err := c.base.Connect(context.WithValue(cctx, dialSlotKey{}, slot))
+	var id uint64
 	if err == nil {
-		err = c.setup(cctx, conn)
+		id, err = c.setup(cctx, conn)
 		if err != nil {
 			conn.Close()
 		}
 	}
 	if err == nil {
+		if slot.sock != nil {
+			c.infos.Store(conn, &connInfo{id: id, sock: slot.sock})
+			slot.sock.onClose = func() { c.infos.Delete(conn) }
+		}
 		return conn, nil
 	}
 	if ctx.Err() != nil {
@@ -437,14 +454,16 @@ func (c *connector) server() *server {
 	return c.srv
 }
 
-// setup detects the flavour once, then runs the session statements.
-func (c *connector) setup(ctx context.Context, conn driver.Conn) error {
+// setup detects the flavour once, runs the session statements, and
+// returns the connection's id (for KILL QUERY).
+func (c *connector) setup(ctx context.Context, conn driver.Conn) (uint64, error) {
+	vals, err := queryRow(ctx, conn, "SELECT VERSION(), @@version_comment, CONNECTION_ID()")
+	if err != nil {
+		return 0, fmt.Errorf("reading the server version: %w", err)
+	}
+	id, _ := strconv.ParseUint(vals[2], 10, 64)
 	srv := c.server()
 	if srv == nil {
-		vals, err := queryRow(ctx, conn, "SELECT VERSION(), @@version_comment")
-		if err != nil {
-			return fmt.Errorf("reading the server version: %w", err)
-		}
 		s := detect(vals[0], vals[1])
 		srv = &s
 		c.mu.Lock()
@@ -456,10 +475,10 @@ func (c *connector) setup(ctx context.Context, conn driver.Conn) error {
 			if st.optional && isMySQLError(err, erUnknownSystemVariable) {
 				continue
 			}
-			return fmt.Errorf("setting up the session (%s): %w", st.sql, err)
+			return 0, fmt.Errorf("setting up the session (%s): %w", st.sql, err)
 		}
 	}
-	return nil
+	return id, nil
 }
 
 // execRaw runs a statement on a driver connection.

@@ -606,7 +606,7 @@ func TestCatalog(t *testing.T) {
 		if c.table == "my" {
 			engine = "MyISAM"
 		}
-		if got := s.rowCount(bg, s.t.db, c.table, engine, c.est); got != c.want {
+		if got := s.rowCount(bg, s.db, s.t.db, c.table, engine, c.est); got != c.want {
 			t.Errorf("rowCount(%s, %v) = %+v, want %+v", c.table, c.est, got, c.want)
 		}
 	}
@@ -1424,7 +1424,12 @@ func TestReadOnly(t *testing.T) {
 		}
 	}
 	// Inside the connector's own transactions as well.
-	tx, err := s.begin(bg)
+	sess, err := s.session(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.close()
+	tx, err := s.begin(bg, sess)
 	if err != nil {
 		t.Fatal(err)
 	}

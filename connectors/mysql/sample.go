@@ -90,48 +90,79 @@ type plan struct {
 // Sample reads up to n rows of t chosen uniformly at random; the comment at
 // the top of this file says how.
 func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("sampling table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
-	}
 	if n <= 0 {
-		return nil, wrap(fmt.Errorf("sample size %d: must be positive", n))
+		return nil, fmt.Errorf("sampling table %s: sample size %d: must be positive", t.QualifiedName(), n)
 	}
-	tx, err := s.begin(ctx)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	defer tx.Rollback()
-	rp, err := s.planRead(ctx, tx, t, cols)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	pl, err := s.plan(ctx, tx, t, n)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	from := qualified(t.Schema, t.Name)
-	rng := s.rand(t)
-	var got *connectors.Rows
-	switch {
-	case pl.whole:
-		got, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
-	case pl.probe:
-		got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
-		if errors.Is(err, errTooSparse) {
+	var out *connectors.Sample
+	err := s.withSession(ctx, func(sess *session) error {
+		tx, err := s.begin(ctx, sess)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		rp, err := s.planRead(ctx, tx, t, cols)
+		if err != nil {
+			return err
+		}
+		pl, err := s.plan(ctx, tx, t, n)
+		if err != nil {
+			return err
+		}
+		from := qualified(t.Schema, t.Name)
+		rng := s.rand(t)
+		var got *connectors.Rows
+		switch {
+		case pl.whole:
+			got, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
+		case pl.probe:
+			got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
+			if errors.Is(err, errTooSparse) {
+				got, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+			}
+		default:
 			got, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
 		}
-	default:
-		got, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
-	}
+		if err != nil {
+			return err
+		}
+		out = got.Sample(rp.cols, rp.index)
+		return nil
+	})
 	if err != nil {
-		return nil, wrap(err)
+		return nil, fmt.Errorf("sampling table %s: %w", t.QualifiedName(), err)
 	}
-	return got.Sample(rp.cols, rp.index), nil
+	return out, nil
 }
 
-// begin starts a read-only transaction where the server has them.
-func (s *source) begin(ctx context.Context) (*sql.Tx, error) {
-	return s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.srv().readOnlyTx()})
+// begin starts a read-only transaction on sess, where the server has them.
+func (s *source) begin(ctx context.Context, sess *session) (*sql.Tx, error) {
+	return sess.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.srv().readOnlyTx()})
+}
+
+// withSession runs fn on a session of its own, guarded (see guard), and
+// explains its error: the connection's loss as such, server errors as
+// describe words them, never with the password.
+func (s *source) withSession(ctx context.Context, fn func(*session) error) error {
+	sess, err := s.session(ctx)
+	if err != nil {
+		return s.explain(err, nil)
+	}
+	defer sess.close()
+	stop := s.guard(ctx, sess)
+	err = fn(sess)
+	stop(err)
+	if err != nil {
+		return s.explain(err, sess)
+	}
+	return nil
+}
+
+// explain words an operation's error (see withSession).
+func (s *source) explain(err error, sess *session) error {
+	if l := s.lost(err, sess); l != nil {
+		return l
+	}
+	return scrub(describe(err, s.opts.StatementTimeout), s.pass)
 }
 
 // rand is the random source of one Sample call: crypto-seeded, or, when the
@@ -477,52 +508,57 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 // or ctx) closes the connection rather than let the driver read the rest
 // of the result off the network, which it would otherwise do.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
-	}
-	qctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	tx, err := s.begin(qctx)
-	if err != nil {
-		return wrap(err)
-	}
-	defer tx.Rollback()
-	p, err := s.planRead(qctx, tx, t, cols)
-	if err != nil {
-		return wrap(err)
-	}
-	rows, err := tx.QueryContext(qctx, "SELECT "+p.list+" FROM "+qualified(t.Schema, t.Name))
-	if err != nil {
-		return wrap(err)
-	}
-	defer rows.Close()
-	sc := newScanner(p, rows)
-	values := make([]string, len(p.cols))
-	for rows.Next() {
-		// database/sql notices cancellation asynchronously; checking here
-		// stops the read at once.
-		if err := ctx.Err(); err != nil {
-			cancel()
-			return wrap(err)
-		}
-		if err := sc.scan(rows); err != nil {
-			cancel()
-			return wrap(err)
-		}
-		for i, j := range p.index {
-			if j < 0 {
-				values[i] = ""
-			} else {
-				values[i] = sc.value(j)
-			}
-		}
-		if err := fn(values); err != nil {
-			cancel()
+	var fnErr error
+	err := s.withSession(ctx, func(sess *session) error {
+		qctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		tx, err := s.begin(qctx, sess)
+		if err != nil {
 			return err
 		}
+		defer tx.Rollback()
+		p, err := s.planRead(qctx, tx, t, cols)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(qctx, "SELECT "+p.list+" FROM "+qualified(t.Schema, t.Name))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		sc := newScanner(p, rows)
+		values := make([]string, len(p.cols))
+		for rows.Next() {
+			// database/sql notices cancellation asynchronously; checking here
+			// stops the read at once.
+			if err := ctx.Err(); err != nil {
+				cancel()
+				return err
+			}
+			if err := sc.scan(rows); err != nil {
+				cancel()
+				return err
+			}
+			for i, j := range p.index {
+				if j < 0 {
+					values[i] = ""
+				} else {
+					values[i] = sc.value(j)
+				}
+			}
+			if err := fn(values); err != nil {
+				cancel()
+				fnErr = err
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if fnErr != nil {
+		return fnErr
 	}
-	if err := rows.Err(); err != nil {
-		return wrap(err)
+	if err != nil {
+		return fmt.Errorf("reading table %s: %w", t.QualifiedName(), err)
 	}
 	return nil
 }
@@ -530,8 +566,11 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 // CountRows counts a table's rows exactly, within the statement timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
-	if err := s.db.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n); err != nil {
-		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
+	err := s.withSession(ctx, func(sess *session) error {
+		return sess.conn.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), err)
 	}
 	return n, nil
 }

@@ -82,6 +82,11 @@ const (
 	applicationName = "alcance"
 )
 
+// keepAlive probes an idle connection after 15 s, every 5 s, and gives it
+// up after 3 unanswered probes: a server that vanished (rebooted, its
+// route gone) is noticed in about 30 s even when nothing is being read.
+var keepAlive = net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 5 * time.Second, Count: 3}
+
 func init() {
 	connectors.Register(kindName, opener{})
 }
@@ -309,12 +314,20 @@ func configure(cfg *pgxpool.Config, opts connectors.Options, connectTimeout time
 		cc.RuntimeParams[k] = v
 	}
 	cc.ConnectTimeout = connectTimeout
-	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
+	dialer := &net.Dialer{Timeout: connectTimeout, KeepAliveConfig: keepAlive}
+	// No wait on the socket outlives the statement timeout plus a grace
+	// (see watchdogConn); the grace is the connect timeout, the time a
+	// server is given to answer at all.
+	silence := opts.StatementTimeout + connectTimeout
 	cc.DialFunc = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if dialObserver != nil {
 			dialObserver(network, addr)
 		}
-		return dialer.DialContext(ctx, network, addr)
+		c, err := dialer.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return newWatchdogConn(c, silence, connectTimeout), nil
 	}
 	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
 		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, DeadlineDelay: cancelDeadline}
@@ -339,7 +352,32 @@ func checkReadOnly(ctx context.Context, c *pgx.Conn) error {
 	if ro != "on" || st != applicationName {
 		return errors.New("the server did not apply the session settings alcance sends (default_transaction_read_only, application_name); is a connection pooler in the way? connect to the server directly")
 	}
+	// From PostgreSQL 14 the server can check, while a statement runs,
+	// that the client is still there, and stop the statement when it is
+	// not: alcance killed, or its connection dropped, leaves nothing
+	// running. (A startup parameter would make older servers refuse the
+	// connection.)
+	if serverMajor(c.PgConn().ParameterStatus("server_version")) >= 14 {
+		if _, err := c.Exec(ctx, "SET client_connection_check_interval = "+ms(clientCheckInterval)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// clientCheckInterval is client_connection_check_interval: how often the
+// server checks, during a statement, that alcance is still connected.
+const clientCheckInterval = 2 * time.Second
+
+// serverMajor is the major version in a server_version such as "15.4
+// (Debian 15.4-1)" or "9.6.24", or 0.
+func serverMajor(v string) int {
+	end := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(v)
+	}
+	n, _ := strconv.Atoi(v[:end])
+	return n
 }
 
 // ms renders a duration as a PostgreSQL setting in milliseconds (at least
@@ -381,11 +419,14 @@ func (s *source) describe(ctx context.Context, err error, connecting bool) error
 		return ctx.Err()
 	}
 	var pgErr *pgconn.PgError
+	var silent *silentError
 	switch {
 	case errors.As(err, &pgErr):
 		return &serverError{msg: s.scrub(explain(pgErr, s.opts.StatementTimeout)), pg: pgErr}
 	case connecting && (pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err)):
 		return fmt.Errorf("%w: no answer from %s within %v (connect timeout)", errTimedOut, s.addr, s.timeout)
+	case errors.As(err, &silent):
+		return fmt.Errorf("%w: the server stopped answering (%v: the statement timeout plus the connect timeout); the connection was dropped", errTimedOut, silent)
 	case pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err):
 		return fmt.Errorf("%w: the server stopped answering", errTimedOut)
 	case errors.Is(err, syscall.ECONNREFUSED):

@@ -21,13 +21,18 @@ import (
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
+// DefaultTableTimeout bounds all the work on one table when Config does not
+// say (--table-timeout).
+const DefaultTableTimeout = 30 * time.Minute
+
 // Config is one scan's settings.
 type Config struct {
 	Sources     []connectors.Spec
 	Connect     connectors.Options
 	SampleRows  int
 	Concurrency int // tables read at once per source
-	// TableTimeout bounds all the work on one table.
+	// TableTimeout bounds all the work on one table (zero:
+	// DefaultTableTimeout).
 	TableTimeout time.Duration
 	// HashKey keys the hashes of identifiers used to count distinct people.
 	HashKey []byte
@@ -102,7 +107,7 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 		cfg.Concurrency = 2
 	}
 	if cfg.TableTimeout <= 0 {
-		cfg.TableTimeout = 30 * time.Minute
+		cfg.TableTimeout = DefaultTableTimeout
 	}
 	if cfg.Today.IsZero() {
 		cfg.Today = time.Now().UTC()

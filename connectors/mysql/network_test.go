@@ -1,0 +1,146 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/internal/testdb"
+)
+
+// ---- a network that misbehaves (a loopback proxy between the connector
+// and the test server) ----
+
+// throughProxy is u with its host replaced by a proxy's.
+func throughProxy(t *testing.T, u string) (string, *testdb.Proxy) {
+	t.Helper()
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := testdb.NewProxy(t, p.Host)
+	p.Host = proxy.Addr()
+	return p.String(), proxy
+}
+
+func stallOptions() connectors.Options {
+	return connectors.Options{StatementTimeout: time.Second, ConnectTimeout: time.Second, MaxConns: 2}
+}
+
+// stallBound is how long a wait on a stalled socket may last with
+// stallOptions: the statement timeout, the grace (the connect timeout),
+// and slack for a loaded machine.
+const stallBound = 2*time.Second + 3*time.Second
+
+// A proxy that stops forwarding without closing, right after the
+// handshake and mid-read: no call waits longer than the statement timeout
+// plus the grace, whatever its context allows.
+func TestStalledConnection(t *testing.T) {
+	u := makeDB(t, "alcance_myconn_stall", "CREATE TABLE p (id INT PRIMARY KEY, v VARCHAR(20))")
+	fill(t, u, "p", 200_000, idRow)
+	check := func(t *testing.T, what string, start time.Time, err error) {
+		t.Helper()
+		el := time.Since(start)
+		t.Logf("%s: %v after %v", what, err, el.Round(time.Millisecond))
+		if err == nil {
+			t.Fatalf("%s through a stalled proxy succeeded", what)
+		}
+		if el > stallBound {
+			t.Errorf("%s waited %v on a stalled connection; the statement timeout is 1s, the grace 1s", what, el)
+		}
+		if !errors.Is(err, errStalled) || !strings.Contains(err.Error(), "stopped answering") {
+			t.Errorf("%s: %v, want a timeout saying the server stopped answering", what, err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+
+	t.Run("after the handshake", func(t *testing.T) {
+		raw, proxy := throughProxy(t, u)
+		s := open(t, raw, stallOptions())
+		tb := table(t, s, "p")
+		proxy.Stall()
+		start := time.Now()
+		_, err := s.Sample(ctx, tb, nil, 100)
+		check(t, "Sample", start, err)
+	})
+	t.Run("mid-read", func(t *testing.T) {
+		raw, proxy := throughProxy(t, u)
+		s := open(t, raw, stallOptions())
+		tb := table(t, s, "p")
+		proxy.StallAfter(proxy.ServerBytes() + 256<<10)
+		rows := 0
+		start := time.Now()
+		err := s.ReadColumns(ctx, tb, nil, func([]string) error { rows++; return nil })
+		check(t, "ReadColumns", start, err)
+		if rows == 0 || rows >= 200_000 {
+			t.Errorf("the stall came after %d rows, want mid-read", rows)
+		}
+	})
+}
+
+// running counts statements on the server, other than the caller's, whose
+// text holds like.
+func running(t *testing.T, db *sql.DB, like string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM information_schema.PROCESSLIST
+		WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query' AND INFO LIKE CONCAT('%', ?, '%')`, like).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// When the caller's context ends, the statement stops on the server too
+// (KILL QUERY from a second connection), at once: the driver alone only
+// closes its socket, and a statement that sends nothing while it works (a
+// slow view) would run on to the statement timeout.
+func TestCancelKillsQuery(t *testing.T) {
+	u := makeDB(t, "alcance_myconn_kill", "CREATE TABLE p (id INT PRIMARY KEY, v VARCHAR(20))",
+		"CREATE VIEW lenta_kill AS SELECT SLEEP(30) AS x")
+	fill(t, u, "p", 10, idRow)
+	admin := adminConn(t, u)
+	s := open(t, u, connectors.Options{IncludeViews: true})
+	var kills []uint64
+	killObserver = func(id uint64) { kills = append(kills, id) }
+	defer func() { killObserver = nil }()
+	tb := table(t, s, "lenta_kill")
+	for _, op := range []struct {
+		name string
+		call func(ctx context.Context) error
+	}{
+		{"Sample", func(ctx context.Context) error { _, err := s.Sample(ctx, tb, nil, 100); return err }},
+		{"CountRows", func(ctx context.Context) error { _, err := s.CountRows(ctx, tb); return err }},
+		{"ReadColumns", func(ctx context.Context) error {
+			return s.ReadColumns(ctx, tb, nil, func([]string) error { return nil })
+		}},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+		err := op.call(ctx)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s with a 500ms context: %v", op.name, err)
+		}
+		start := time.Now()
+		for running(t, admin, "lenta_kill") > 0 && time.Since(start) < 10*time.Second {
+			time.Sleep(50 * time.Millisecond)
+		}
+		el := time.Since(start)
+		t.Logf("%s: the statement was gone from the processlist %v after the call returned", op.name, el)
+		if el > 2*time.Second {
+			t.Errorf("%s: the statement ran on the server %v after its context ended", op.name, el)
+		}
+	}
+	if len(kills) != 3 {
+		t.Errorf("%d kills sent, want one per cancelled call", len(kills))
+	}
+	// The source still works.
+	if n, err := s.CountRows(context.Background(), table(t, s, "p")); n != 10 || err != nil {
+		t.Errorf("CountRows after the cancellations: %d, %v", n, err)
+	}
+}

@@ -1,0 +1,158 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/internal/testdb"
+	"github.com/jackc/pgx/v5"
+)
+
+// ---- a network that misbehaves (a loopback proxy between the connector
+// and the test server) ----
+
+// throughProxy is u with its host replaced by a proxy's.
+func throughProxy(t *testing.T, u string) (string, *testdb.Proxy) {
+	t.Helper()
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := testdb.NewProxy(t, p.Host)
+	p.Host = proxy.Addr()
+	return p.String(), proxy
+}
+
+// stallOptions are short timeouts, so that a stall shows quickly.
+func stallOptions() connectors.Options {
+	o := connectors.DefaultOptions()
+	o.StatementTimeout = time.Second
+	o.ConnectTimeout = time.Second
+	return o
+}
+
+// stallBound is how long a wait on a stalled socket may last with
+// stallOptions: the statement timeout, the grace (the connect timeout),
+// and slack for a loaded machine.
+const stallBound = 2*time.Second + 3*time.Second
+
+// A proxy that stops forwarding without closing, right after the
+// handshake and mid-read: no call waits longer than the statement timeout
+// plus the grace, whatever its context allows, and the error says the
+// server stopped answering.
+func TestStalledConnection(t *testing.T) {
+	u := newDB(t, "stall", "CREATE TABLE p (id int, v text)", fill("p", 200_000), "ANALYZE p")
+	check := func(t *testing.T, what string, start time.Time, err error) {
+		t.Helper()
+		el := time.Since(start)
+		t.Logf("%s: %v after %v", what, err, el.Round(time.Millisecond))
+		if err == nil {
+			t.Fatalf("%s through a stalled proxy succeeded", what)
+		}
+		if el > stallBound {
+			t.Errorf("%s waited %v on a stalled connection; the statement timeout is 1s, the grace 1s", what, el)
+		}
+		if !errors.Is(err, errTimedOut) || !strings.Contains(err.Error(), "stopped answering") {
+			t.Errorf("%s: %v, want a timeout saying the server stopped answering", what, err)
+		}
+	}
+	// The caller's context would wait for minutes, as a table's does.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+
+	t.Run("after the handshake", func(t *testing.T) {
+		raw, proxy := throughProxy(t, u)
+		s := openURL(t, raw, stallOptions())
+		tb := table(t, s, "public", "p")
+		proxy.Stall()
+		start := time.Now()
+		_, err := s.Sample(ctx, tb, nil, 100)
+		check(t, "Sample", start, err)
+	})
+	t.Run("mid-read", func(t *testing.T) {
+		raw, proxy := throughProxy(t, u)
+		s := openURL(t, raw, stallOptions())
+		tb := table(t, s, "public", "p")
+		proxy.StallAfter(proxy.ServerBytes() + 256<<10)
+		rows := 0
+		start := time.Now()
+		err := s.ReadColumns(ctx, tb, nil, func([]string) error { rows++; return nil })
+		check(t, "ReadColumns", start, err)
+		if rows == 0 || rows >= 200_000 {
+			t.Errorf("the stall came after %d rows, want mid-read", rows)
+		}
+	})
+}
+
+// activeQueries counts alcance's statements on the server whose text holds
+// like.
+func activeQueries(t *testing.T, u, like string) int {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var n int
+	if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+		WHERE application_name = 'alcance' AND state = 'active' AND query LIKE '%' || $1 || '%'`, like).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// gone waits up to limit for alcance's statements on like to end on the
+// server, and says how long that took.
+func gone(t *testing.T, u, like string, limit time.Duration) (time.Duration, bool) {
+	t.Helper()
+	start := time.Now()
+	for time.Since(start) < limit {
+		if activeQueries(t, u, like) == 0 {
+			return time.Since(start), true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return limit, false
+}
+
+// When alcance's end of a connection goes away under a running statement
+// (alcance killed, the connection cut), the server stops the statement
+// within client_connection_check_interval, not at the statement timeout.
+// (TestCancellation covers a context that ends: a cancel request.)
+func TestDroppedClientStopsQuery(t *testing.T) {
+	u := newDB(t, "dropped", "CREATE VIEW lenta_drop AS SELECT 1 AS id FROM pg_sleep(30)")
+	raw, proxy := throughProxy(t, u)
+	opts := views()
+	opts.ConnectTimeout = time.Second
+	s := openURL(t, raw, opts)
+	tb := table(t, s, "public", "lenta_drop")
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.CountRows(context.Background(), tb)
+		done <- err
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for activeQueries(t, u, "lenta_drop") == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the slow statement never started")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// As when alcance is killed: the connection closes, and no cancel
+	// request gets through (the proxy stalls the one pgx sends).
+	proxy.Stall()
+	proxy.Cut(false)
+	if err := <-done; err == nil {
+		t.Fatal("CountRows succeeded on a cut connection")
+	}
+	el, ok := gone(t, u, "lenta_drop", 10*time.Second)
+	t.Logf("the statement ended on the server %v after the cut", el)
+	if !ok {
+		t.Errorf("the statement still runs on the server 10s after its client went away")
+	}
+}
