@@ -106,6 +106,42 @@ func (t Table) QualifiedName() string {
 	return t.Schema + "." + t.Name
 }
 
+// MaxValueBytes is the most of one value a connector reads (in the SELECT
+// where the dialect allows, else as it keeps the value): detection needs
+// the start of a value, never all of a 10 MB note, and a sample of 10,000
+// rows must not hold gigabytes. 4 KB holds any identifier, name, address
+// or date many times over, and the start of free text long enough to find
+// the identifiers, names and diagnoses written in it.
+const MaxValueBytes = 4096
+
+// MaxSampleBytes bounds the values of one sample, all columns together;
+// Budget shares it out.
+const MaxSampleBytes = 256 << 20
+
+// minValueBytes is the least Budget gives a value before it keeps fewer
+// rows: still a whole address, or a sentence of free text.
+const minValueBytes = 256
+
+// Budget says how a sample of n rows of a table with textCols columns of
+// unbounded text (text, JSON, arrays: not numbers or dates, whose size is
+// bounded) stays within MaxSampleBytes: values cut to valueBytes, and at
+// most rows rows. A narrow table keeps n rows of MaxValueBytes; a wide one
+// gets shorter values, and only a very wide one (hundreds of text columns)
+// fewer rows.
+func Budget(n, textCols int) (rows, valueBytes int) {
+	if textCols <= 0 || n <= 0 {
+		return n, MaxValueBytes
+	}
+	per := MaxSampleBytes / (n * textCols)
+	if per >= MaxValueBytes {
+		return n, MaxValueBytes
+	}
+	if per >= minValueBytes {
+		return n, per
+	}
+	return max(1, MaxSampleBytes/(minValueBytes*textCols)), minValueBytes
+}
+
 // Sample holds rows read from a table, column-major: Values[c][r] is the
 // value of column c in row r, rendered as text. NULL is rendered as "",
 // because alcance treats a NULL and an empty string alike: neither is a value.
@@ -113,7 +149,10 @@ func (t Table) QualifiedName() string {
 type Sample struct {
 	Columns []Column
 	Values  [][]string
-	Rows    int
+	// Truncated, parallel to Columns, is true for a column some value of
+	// which was cut at read time (see MaxValueBytes); nil when none was.
+	Truncated []bool
+	Rows      int
 	// Complete is true when the sample holds every row of the table.
 	Complete bool
 	// Counted is the table's exact row count when the sampling pass read

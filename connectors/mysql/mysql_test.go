@@ -492,7 +492,7 @@ func TestHostileNames(t *testing.T) {
 		if err != nil || pl.key.column != "order" || pl.spanM1 != 1 {
 			t.Errorf("plan(%q, 1) = %+v, %v; want the key `order`", tb.Name, pl, err)
 		}
-		rp, err := s.planRead(bg, s.db, tb, nil)
+		rp, err := s.planRead(bg, s.db, tb, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -697,7 +697,7 @@ func TestRendering(t *testing.T) {
 	check("ReadColumns", byK)
 
 	// The binary columns are not even selected.
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -979,7 +979,7 @@ func TestSampleStaleEstimate(t *testing.T) {
 	if err != nil || !pl.probe {
 		t.Fatalf("plan = %+v, %v; want probing (it believes the stale count)", pl, err)
 	}
-	rp, _ := s.planRead(bg, s.db, tb, nil)
+	rp, _ := s.planRead(bg, s.db, tb, nil, 0)
 	if _, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
 		t.Fatalf("probe = %v, want errTooSparse", err)
 	}
@@ -1498,7 +1498,7 @@ func BenchmarkProbe(b *testing.B) {
 		b.Fatal(pl, err)
 	}
 	pl.rowBytes = 1 << 20 // so that the cost model never stops the probing
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -1517,7 +1517,7 @@ func BenchmarkProbe(b *testing.B) {
 // BenchmarkBernoulli: the same sample by one pass with RAND() < p.
 func BenchmarkBernoulli(b *testing.B) {
 	_, s, tb := benchDB(b)
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}

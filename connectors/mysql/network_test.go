@@ -144,3 +144,40 @@ func TestCancelKillsQuery(t *testing.T) {
 		t.Errorf("CountRows after the cancellations: %d, %v", n, err)
 	}
 }
+
+// Long values are cut on the server: sampling 20 rows of a 1 MB text and a
+// 1 MB JSON brings a few kilobytes per value across the network, and the
+// sample marks those columns truncated.
+func TestLongValuesCutOnServer(t *testing.T) {
+	u := makeDB(t, "alcance_myconn_long",
+		"CREATE TABLE l (id INT PRIMARY KEY, corto VARCHAR(20), largo LONGTEXT, js JSON, n BIGINT, d DATE)")
+	run(t, adminConn(t, u), "INSERT INTO l SELECT seq, CONCAT('v', seq), REPEAT('ñ', 500000), JSON_OBJECT('nota', REPEAT('y', 1000000)), seq, '1980-01-02' FROM seq_1_to_20")
+	raw, proxy := throughProxy(t, u)
+	s := open(t, raw, connectors.Options{})
+	tb := table(t, s, "l")
+	before := proxy.ServerBytes()
+	smp, err := s.Sample(context.Background(), tb, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := proxy.ServerBytes() - before
+	t.Logf("sampling 20 rows of two 1 MB values: %d bytes from the server", moved)
+	if moved > 20*2*(2*connectors.MaxValueBytes+64)+64<<10 {
+		t.Errorf("%d bytes came from the server: the values were not cut there", moved)
+	}
+	want := map[string]bool{"largo": true, "js": true}
+	for i, c := range smp.Columns {
+		got := smp.Truncated != nil && smp.Truncated[i]
+		if got != want[c.Name] {
+			t.Errorf("column %s truncated = %v, want %v", c.Name, got, want[c.Name])
+		}
+		for _, v := range smp.Values[i] {
+			if len(v) > connectors.MaxValueBytes {
+				t.Fatalf("column %s holds a value of %d bytes", c.Name, len(v))
+			}
+		}
+	}
+	if d := smp.Values[5][0]; d != "1980-01-02" {
+		t.Errorf("a date read beside cut columns: %q", d)
+	}
+}

@@ -100,10 +100,13 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 			return err
 		}
 		defer tx.Rollback()
-		rp, err := s.planRead(ctx, tx, t, cols)
+		rp, err := s.planRead(ctx, tx, t, cols, n)
 		if err != nil {
 			return err
 		}
+		// A table too wide to sample n rows of within
+		// connectors.MaxSampleBytes is sampled with fewer.
+		n := rp.rows
 		pl, err := s.plan(ctx, tx, t, n)
 		if err != nil {
 			return err
@@ -266,12 +269,19 @@ type readPlan struct {
 	list  string // the SELECT list; "NULL" when every column is binary
 	index []int
 	nRead int
+	// rows is how many rows a sample keeps at most, and limit how many
+	// bytes of a value (connectors.Budget): text and JSON columns are cut
+	// on the server with LEFT(c, limit+1), so that a 10 MB note never
+	// crosses the network whole, and a cut is still seen (more than limit
+	// bytes arrive) when the rows are kept.
+	rows, limit int
 }
 
-// planRead resolves cols (nil: every column of t) into a readPlan. When t
-// carries no columns (the listing could not read them), they are read
-// again, so the reason surfaces here.
-func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// planRead resolves cols (nil: every column of t) into a readPlan for a
+// sample of n rows (0: a full read, whose values are cut to
+// connectors.MaxValueBytes). When t carries no columns (the listing could
+// not read them), they are read again, so the reason surfaces here.
+func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -283,6 +293,13 @@ func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, co
 		cols = c
 	}
 	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	textCols := 0
+	for _, c := range cols {
+		if c.Kind == connectors.KindText || c.Kind == connectors.KindJSON {
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
 	var list []string
 	for i, c := range cols {
 		if c.Kind == connectors.KindBinary {
@@ -290,7 +307,12 @@ func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, co
 			continue
 		}
 		p.index[i] = len(list)
-		list = append(list, quoteIdent(c.Name))
+		if c.Kind == connectors.KindText || c.Kind == connectors.KindJSON {
+			// Numbers and dates keep their type: rendering reads it.
+			list = append(list, "LEFT("+quoteIdent(c.Name)+", "+strconv.Itoa(p.limit+1)+")")
+		} else {
+			list = append(list, quoteIdent(c.Name))
+		}
 	}
 	p.nRead = len(list)
 	if len(list) == 0 {
@@ -352,6 +374,7 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 	}
 
 	g := connectors.NewRows(rp.nRead, n)
+	g.SetValueLimit(rp.limit)
 	keys := make([]string, 0, maxKeys)
 	var probes, found int64
 	density := pl.density
@@ -459,6 +482,7 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 	defer rows.Close()
 	sc := newScanner(rp, rows)
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
+	g.SetValueLimit(rp.limit)
 	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))
@@ -517,7 +541,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 			return err
 		}
 		defer tx.Rollback()
-		p, err := s.planRead(qctx, tx, t, cols)
+		p, err := s.planRead(qctx, tx, t, cols, 0)
 		if err != nil {
 			return err
 		}
@@ -543,7 +567,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 				if j < 0 {
 					values[i] = ""
 				} else {
-					values[i] = sc.value(j)
+					values[i] = connectors.Clip(sc.value(j), p.limit)
 				}
 			}
 			if err := fn(values); err != nil {

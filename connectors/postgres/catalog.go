@@ -468,8 +468,9 @@ func (s *source) lookup(ctx context.Context, tx pgx.Tx, t connectors.Table, with
 }
 
 // plan resolves the requested columns (nil: those of t, or when t has none,
-// the catalog's) against the catalog.
-func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// the catalog's) against the catalog, for a sample of n rows (0: a full
+// read, whose values are cut to connectors.MaxValueBytes).
+func (r *relation) plan(t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -479,12 +480,22 @@ func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan,
 		}
 	}
 	p := readPlan{cols: cols, modes: make([]readMode, len(cols)), index: make([]int, len(cols))}
-	var list []string
-	for i, c := range cols {
+	var infos []colInfo
+	textCols := 0
+	for _, c := range cols {
 		info, ok := r.cols[c.Name]
 		if !ok {
 			return readPlan{}, fmt.Errorf("column %s does not exist", pgx.Identifier{c.Name}.Sanitize())
 		}
+		infos = append(infos, info)
+		if info.read != readNone && unbounded(info.col.Kind) {
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
+	var list []string
+	for i, c := range cols {
+		info := infos[i]
 		p.modes[i] = info.read
 		if info.read == readNone {
 			p.index[i] = -1
@@ -492,11 +503,17 @@ func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan,
 		}
 		p.index[i] = len(list)
 		p.readModes = append(p.readModes, info.read)
-		list = append(list, selectExpr(pgx.Identifier{c.Name}.Sanitize(), info.read))
+		list = append(list, selectExpr(pgx.Identifier{c.Name}.Sanitize(), info.read, p.limit))
 	}
 	if len(list) == 0 {
 		list = []string{"NULL"} // still reads the table, so a refused one fails
 	}
 	p.list = strings.Join(list, ", ")
 	return p, nil
+}
+
+// unbounded says whether values of kind k can be of any length (text,
+// JSON, arrays, types read as their text), as numbers and dates cannot.
+func unbounded(k connectors.Kind) bool {
+	return k == connectors.KindText || k == connectors.KindJSON || k == connectors.KindOther
 }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -154,5 +155,54 @@ func TestDroppedClientStopsQuery(t *testing.T) {
 	t.Logf("the statement ended on the server %v after the cut", el)
 	if !ok {
 		t.Errorf("the statement still runs on the server 10s after its client went away")
+	}
+}
+
+// Long values are cut on the server: sampling 20 rows of a 1 MB text and
+// a 1 MB array brings a few kilobytes per value across the network, and
+// the sample marks those columns truncated.
+func TestLongValuesCutOnServer(t *testing.T) {
+	u := newDB(t, "long", "CREATE TABLE l (id int, corto text, largo text, arr text[], js jsonb)",
+		`INSERT INTO l SELECT g, 'v' || g, repeat('ñ', 500000), ARRAY['a', repeat('x', 1000000)],
+			jsonb_build_object('nota', repeat('y', 1000000)) FROM generate_series(1, 20) g`)
+	raw, proxy := throughProxy(t, u)
+	s := openURL(t, raw, connectors.DefaultOptions())
+	tb := table(t, s, "public", "l")
+	before := proxy.ServerBytes()
+	smp, err := s.Sample(context.Background(), tb, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := proxy.ServerBytes() - before
+	t.Logf("sampling 20 rows of three 1 MB values: %d bytes from the server", moved)
+	if moved > 20*3*(2*connectors.MaxValueBytes+64)+64<<10 {
+		t.Errorf("%d bytes came from the server: the values were not cut there", moved)
+	}
+	want := map[string]bool{"id": false, "corto": false, "largo": true, "arr": true, "js": true}
+	for i, c := range smp.Columns {
+		got := smp.Truncated != nil && smp.Truncated[i]
+		if got != want[c.Name] {
+			t.Errorf("column %s truncated = %v, want %v", c.Name, got, want[c.Name])
+		}
+		for _, v := range smp.Values[i] {
+			if len(v) > connectors.MaxValueBytes {
+				t.Fatalf("column %s holds a value of %d bytes", c.Name, len(v))
+			}
+		}
+	}
+	if v := column(t, smp, "arr")[0]; !strings.HasPrefix(v, "a xxx") {
+		t.Errorf("arr = %.20q..., want its elements joined", v)
+	}
+	// A full read cuts them too.
+	err = s.ReadColumns(context.Background(), tb, nil, func(v []string) error {
+		for _, x := range v {
+			if len(x) > connectors.MaxValueBytes {
+				return fmt.Errorf("ReadColumns passed a value of %d bytes", len(x))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Error(err)
 	}
 }

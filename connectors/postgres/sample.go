@@ -121,7 +121,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		if err != nil {
 			return err
 		}
-		rp, err := rel.plan(t, cols)
+		rp, err := rel.plan(t, cols, n)
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,9 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		if err != nil {
 			return err
 		}
-		g, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, n, newRand())
+		// A table too wide to sample n rows of within
+		// connectors.MaxSampleBytes is sampled with fewer.
+		g, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, rp.rows, newRand())
 		if err != nil {
 			return err
 		}
@@ -324,6 +326,7 @@ func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []an
 	defer rows.Close()
 	sc := newScanner(rp.readModes)
 	g := connectors.NewRows(len(rp.readModes), min(n, 4096))
+	g.SetValueLimit(rp.limit)
 	var seen int64
 	for rows.Next() {
 		slot := -1
@@ -384,7 +387,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 		if err != nil {
 			return err
 		}
-		rp, err := rel.plan(t, cols)
+		rp, err := rel.plan(t, cols, 0)
 		if err != nil {
 			return err
 		}
@@ -415,7 +418,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 					if j < 0 {
 						values[i] = ""
 					} else {
-						values[i] = read[j]
+						values[i] = connectors.Clip(read[j], rp.limit)
 					}
 				}
 				if err := fn(values); err != nil {

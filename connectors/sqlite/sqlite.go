@@ -403,12 +403,22 @@ type readPlan struct {
 	list  string // the SELECT list; "NULL" when every column is binary
 	index []int
 	nRead int
+	// rows is how many rows a sample keeps at most, and limit how many
+	// bytes of a value (connectors.Budget): text and blobs are cut in the
+	// SELECT to limit+1 characters (bytes for a blob), so that a 10 MB note
+	// is never copied out of SQLite whole, and a cut is still seen (more
+	// than limit bytes arrive) when the rows are kept. Columns declared as
+	// dates are read as they are (the driver parses their text only when
+	// the result column keeps the declared type, which an expression does
+	// not): connectors.Rows cuts their values as they are kept.
+	rows, limit int
 }
 
-// planRead resolves cols (nil: every column of t) into a readPlan. When t
-// carries no columns because the listing could not read them, they are read
-// again, so the reason surfaces here.
-func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// planRead resolves cols (nil: every column of t) into a readPlan for a
+// sample of n rows (0: a full read, whose values are cut to
+// connectors.MaxValueBytes). When t carries no columns because the listing
+// could not read them, they are read again, so the reason surfaces here.
+func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -420,6 +430,14 @@ func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connec
 		cols = c
 	}
 	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	textCols := 0
+	for _, c := range cols {
+		switch c.Kind {
+		case connectors.KindText, connectors.KindJSON, connectors.KindOther:
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
 	var list []string
 	for i, c := range cols {
 		if c.Kind == connectors.KindBinary {
@@ -427,7 +445,15 @@ func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connec
 			continue
 		}
 		p.index[i] = len(list)
-		list = append(list, quoteIdent(c.Name))
+		col := quoteIdent(c.Name)
+		switch c.Kind {
+		case connectors.KindDate, connectors.KindTimestamp:
+			list = append(list, col)
+		default:
+			// Any column may hold text in SQLite; numbers stay numbers.
+			list = append(list, fmt.Sprintf("CASE WHEN typeof(%s) IN ('text', 'blob') THEN substr(%s, 1, %d) ELSE %s END",
+				col, col, p.limit+1, col))
+		}
 	}
 	p.nRead = len(list)
 	if len(list) == 0 {
@@ -444,7 +470,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 	wrap := func(err error) error {
 		return fmt.Errorf("reading table %s: %w", qualified(t.Name), err)
 	}
-	p, err := s.planRead(ctx, t, cols)
+	p, err := s.planRead(ctx, t, cols, 0)
 	if err != nil {
 		return wrap(err)
 	}
@@ -472,7 +498,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 			if j < 0 {
 				values[i] = ""
 			} else {
-				values[i] = render(raw[j])
+				values[i] = connectors.Clip(render(raw[j]), p.limit)
 			}
 		}
 		if err := fn(values); err != nil {

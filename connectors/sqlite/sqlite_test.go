@@ -475,7 +475,7 @@ func TestRendering(t *testing.T) {
 	check("ReadColumns", byK) // storage order is k order here
 
 	// The BLOB column is left out of the SELECT list, not read and dropped.
-	rp, err := s.planRead(context.Background(), tb, nil)
+	rp, err := s.planRead(context.Background(), tb, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,7 +614,7 @@ func TestSampleStaleCount(t *testing.T) {
 	if err != nil || pl.scan {
 		t.Fatalf("plan = %+v, %v; want probing (it believes the stale count)", pl, err)
 	}
-	rp, _ := s.planRead(context.Background(), tb, nil)
+	rp, _ := s.planRead(context.Background(), tb, nil, 0)
 	if _, err := s.probe(context.Background(), tb, rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
 		t.Fatalf("probe = %v, want errTooSparse", err)
 	}
@@ -999,7 +999,7 @@ func BenchmarkSample(b *testing.B) {
 // Sample falls back to; with BenchmarkSample it calibrates probeCost.
 func BenchmarkScan(b *testing.B) {
 	_, s, tb := benchDB(b)
-	rp, err := s.planRead(context.Background(), tb, nil)
+	rp, err := s.planRead(context.Background(), tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -1087,5 +1087,41 @@ func TestViewsOnlyWhenAsked(t *testing.T) {
 			}
 		}
 		src.Close()
+	}
+}
+
+// Long values are cut in the SELECT, so a sample of a 1 MB note holds its
+// first MaxValueBytes and says the column was cut; numbers stored in a
+// text column stay as they were, and a date column is read as before.
+func TestLongValuesCut(t *testing.T) {
+	path := makeDB(t, t.TempDir(), "largo.db",
+		"CREATE TABLE l (id INTEGER PRIMARY KEY, corto TEXT, largo TEXT, suelto, b BLOB, d DATE)",
+		`WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < 20)
+		 INSERT INTO l SELECT i, 'v' || i, printf('%.*c', 1000000, 'x'), CASE WHEN i % 4 = 0 THEN 12.5 ELSE printf('%.*c', 1000000, 'y') END,
+		        zeroblob(10), '1980-01-02' FROM g`)
+	s := openPath(t, path)
+	tb := table(t, s, "l")
+	for _, n := range []int{100, 5} { // read whole, then sampled
+		smp, err := s.Sample(context.Background(), tb, nil, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{"largo": true, "suelto": true}
+		for i, c := range smp.Columns {
+			if got := smp.Truncated != nil && smp.Truncated[i]; got != want[c.Name] {
+				t.Errorf("n=%d: column %s truncated = %v, want %v", n, c.Name, got, want[c.Name])
+			}
+			for _, v := range smp.Values[i] {
+				if len(v) > connectors.MaxValueBytes {
+					t.Fatalf("n=%d: column %s holds a value of %d bytes", n, c.Name, len(v))
+				}
+			}
+		}
+		if !slices.Contains(column(t, smp, "suelto"), "12.5") && n == 100 {
+			t.Errorf("a number in a typeless column was not kept as the number it is")
+		}
+		if d := column(t, smp, "d")[0]; d != "1980-01-02" {
+			t.Errorf("the date column reads %q", d)
+		}
 	}
 }

@@ -372,6 +372,7 @@ func scanTable(ctx context.Context, cfg Config, src connectors.Source, t connect
 	for _, c := range t.Columns {
 		rc := reports.Column{Name: c.Name, Type: c.Type, Findings: []reports.Finding{}}
 		if i, ok := byName[c.Name]; ok {
+			rc.Truncated = i < len(sample.Truncated) && sample.Truncated[i]
 			for _, f := range res.Findings[i] {
 				rc.Findings = append(rc.Findings, reports.Finding{
 					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
