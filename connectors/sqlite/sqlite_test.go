@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -926,41 +927,170 @@ func TestReadOnly(t *testing.T) {
 	}
 }
 
-// A WAL database an application has open keeps recent rows in the -wal
-// file: the connector must read through it (not as immutable, which would
-// miss them) and still change nothing.
-func TestLiveWAL(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "live.db")
-	app, err := sql.Open("sqlite", path)
+// sideState is the bytes and modification time of a database and each of
+// its side files ("" for a file that does not exist).
+func sideState(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		b, err := os.ReadFile(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			out[filepath.Base(f)] = ""
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = fmt.Sprintf("%x %d", sha256.Sum256(b), fi.ModTime().UnixNano())
+	}
+	return out
+}
+
+// unchanged fails unless the database and its side files are as before.
+func unchanged(t *testing.T, before, after map[string]string) {
+	t.Helper()
+	for f, b := range before {
+		if after[f] != b {
+			t.Errorf("%s changed: before %q, after %q", f, b, after[f])
+		}
+	}
+}
+
+// crashImage copies the files of a database while an application has it
+// open, as they would be left by a crash (or as a backup taken then
+// finds them), into dir.
+func crashImage(t *testing.T, dir, from string) string {
+	t.Helper()
+	to := filepath.Join(dir, filepath.Base(from))
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		b, err := os.ReadFile(from + suffix)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Let the mtimes tick, so a write during the scan would show.
+	old := time.Now().Add(-time.Hour)
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Chtimes(to+suffix, old, old)
+	}
+	return to
+}
+
+// app opens path as an application would, with stmts run on one
+// connection, which stays open until the test ends.
+func app(t *testing.T, path string, stmts ...string) *sql.Conn {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer app.Close()
-	app.SetMaxOpenConns(1)
-	for _, stmt := range []string{
-		"PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
-		"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000),
-		"PRAGMA wal_checkpoint(TRUNCATE)",
-		"INSERT INTO p (id, v) SELECT id + 1000, v FROM p LIMIT 500", // only in the WAL
-	} {
-		if _, err := app.Exec(stmt); err != nil {
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	for _, stmt := range stmts {
+		if _, err := conn.ExecContext(context.Background(), stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}
 	}
-	before := stateOf(t, path)
-	wal, err := checkFile(path)
-	if err != nil || !wal || immutable(path, wal) {
-		t.Fatalf("checkFile = wal %v, %v; immutable %v: want WAL, not immutable", wal, err, immutable(path, wal))
-	}
+	return conn
+}
+
+// A database whose writer is not done (an application has it open, or one
+// crashed) has side files holding what the main file lacks: rows in the
+// -wal, a transaction to undo in the -journal. The connector reads its
+// last committed state, and neither the database nor any side file
+// changes: not its bytes, not its modification time.
+func TestSideFiles(t *testing.T) {
+	t.Run("WAL of a live application", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "live.db")
+		app(t, path, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000),
+			"PRAGMA wal_checkpoint(TRUNCATE)",
+			"INSERT INTO p (id, v) SELECT id + 1000, v FROM p LIMIT 500") // only in the WAL
+		readSideFiles(t, path, 1500)
+	})
+	t.Run("WAL of a crashed writer", func(t *testing.T) {
+		live := filepath.Join(t.TempDir(), "crash.db")
+		app(t, live, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000))
+		readSideFiles(t, crashImage(t, t.TempDir(), live), 1000)
+	})
+	t.Run("hot journal of a crashed writer", func(t *testing.T) {
+		live := filepath.Join(t.TempDir(), "journal.db")
+		conn := app(t, live, "PRAGMA journal_mode = DELETE", "PRAGMA cache_size = 1",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 5000))
+		// A transaction that spills pages to the main file, left open.
+		for _, stmt := range []string{"BEGIN", "DELETE FROM p WHERE id > 100", "UPDATE p SET v = 'x'"} {
+			if _, err := conn.ExecContext(context.Background(), stmt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		image := crashImage(t, t.TempDir(), live)
+		if fi, err := os.Stat(image + "-journal"); err != nil || fi.Size() == 0 {
+			t.Fatalf("no hot journal in the crash image: %v", err)
+		}
+		readSideFiles(t, image, 5000)
+	})
+	t.Run("WAL without pending frames", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "done.db")
+		app(t, path, "PRAGMA journal_mode = WAL", "CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)",
+			fill("p", 300), "PRAGMA wal_checkpoint(TRUNCATE)")
+		plan, err := planOpen(path, true)
+		if err != nil || plan.tmpDir != "" || !plan.immutable {
+			t.Fatalf("planOpen = %+v, %v; want the file itself, immutable", plan, err)
+		}
+		readSideFiles(t, path, 300)
+	})
+}
+
+// readSideFiles scans path through the connector and checks that it sees
+// rows rows in p and that nothing of path's changed; any copy is gone
+// after Close.
+func readSideFiles(t *testing.T, path string, rows int64) {
+	t.Helper()
+	before := sideState(t, path)
 	s := openPath(t, path)
-	if tb := table(t, s, "p"); tb.Rows.Value != 1500 {
-		t.Fatalf("rows = %d, want 1500 (500 of them still in the WAL)", tb.Rows.Value)
+	if tb := table(t, s, "p"); tb.Rows.Value != rows {
+		t.Errorf("rows = %d, want %d", tb.Rows.Value, rows)
 	}
 	scanAll(t, s)
-	s.Close()
-	if after := stateOf(t, path); after.sum != before.sum || !after.mtime.Equal(before.mtime) {
-		t.Fatalf("the scan changed the live source")
+	tmp := s.tmpDir
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if tmp != "" {
+		if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the copy's folder %s is still there after Close", tmp)
+		}
+	}
+	unchanged(t, before, sideState(t, path))
+}
+
+// A copy that cannot be made (here: a database that changes while it is
+// copied, then no temporary folder) fails the source with what to do.
+func TestSideFilesCopyFails(t *testing.T) {
+	live := filepath.Join(t.TempDir(), "crash.db")
+	app(t, live, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+		"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 100))
+	image := crashImage(t, t.TempDir(), live)
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	spec, _, _ := opener{}.Parse(image)
+	_, err := opener{}.Open(context.Background(), spec, connectors.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "-wal") || !strings.Contains(err.Error(), "TMPDIR") {
+		t.Errorf("Open without a temporary folder: %v, want a message naming the -wal file and TMPDIR", err)
 	}
 }
 
