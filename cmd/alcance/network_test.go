@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/internal/testdb"
 )
 
@@ -114,6 +115,89 @@ func TestTableTimeout(t *testing.T) {
 	for _, bad := range []string{"0", "-1s", "soon"} {
 		if code, _, _ := runCLI("scan", "--table-timeout", bad, u); code != exitUsage {
 			t.Errorf("--table-timeout %s: exit %d, want 2", bad, code)
+		}
+	}
+}
+
+// cutSource builds a table of people with valid, distinct CURPs on a live
+// server and returns a URL to it through a loopback proxy, and how many
+// distinct valid CURPs it holds.
+func cutSource(t *testing.T, kind string, rows int) (string, *testdb.Proxy, int) {
+	t.Helper()
+	var u, driver, dsn string
+	switch kind {
+	case "postgres":
+		u = testdb.Postgres(t, "alcance_cli_cut")
+		driver, dsn = "pgx", u
+	case "mariadb":
+		u = testdb.MySQL(t, "alcance_cli_cut")
+		driver, dsn = "mysql", testdb.MySQLDriverDSN(t, u)
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mustExec(t, db, `CREATE TABLE personas (id int PRIMARY KEY, curp char(18))`)
+	valid := map[string]bool{}
+	today := time.Now()
+	const letters, vowels = "BCDFGHJKLMNPRSTVZ", "AEIOU"
+	for lo := 0; lo < rows; lo += 2000 {
+		var b strings.Builder
+		b.WriteString("INSERT INTO personas VALUES ")
+		for i := lo; i < lo+2000 && i < rows; i++ {
+			first17 := fmt.Sprintf("%c%c%c%c%02d%02d%02dHDFRRL0",
+				letters[i%17], vowels[i/17%5], letters[i/85%17], letters[i/1445%17], 50+i/24565%40, 1+i%12, 1+i%28)
+			d, _ := validate.CURPCheckDigit(first17)
+			curp := first17 + string(d)
+			if c, r := validate.ParseCURP(curp, today); r == validate.OK {
+				valid[c.Value] = true
+			}
+			if i > lo {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "(%d, '%s')", i, curp)
+		}
+		mustExec(t, db, b.String())
+	}
+	if kind == "postgres" {
+		mustExec(t, db, "ANALYZE personas")
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := testdb.NewProxy(t, p.Host)
+	p.Host = proxy.Addr()
+	return p.String(), proxy, len(valid)
+}
+
+// A connection cut (FIN or RST) while the CURP column is read in full is
+// retried by the connector: the persons figure stays exact, never the
+// estimate of a sample.
+func TestConnectionCutMidRead(t *testing.T) {
+	for _, kind := range []string{"postgres", "mariadb"} {
+		for _, rst := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s rst=%v", kind, rst), func(t *testing.T) {
+				src, proxy, want := cutSource(t, kind, 60_000)
+				// Past the catalog and the sample of 1,000 rows, in the
+				// middle of the full read of the CURP column.
+				proxy.CutAfter(500<<10, rst)
+				code, stdout, stderr := runCLI("scan", "--format", "json", "--sample-rows", "1000", src)
+				var rep struct {
+					Exposure struct {
+						Persons struct{ Value, Low int64 }
+					}
+				}
+				if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+					t.Fatalf("exit %d, stdout is not a JSON report: %v\n%s", code, err, stderr)
+				}
+				t.Logf("exit %d, persons %d (low %d), want %d; %d bytes from the server", code, rep.Exposure.Persons.Value,
+					rep.Exposure.Persons.Low, want, proxy.ServerBytes())
+				if code != exitOK || rep.Exposure.Persons.Value != int64(want) || rep.Exposure.Persons.Low != int64(want) {
+					t.Errorf("exit %d, persons %+v; want exit 0 and exactly %d\n%s", code, rep.Exposure.Persons, want, stderr)
+				}
+			})
 		}
 	}
 }

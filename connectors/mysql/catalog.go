@@ -44,7 +44,7 @@ type tableKey struct{ schema, name string }
 // is listed, and fails when sampled.
 func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	var out []connectors.Table
-	err := s.withSession(ctx, func(sess *session) error {
+	err := s.repeat(ctx, func(sess *session) error {
 		var err error
 		out, err = s.tables(ctx, sess.conn)
 		return err

@@ -94,7 +94,7 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		return nil, fmt.Errorf("sampling table %s: sample size %d: must be positive", t.QualifiedName(), n)
 	}
 	var out *connectors.Sample
-	err := s.withSession(ctx, func(sess *session) error {
+	err := s.repeat(ctx, func(sess *session) error {
 		tx, err := s.begin(ctx, sess)
 		if err != nil {
 			return err
@@ -531,9 +531,20 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 // by fn stops the read and is returned as is. Stopping early (fn's error,
 // or ctx) closes the connection rather than let the driver read the rest
 // of the result off the network, which it would otherwise do.
+//
+// When the connection is lost mid-read, the read resumes (see repeat): the
+// same query, in a new transaction, skips on the server (LIMIT offset,
+// which every attempt carries, so that all of them are planned alike) the
+// rows fn already had, and goes on, so that fn sees every row once. That
+// relies on a second read of the table returning its rows in the same
+// order, which a scan of an unchanged table does (InnoDB reads in key
+// order, MyISAM in file order). Rows written between the two reads may be
+// missed or seen twice, as with any read of a live table spread over two
+// snapshots; a view whose plan changes in between may do the same.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
 	var fnErr error
-	err := s.withSession(ctx, func(sess *session) error {
+	var delivered uint64
+	err := s.repeat(ctx, func(sess *session) error {
 		qctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		tx, err := s.begin(qctx, sess)
@@ -545,7 +556,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(qctx, "SELECT "+p.list+" FROM "+qualified(t.Schema, t.Name))
+		rows, err := tx.QueryContext(qctx, readSQL(p.list, qualified(t.Schema, t.Name), delivered))
 		if err != nil {
 			return err
 		}
@@ -575,6 +586,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 				fnErr = err
 				return err
 			}
+			delivered++
 		}
 		return rows.Err()
 	})
@@ -587,10 +599,16 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 	return nil
 }
 
+// readSQL reads list from every row of from after the first skip.
+func readSQL(list, from string, skip uint64) string {
+	// LIMIT needs a row count: the largest there is, as MySQL documents.
+	return "SELECT " + list + " FROM " + from + " LIMIT " + strconv.FormatUint(skip, 10) + ", 18446744073709551615"
+}
+
 // CountRows counts a table's rows exactly, within the statement timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
-	err := s.withSession(ctx, func(sess *session) error {
+	err := s.repeat(ctx, func(sess *session) error {
 		return sess.conn.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n)
 	})
 	if err != nil {

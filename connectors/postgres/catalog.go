@@ -65,8 +65,10 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		cols      []connectors.Column
 	}
 	var rels []*rel
-	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `
+	lost, err := s.repeat(ctx, func() error {
+		return s.readTx(ctx, func(tx pgx.Tx) error {
+			rels = nil // a retry lists afresh
+			rows, err := tx.Query(ctx, `
 			SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.reltuples::float8,
 			       has_any_column_privilege(c.oid, 'SELECT')
 			FROM pg_catalog.pg_class c
@@ -76,30 +78,30 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
 			                  JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
 			                  WHERE i.inhrelid = c.oid AND p.relkind = 'p')`, kinds)
-		if err != nil {
-			return err
-		}
-		byOID := map[uint32]*rel{}
-		var partitioned []uint32
-		for rows.Next() {
-			r := &rel{}
-			if err := rows.Scan(&r.oid, &r.schema, &r.name, &r.kind, &r.reltuples, &r.canSelect); err != nil {
-				rows.Close()
+			if err != nil {
 				return err
 			}
-			rels = append(rels, r)
-			byOID[r.oid] = r
-			if r.kind == "p" {
-				partitioned = append(partitioned, r.oid)
+			byOID := map[uint32]*rel{}
+			var partitioned []uint32
+			for rows.Next() {
+				r := &rel{}
+				if err := rows.Scan(&r.oid, &r.schema, &r.name, &r.kind, &r.reltuples, &r.canSelect); err != nil {
+					rows.Close()
+					return err
+				}
+				rels = append(rels, r)
+				byOID[r.oid] = r
+				if r.kind == "p" {
+					partitioned = append(partitioned, r.oid)
+				}
 			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		// A partitioned table has no statistics of its own worth reading
-		// (-1 unless someone ANALYZEd the root by hand): its leaves' add up.
-		if len(partitioned) > 0 {
-			rows, err := tx.Query(ctx, `
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			// A partitioned table has no statistics of its own worth reading
+			// (-1 unless someone ANALYZEd the root by hand): its leaves' add up.
+			if len(partitioned) > 0 {
+				rows, err := tx.Query(ctx, `
 				WITH RECURSIVE tree(root, oid) AS (
 					SELECT r, r FROM unnest($1::oid[]) AS r
 					UNION ALL
@@ -109,43 +111,44 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 				FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid
 				WHERE c.relkind <> 'p'
 				GROUP BY tree.root`, partitioned)
+				if err != nil {
+					return err
+				}
+				for _, r := range partitioned {
+					byOID[r].missing = true // until its leaves say otherwise; no leaves: count
+				}
+				for rows.Next() {
+					var root uint32
+					var sum float64
+					var missing bool
+					if err := rows.Scan(&root, &sum, &missing); err != nil {
+						rows.Close()
+						return err
+					}
+					byOID[root].reltuples, byOID[root].missing = sum, missing
+				}
+				if err := rows.Err(); err != nil {
+					return err
+				}
+			}
+			oids := make([]uint32, 0, len(rels))
+			for _, r := range rels {
+				oids = append(oids, r.oid)
+			}
+			cols, err := s.columnsOf(ctx, tx, oids)
 			if err != nil {
 				return err
 			}
-			for _, r := range partitioned {
-				byOID[r].missing = true // until its leaves say otherwise; no leaves: count
-			}
-			for rows.Next() {
-				var root uint32
-				var sum float64
-				var missing bool
-				if err := rows.Scan(&root, &sum, &missing); err != nil {
-					rows.Close()
-					return err
+			for _, r := range rels {
+				for _, c := range cols[r.oid] {
+					r.cols = append(r.cols, c.col)
 				}
-				byOID[root].reltuples, byOID[root].missing = sum, missing
 			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		oids := make([]uint32, 0, len(rels))
-		for _, r := range rels {
-			oids = append(oids, r.oid)
-		}
-		cols, err := s.columnsOf(ctx, tx, oids)
-		if err != nil {
-			return err
-		}
-		for _, r := range rels {
-			for _, c := range cols[r.oid] {
-				r.cols = append(r.cols, c.col)
-			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
-		return nil, wrap(err)
+		return nil, retried(wrap(err), lost)
 	}
 	sort.Slice(rels, func(i, j int) bool {
 		if rels[i].schema != rels[j].schema {

@@ -206,3 +206,71 @@ func TestLongValuesCutOnServer(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// ---- a connection cut mid-read ----
+
+// readAll reads column id of every row of tb and returns how many rows
+// came and how many distinct ids.
+func readAll(s *source, tb connectors.Table, during func(rows int)) (rows, distinct int, err error) {
+	seen := map[string]bool{}
+	err = s.ReadColumns(context.Background(), tb, tb.Columns[:1], func(v []string) error {
+		rows++
+		seen[v[0]] = true
+		if during != nil {
+			during(rows)
+		}
+		return nil
+	})
+	return rows, len(seen), err
+}
+
+// A connection cut once in the middle of a read (by a FIN or an RST) is
+// not a smaller answer: the read is retried, resumes where it was, and
+// delivers every row exactly once; a Sample is drawn again. A connection
+// cut on every attempt gives an error, never fewer rows.
+func TestCutConnection(t *testing.T) {
+	const total = 60_000
+	u := newDB(t, "cut", "CREATE TABLE p (id int, v text)", fill("p", total), "ANALYZE p")
+	for _, rst := range []bool{false, true} {
+		name := map[bool]string{false: "FIN", true: "RST"}[rst]
+		t.Run(name+" mid-read", func(t *testing.T) {
+			raw, proxy := throughProxy(t, u)
+			s := openURL(t, raw, connectors.DefaultOptions())
+			tb := table(t, s, "public", "p")
+			rows, distinct, err := readAll(s, tb, func(rows int) {
+				if rows == 25_000 {
+					proxy.Cut(rst)
+				}
+			})
+			if err != nil || rows != total || distinct != total {
+				t.Errorf("ReadColumns cut once: %d rows, %d distinct, %v; want %d of each", rows, distinct, err, total)
+			}
+			proxy.CutAfter(64<<10, rst)
+			smp, err := s.Sample(context.Background(), tb, nil, 20_000)
+			if err != nil || smp.Rows != 20_000 {
+				t.Errorf("Sample cut once: %v", err)
+			}
+		})
+	}
+	t.Run("cut on every attempt", func(t *testing.T) {
+		retryDelay = 10 * time.Millisecond
+		defer func() { retryDelay = 500 * time.Millisecond }()
+		raw, proxy := throughProxy(t, u)
+		s := openURL(t, raw, connectors.DefaultOptions())
+		tb := table(t, s, "public", "p")
+		cuts := 0
+		rows, distinct, err := readAll(s, tb, func(rows int) {
+			if rows%5_000 == 0 {
+				cuts++
+				proxy.Cut(true)
+			}
+		})
+		t.Logf("cut %d times: %d rows, %v", cuts, rows, err)
+		if err == nil || !strings.Contains(err.Error(), "gave up") {
+			t.Errorf("ReadColumns cut on every attempt: %d rows, %v; want an error saying alcance gave up", rows, err)
+		}
+		if distinct != rows {
+			t.Errorf("%d rows delivered, %d distinct: a row was delivered twice", rows, distinct)
+		}
+	})
+}

@@ -25,10 +25,10 @@ type Proxy struct {
 	// stallAfter, when > 0: every connection stalls once that many bytes
 	// came from the server on it.
 	stallAfter int64
-	// cutAfter, when > 0: the next connection on which that many bytes
-	// came from the server is cut (with an RST when cutRST), once.
-	cutAfter int64
-	cutRST   bool
+	// cutAt, when > 0: the connection on which the server's bytes (all
+	// connections together) reach it is cut (with an RST when cutRST), once.
+	cutAt  int64
+	cutRST bool
 
 	fromServer atomic.Int64
 	accepted   atomic.Int64
@@ -92,13 +92,14 @@ func (p *Proxy) StallAfter(n int64) {
 	p.stallAfter = n
 }
 
-// CutAfter cuts the next connection on which n bytes came from the server,
-// once (later connections are forwarded normally): with an RST when rst,
-// else with a FIN, to the client; the server side is closed.
+// CutAfter cuts, once, the connection that is forwarding when n more
+// bytes have come from the server (over all connections, from now): with
+// an RST when rst, else with a FIN, to the client; the server side is
+// closed. Later connections are forwarded normally.
 func (p *Proxy) CutAfter(n int64, rst bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.cutAfter, p.cutRST = n, rst
+	p.cutAt, p.cutRST = p.fromServer.Load()+max(n, 1), rst
 }
 
 // Cut closes every open connection now, with an RST when rst, else with a
@@ -204,15 +205,15 @@ func (p *Proxy) pipe(c *proxyConn, from, to net.Conn, fromServer bool) {
 				return
 			}
 			if fromServer {
-				p.fromServer.Add(int64(n))
+				all := p.fromServer.Add(int64(n))
 				total := c.fromServer.Add(int64(n))
 				p.mu.Lock()
-				stallAfter, cutAfter, rst := p.stallAfter, p.cutAfter, p.cutRST
-				if cutAfter > 0 && total >= cutAfter {
-					p.cutAfter = 0
+				stallAfter, cut, rst := p.stallAfter, p.cutAt > 0 && all >= p.cutAt, p.cutRST
+				if cut {
+					p.cutAt = 0
 				}
 				p.mu.Unlock()
-				if cutAfter > 0 && total >= cutAfter {
+				if cut {
 					p.cut(c, rst)
 					return
 				}
