@@ -54,9 +54,10 @@
 // too; on MyISAM and Aria tables a SELECT holds a table read lock for as
 // long as it runs, so UPDATEs and DELETEs wait (concurrent INSERTs at the
 // end of the table do not). The statement timeout bounds all of these.
-// When the caller's context is cancelled, the driver closes the connection;
-// the server notices and stops the statement only when it next writes to
-// the socket, or at the statement timeout.
+// When the caller's context is cancelled, the statement is killed on the
+// server at once (KILL QUERY from a second connection, session.go); a read
+// whose connection is lost is retried (retry.go); text and JSON values are
+// cut on the server (readPlan).
 //
 // Servers older than the features above (MariaDB before 10.1, MySQL before
 // 5.7.8 for the timeout; before 10.0 and 5.6.5 for read-only transactions)

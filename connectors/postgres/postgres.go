@@ -25,7 +25,17 @@
 //     within Options.ConnectTimeout (10 s by default);
 //   - a cancelled context sends the server a cancel request at once, so an
 //     abandoned query stops on the server too, and the connection, which
-//     the server then frees, is kept rather than dropped and reopened;
+//     the server then frees, is kept rather than dropped and reopened; from
+//     PostgreSQL 14, client_connection_check_interval also stops a
+//     statement whose client went away without a word (killed, cut off);
+//   - no wait on a silent socket outlives the statement timeout plus the
+//     connect timeout (watchdog.go), and TCP keepalives probe idle
+//     connections: a stalled network fails the table, it does not hang it;
+//   - a read whose connection is lost is retried, a full read resuming
+//     where it was (retry.go);
+//   - values read as text are cut on the server (values.go), and the
+//     text of errors a function in the database raised is withheld: it may
+//     quote a row;
 //   - every identifier is quoted with pgx.Identifier, every value is bound
 //     or is a number this package computed.
 //
