@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -105,6 +106,42 @@ func (t Table) QualifiedName() string {
 	return t.Schema + "." + t.Name
 }
 
+// MaxValueBytes is the most of one value a connector reads (in the SELECT
+// where the dialect allows, else as it keeps the value): detection needs
+// the start of a value, never all of a 10 MB note, and a sample of 10,000
+// rows must not hold gigabytes. 4 KB holds any identifier, name, address
+// or date many times over, and the start of free text long enough to find
+// the identifiers, names and diagnoses written in it.
+const MaxValueBytes = 4096
+
+// MaxSampleBytes bounds the values of one sample, all columns together;
+// Budget shares it out.
+const MaxSampleBytes = 256 << 20
+
+// minValueBytes is the least Budget gives a value before it keeps fewer
+// rows: still a whole address, or a sentence of free text.
+const minValueBytes = 256
+
+// Budget says how a sample of n rows of a table with textCols columns of
+// unbounded text (text, JSON, arrays: not numbers or dates, whose size is
+// bounded) stays within MaxSampleBytes: values cut to valueBytes, and at
+// most rows rows. A narrow table keeps n rows of MaxValueBytes; a wide one
+// gets shorter values, and only a very wide one (hundreds of text columns)
+// fewer rows.
+func Budget(n, textCols int) (rows, valueBytes int) {
+	if textCols <= 0 || n <= 0 {
+		return n, MaxValueBytes
+	}
+	per := MaxSampleBytes / (n * textCols)
+	if per >= MaxValueBytes {
+		return n, MaxValueBytes
+	}
+	if per >= minValueBytes {
+		return n, per
+	}
+	return max(1, MaxSampleBytes/(minValueBytes*textCols)), minValueBytes
+}
+
 // Sample holds rows read from a table, column-major: Values[c][r] is the
 // value of column c in row r, rendered as text. NULL is rendered as "",
 // because alcance treats a NULL and an empty string alike: neither is a value.
@@ -112,7 +149,10 @@ func (t Table) QualifiedName() string {
 type Sample struct {
 	Columns []Column
 	Values  [][]string
-	Rows    int
+	// Truncated, parallel to Columns, is true for a column some value of
+	// which was cut at read time (see MaxValueBytes); nil when none was.
+	Truncated []bool
+	Rows      int
 	// Complete is true when the sample holds every row of the table.
 	Complete bool
 	// Counted is the table's exact row count when the sampling pass read
@@ -120,20 +160,7 @@ type Sample struct {
 	// table), and 0 when it did not: a count the pass saw beats a catalog
 	// estimate, which may be stale.
 	Counted int64
-	// Truncated is parallel to Columns: Truncated[c] is true when a value
-	// of column c was longer than MaxValueBytes and was cut to that. Nil
-	// when the connector cut nothing.
-	Truncated []bool
 }
-
-// MaxValueBytes is the most of one value a connector keeps (in bytes of
-// UTF-8, cut at a character boundary). Detection needs the first few KB of
-// a value: an identifier, a name or an address is far shorter, and the
-// start of a document says what it holds. Reading whole values instead
-// lets one table of multi-megabyte cells exhaust memory (100 rows of a
-// 10 MB text column cost 2.3 GB). Connectors cut values in the SELECT
-// where the dialect allows, so that the rest never leaves the server.
-const MaxValueBytes = 4096
 
 // Source is an opened data source.
 type Source interface {
@@ -277,7 +304,9 @@ func Parse(raw string) (Spec, error) {
 	for _, k := range kinds {
 		spec, ok, err := registry[k].Parse(raw)
 		if err != nil {
-			return Spec{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+			// A connector's message may quote the argument: nothing that
+			// looks like a password leaves, whatever the connector did.
+			return Spec{}, fmt.Errorf("%w: %s", ErrMalformed, ScrubCredentials(Scrub(err.Error(), Secrets(raw))))
 		}
 		if ok {
 			spec.Kind = k
@@ -285,7 +314,7 @@ func Parse(raw string) (Spec, error) {
 		}
 	}
 	return Spec{}, fmt.Errorf("%w: %q is not a source alcance can read (supported: %s)",
-		ErrMalformed, Redact(raw), strings.Join(kinds, ", "))
+		ErrMalformed, ScrubCredentials(Scrub(Redact(raw), Secrets(raw))), strings.Join(kinds, ", "))
 }
 
 // Open opens a parsed source.
@@ -326,17 +355,45 @@ func Redact(raw string) string {
 		return passwordParam.ReplaceAllString(raw, "${1}=xxxxx")
 	}
 	out := raw
-	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
-		if at := strings.LastIndex(rest, "@"); at >= 0 {
-			if user, _, hasPass := strings.Cut(rest[:at], ":"); hasPass {
-				out = scheme + "://" + user + ":xxxxx" + rest[at:]
-			}
-		}
+	if start, end, ok := loosePassword(raw); ok {
+		out = raw[:start] + "xxxxx" + raw[end:]
 	}
 	return passwordParam.ReplaceAllString(out, "${1}=xxxxx")
 }
 
 var passwordParam = regexp.MustCompile(`(?i)\b(password|pwd|pass)=[^&;]*`)
+
+// sourceSchemes are the scheme words a source argument may start with,
+// for loosePassword.
+var sourceSchemes = map[string]bool{"postgres": true, "postgresql": true, "mysql": true, "mariadb": true,
+	"sqlserver": true, "mssql": true, "sqlite": true, "file": true}
+
+// loosePassword finds the password in a source argument that is not a
+// well-formed URL, as users mistype them or paste them from other tools:
+// postgres://u:PW@h with a '/' or '#' in PW, the Go MySQL DSN
+// user:PW@tcp(host:3306)/db, postgres//u:PW@h/db, mysql:u:PW@h/x. The
+// userinfo ends at the last '@' (a password may hold '@'); the password
+// starts after the first ':' of the userinfo, which starts after "://",
+// or after a scheme word and its ':' when another ':' follows. It is
+// raw[start:end].
+func loosePassword(raw string) (start, end int, ok bool) {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return 0, 0, false
+	}
+	head := raw[:at]
+	from := 0
+	if i := strings.Index(head, "://"); i >= 0 {
+		from = i + len("://")
+	} else if i := strings.Index(head, ":"); i >= 0 && sourceSchemes[strings.ToLower(head[:i])] && strings.Contains(head[i+1:], ":") {
+		from = i + 1
+	}
+	c := strings.Index(head[from:], ":")
+	if c < 0 {
+		return 0, 0, false
+	}
+	return from + c + 1, at, true
+}
 
 func isPasswordParam(k string) bool {
 	switch strings.ToLower(k) {
@@ -358,7 +415,8 @@ func Secrets(raw string) []string {
 			out = append(out, s)
 		}
 	}
-	if u, err := url.Parse(raw); err == nil {
+	u, err := url.Parse(raw)
+	if err == nil {
 		if p, ok := u.User.Password(); ok {
 			add(p)
 		}
@@ -370,14 +428,39 @@ func Secrets(raw string) []string {
 			}
 		}
 	}
+	// What a malformed argument may hold: the loose password, decoded
+	// too, and password parameters however they are separated.
+	if start, end, ok := loosePassword(raw); ok && (err != nil || u.Scheme == "" || u.Opaque != "") {
+		add(raw[start:end])
+		if p, err := url.PathUnescape(raw[start:end]); err == nil {
+			add(p)
+		}
+	}
+	for _, m := range passwordParam.FindAllString(raw, -1) {
+		_, v, _ := strings.Cut(m, "=")
+		add(v)
+	}
 	for _, env := range []string{"PGPASSWORD", "MYSQL_PWD", "MSSQL_PASSWORD"} {
 		add(os.Getenv(env))
 	}
 	return out
 }
 
-// Scrub replaces every secret in msg.
+// Secrets lists the passwords of a parsed source: those of its argument
+// (see the function Secrets) and Password.
+func (s Spec) Secrets() []string {
+	out := Secrets(s.Raw)
+	if len(s.Password) >= 3 {
+		out = append(out, s.Password)
+	}
+	return out
+}
+
+// Scrub replaces every secret in msg, longest first (so that a secret
+// holding another is removed whole).
 func Scrub(msg string, secrets []string) string {
+	secrets = slices.Clone(secrets)
+	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
 	for _, s := range secrets {
 		msg = strings.ReplaceAll(msg, s, "xxxxx")
 		if e := url.QueryEscape(s); e != s {

@@ -15,6 +15,11 @@ func TestRedact(t *testing.T) {
 		"sqlserver://db:1433?database=padron&PWD=" + pw,
 		"postgres://u:" + pw + "/x#y@host/db",        // not a valid URL
 		"sqlservr://db?user=u&password=" + pw + ";x", // a mistyped scheme
+		// Not URLs at all: the Go MySQL DSN, a missing ':', a missing "//".
+		"root:" + pw + "@tcp(127.0.0.1:3306)/db",
+		"postgres//u:" + pw + "@h/db",
+		"mysql:u:" + pw + "@h/x",
+		"root:a@" + pw + "@tcp(h:3306)/db",
 	} {
 		got := Redact(raw)
 		if strings.Contains(got, pw) {
@@ -39,5 +44,27 @@ func TestSecretsAndScrub(t *testing.T) {
 		if strings.Contains(msg, s) {
 			t.Errorf("Scrub left %q in %q", s, msg)
 		}
+	}
+}
+
+// The malformed arguments a user may type hold passwords too: Secrets
+// finds them, so that no message about the argument repeats one.
+func TestSecretsOfMalformedArguments(t *testing.T) {
+	const pw = "S3cr3t"
+	for _, raw := range []string{
+		"root:" + pw + "@tcp(127.0.0.1:3306)/db",
+		"postgres//u:" + pw + "@h/db",
+		"mysql:u:" + pw + "@h/x",
+		"postgres://u:" + pw + "/x#y@host/db",
+		"sqlservr://db?user=u&pwd=" + pw + ";x",
+	} {
+		msg := Scrub("cannot open "+raw, Secrets(raw))
+		if strings.Contains(msg, pw) {
+			t.Errorf("Secrets(%q) misses the password: %q", raw, msg)
+		}
+	}
+	spec := Spec{Raw: "postgres://u@h/db", Password: "from-a-file"}
+	if msg := Scrub("failed: from-a-file", spec.Secrets()); strings.Contains(msg, "from-a-file") {
+		t.Errorf("Spec.Secrets misses Password: %q", msg)
 	}
 }

@@ -3,7 +3,9 @@ package connectors
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRows(t *testing.T) {
@@ -77,6 +79,63 @@ func TestRowsAddUpTo(t *testing.T) {
 	for _, v := range []string{"c", "d", "e", "f"} {
 		if kept[v] < 100 || kept[v] > 200 {
 			t.Errorf("%s kept %d times in 300 draws of 2 of 4", v, kept[v])
+		}
+	}
+}
+
+// Values over the limit are cut as they are kept, and their column is
+// marked; the others are kept whole.
+func TestRowsTruncate(t *testing.T) {
+	long := strings.Repeat("ñ", MaxValueBytes) // 2 bytes each: twice the limit
+	r := NewRows(2, 2)
+	r.Add([]string{"corto", long})
+	r.Add([]string{"otro", "breve"})
+	cols := []Column{{Name: "a"}, {Name: "foto", Kind: KindBinary}, {Name: "nota"}}
+	s := r.Sample(cols, []int{0, -1, 1})
+	if !reflect.DeepEqual(s.Truncated, []bool{false, false, true}) {
+		t.Errorf("Truncated = %v, want only nota", s.Truncated)
+	}
+	if v := s.Values[2][0]; len(v) > MaxValueBytes || !utf8.ValidString(v) || !strings.HasPrefix(long, v) || len(v) < MaxValueBytes-1 {
+		t.Errorf("the long value kept is %d bytes (valid UTF-8: %v), want a prefix of at most %d", len(v), utf8.ValidString(v), MaxValueBytes)
+	}
+	r.SetValueLimit(3)
+	r.Set(1, []string{"larguísimo", "x"})
+	if s := r.Sample(cols, []int{0, -1, 1}); s.Values[0][1] != "lar" || !s.Truncated[0] {
+		t.Errorf("with a limit of 3: %q, truncated %v", s.Values[0][1], s.Truncated)
+	}
+	if s := NewRows(1, 1).Sample([]Column{{Name: "a"}}, []int{0}); s.Truncated != nil {
+		t.Errorf("Truncated of a sample with nothing cut = %v, want nil", s.Truncated)
+	}
+}
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"abc", 5, "abc"}, {"abc", 2, "ab"}, {"añb", 2, "a"}, {"añb", 3, "añ"}, {"ñ", 1, ""},
+	} {
+		if got := Clip(c.s, c.n); got != c.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}
+
+func TestBudget(t *testing.T) {
+	for _, c := range []struct{ n, textCols, rows, value int }{
+		{10000, 0, 10000, MaxValueBytes},
+		{10000, 5, 10000, MaxValueBytes},
+		{10000, 50, 10000, MaxSampleBytes / (10000 * 50)},
+		{10000, 500, MaxSampleBytes / (minValueBytes * 500), minValueBytes},
+		{1, 1 << 20, 1, minValueBytes},
+	} {
+		rows, value := Budget(c.n, c.textCols)
+		if rows != c.rows || value != c.value {
+			t.Errorf("Budget(%d, %d) = %d rows of %d bytes, want %d of %d", c.n, c.textCols, rows, value, c.rows, c.value)
+		}
+		if c.textCols > 0 && rows > 1 && rows*c.textCols*value > MaxSampleBytes {
+			t.Errorf("Budget(%d, %d) exceeds MaxSampleBytes", c.n, c.textCols)
 		}
 	}
 }

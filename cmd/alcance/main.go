@@ -11,6 +11,7 @@ import (
 	"os"
 
 	_ "github.com/alcance-mx/alcance/connectors/files"
+	"github.com/alcance-mx/alcance/connectors"
 	_ "github.com/alcance-mx/alcance/connectors/mssql"
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"
@@ -61,6 +62,18 @@ A SOURCE is a SQLite file (sqlite:///srv/padron.db, or a path ending in
 Run 'alcance help scan' for the scan flags and exit codes.
 `
 
+// scrubArgs removes from msg the passwords any argument carries and
+// anything else that looks like one: a message about a mistyped argument
+// (a source that is not one, a URL given to the wrong flag) may quote it
+// before any connector has parsed it.
+func scrubArgs(msg string, args []string) string {
+	var secrets []string
+	for _, a := range args {
+		secrets = append(secrets, connectors.Secrets(a)...)
+	}
+	return connectors.ScrubCredentials(connectors.Scrub(msg, secrets))
+}
+
 // usageError is bad usage: the CLI prints it and exits 2.
 type usageError struct{ msg string }
 
@@ -101,11 +114,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(err.Error()))
+		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(scrubArgs(err.Error(), args)))
 		fmt.Fprintf(stderr, "Run 'alcance --help' for usage.\n")
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(err.Error()))
+		fmt.Fprintf(stderr, "alcance: %s\n", reports.Clean(scrubArgs(err.Error(), args)))
 		if code == exitOK {
 			code = exitNothing
 		}

@@ -28,7 +28,8 @@ people are counted by keyed hashes of their CURP.
 
 Sources:
   sqlite:///srv/legacy/padron.db, or a path ending in .db, .sqlite, .sqlite3
-  postgres://user@host:5432/db?sslmode=require      (password: URL or PGPASSWORD)
+  postgres://user@host:5432/db?sslmode=require      (password: --password-file,
+                                                    PGPASSWORD or the URL)
   mysql://user@host:3306/db, or mysql://user@host:3306/ for every database the
                                                     user can see (MYSQL_PWD)
   sqlserver://user@host:1433?database=db            (MSSQL_PASSWORD)
@@ -63,11 +64,17 @@ Flags:
                            source (default 2: alcance is a guest on the server)
       --include-views      scan views too (default: tables only, so that data
                            reached through a view is not counted twice)
+      --password-file FILE password for every source given without one (its
+                           trailing newline ignored); safer than a password in
+                           the URL, which other users may read in the process list
       --connect-timeout D  give up on a server that does not answer within D
                            (default 10s)
       --statement-timeout D
-                           give up on any one statement after D (default 5m); a
-                           table that times out is listed under errors
+                           give up on any one statement after D (default 5m), and
+                           on a connection that stays silent longer than D plus
+                           the connect timeout; a table that times out is listed
+                           under errors
+      --table-timeout D    give up on one table's whole work after D (default 30m)
       --lang es|en         language of every report and of the summary
                            (default es); JSON keys and ids do not change
       --annex FILE         also write the breach-notification annex (.html or
@@ -154,6 +161,8 @@ type scanFlags struct {
 	personsOut       string
 	shard            string
 	checkpoint       string
+	tableTimeout     time.Duration
+	passwordFile     string
 }
 
 func runScan(args []string, stdout, stderr io.Writer) (int, error) {
@@ -178,6 +187,8 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.annex, "annex", "", "")
 	fs.StringVar(&f.certificate, "certificate", "", "")
 	fs.StringVar(&f.inventory, "inventory", "", "")
+	fs.DurationVar(&f.tableTimeout, "table-timeout", scan.DefaultTableTimeout, "")
+	fs.StringVar(&f.passwordFile, "password-file", "", "")
 	sources, err := parseArgs(fs, args)
 	f.failOnGiven = flagGiven(fs, "fail-on")
 	if err == flag.ErrHelp {
@@ -282,11 +293,12 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 	cfg.Mode = f.mode
 	cfg.Connect.MaxConns = f.concurrency
 	cfg.Connect.IncludeViews = f.includeViews
-	if f.connectTimeout <= 0 || f.statementTimeout <= 0 {
-		return cfg, nil, usagef("--connect-timeout and --statement-timeout must be positive durations such as 10s or 5m")
+	if f.connectTimeout <= 0 || f.statementTimeout <= 0 || f.tableTimeout <= 0 {
+		return cfg, nil, usagef("--connect-timeout, --statement-timeout and --table-timeout must be positive durations such as 10s or 5m")
 	}
 	cfg.Connect.ConnectTimeout = f.connectTimeout
 	cfg.Connect.StatementTimeout = f.statementTimeout
+	cfg.TableTimeout = f.tableTimeout
 	if _, ok := reports.Formats[f.format]; !ok || f.format == "html" {
 		return cfg, nil, usagef("--format must be table, json, md or csv, not %q", f.format)
 	}
@@ -338,11 +350,18 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 		}
 		cfg.PersonsOut = f.personsOut
 	}
+	password, err := readPasswordFile(f.passwordFile)
+	if err != nil {
+		return cfg, nil, err
+	}
 	for _, s := range sources {
 		spec, err := connectors.Parse(s)
 		if err != nil {
 			return cfg, nil, usagef("%v", err)
 		}
+		// Each connector uses it only when its argument carries no
+		// password of its own.
+		spec.Password = password
 		cfg.Sources = append(cfg.Sources, spec)
 	}
 	if f.inventory != "" {
@@ -356,4 +375,23 @@ func (f *scanFlags) config(sources []string) (scan.Config, []string, error) {
 		return cfg, nil, usagef("scan needs at least one SOURCE (or --inventory)")
 	}
 	return cfg, failOn, nil
+}
+
+// readPasswordFile reads --password-file: the file's content without its
+// trailing newline ("" when the flag is not given). A file that cannot be
+// read or holds no password is bad usage: scanning without the password the
+// user meant to give would only fail later, at every source.
+func readPasswordFile(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", usagef("--password-file: %v", err)
+	}
+	pw := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	if pw == "" {
+		return "", usagef("--password-file: %s holds no password (it is empty, or only a newline)", path)
+	}
+	return pw, nil
 }

@@ -51,16 +51,28 @@ type listed struct {
 // not an error; one on which it holds another privilege (INSERT only, say)
 // is listed, and fails when sampled.
 func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("listing tables of %s: %w", s.info.Location, scrub(describe(err, s.opts.StatementTimeout), s.pass))
+	var out []connectors.Table
+	err := s.repeat(ctx, func(sess *session) error {
+		var err error
+		out, err = s.tables(ctx, sess.conn)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing tables of %s: %w", s.info.Location, err)
 	}
+	return out, nil
+}
+
+// tables is Tables on one connection.
+func (s *source) tables(ctx context.Context, q querier) ([]connectors.Table, error) {
+	wrap := func(err error) error { return err }
 	srv := s.srv()
 	db := s.t.db
 
 	var tables []*listed
 	byKey := map[tableKey]*listed{}
-	q, args := listTablesSQL(srv, db, s.opts.IncludeViews)
-	err := eachRow(ctx, s.db, q, args, func(r *sql.Rows) error {
+	query, args := listTablesSQL(srv, db, s.opts.IncludeViews)
+	err := eachRow(ctx, q, query, args, func(r *sql.Rows) error {
 		var l listed
 		var typ string
 		var engine sql.NullString
@@ -83,8 +95,8 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		return nil, nil
 	}
 
-	q, args = listColumnsSQL(db)
-	err = eachRow(ctx, s.db, q, args, func(r *sql.Rows) error {
+	query, args = listColumnsSQL(db)
+	err = eachRow(ctx, q, query, args, func(r *sql.Rows) error {
 		var k tableKey
 		var c connectors.Column
 		var dataType string
@@ -103,8 +115,8 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 
 	// MariaDB's JSON columns are LONGTEXT; their CHECK says what they hold.
 	// The catalog table is missing on old servers: then they stay text.
-	if q, args := jsonChecksSQL(srv, db); q != "" {
-		_ = eachRow(ctx, s.db, q, args, func(r *sql.Rows) error {
+	if query, args := jsonChecksSQL(srv, db); query != "" {
+		_ = eachRow(ctx, q, query, args, func(r *sql.Rows) error {
 			var k tableKey
 			var col, clause string
 			if err := r.Scan(&k.schema, &k.name, &col, &clause); err != nil {
@@ -140,7 +152,7 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 	out := make([]connectors.Table, 0, len(tables))
 	for _, l := range tables {
 		if !l.view {
-			l.Rows = s.rowCount(ctx, l.Schema, l.Name, l.engine, l.rows)
+			l.Rows = s.rowCount(ctx, q, l.Schema, l.Name, l.engine, l.rows)
 		}
 		// A cancelled or expired context is not a per-table failure: the
 		// listing as a whole did not finish.
@@ -214,13 +226,13 @@ func (s *source) listable(schema string) bool {
 // rowCount turns a catalog estimate into a RowCount, counting up to
 // countBound when the catalog has nothing useful. A failed count leaves
 // the count unknown: the table's own read will say what is wrong.
-func (s *source) rowCount(ctx context.Context, schema, name, engine string, rows sql.NullInt64) connectors.RowCount {
+func (s *source) rowCount(ctx context.Context, q querier, schema, name, engine string, rows sql.NullInt64) connectors.RowCount {
 	exact := strings.EqualFold(engine, "MyISAM")
 	if rows.Valid && (rows.Int64 > 0 || exact) {
 		return connectors.RowCount{Value: rows.Int64, Exact: exact, Known: true}
 	}
 	var n int64
-	if err := s.db.QueryRowContext(ctx, headSQL(qualified(schema, name), countBound)).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, headSQL(qualified(schema, name), countBound)).Scan(&n); err != nil {
 		return connectors.RowCount{}
 	}
 	return connectors.RowCount{Value: n, Exact: n < countBound, Known: true}

@@ -55,7 +55,7 @@ func connectError(err error, t target, timeout time.Duration, timedOut bool) err
 	if errors.As(err, &me) {
 		switch me.Number {
 		case erAccessDenied:
-			return fmt.Errorf("access denied: check the user name and the password (from the URL, or MYSQL_PWD): %w", err)
+			return fmt.Errorf("access denied: check the user name and the password (from the URL, --password-file or MYSQL_PWD): %w", err)
 		case erDBAccessDenied:
 			return fmt.Errorf("user %q may not use database %q: %w", t.user, t.db, err)
 		case erBadDB:

@@ -454,7 +454,7 @@ func TestConnectError(t *testing.T) {
 		timedOut bool
 		want     string
 	}{
-		{&mysql.MySQLError{Number: 1045, Message: "Access denied for user"}, false, "access denied: check the user name and the password (from the URL, or MYSQL_PWD): Error 1045: Access denied"},
+		{&mysql.MySQLError{Number: 1045, Message: "Access denied for user"}, false, "access denied: check the user name and the password (from the URL, --password-file or MYSQL_PWD): Error 1045: Access denied"},
 		{&mysql.MySQLError{Number: 1044, Message: "Access denied for user to database"}, false, `user "auditor" may not use database "padron": Error 1044`},
 		{&mysql.MySQLError{Number: 1049, Message: "Unknown database 'padron'"}, false, `database "padron" does not exist on db.example.mx:3306 (or this user cannot see it): Error 1049`},
 		{&mysql.MySQLError{Number: 1040, Message: "Too many connections"}, false, "the server has no free connections; try again later: Error 1040"},

@@ -4,9 +4,9 @@
 // (mariadb:// is accepted as a synonym). Without /db every database the
 // user can see is scanned, except the system schemas mysql,
 // information_schema, performance_schema and sys. The password comes from
-// the URL or, when the URL has none, from the MYSQL_PWD environment
-// variable; it is never printed: Location and Name leave it out, and every
-// error is checked for it (see scrub). The only query parameters accepted
+// the URL or, when the URL has none, from --password-file (Spec.Password)
+// or else the MYSQL_PWD environment variable; it is never printed: Location
+// and Name leave it out, and every error is checked for it (see scrub). The only query parameters accepted
 // are tls (false, true, skip-verify, preferred; default false, as the driver
 // does, because old servers offer only TLS versions Go refuses) and
 // allowCleartextPasswords (for PAM or LDAP accounts, over TLS); any other
@@ -54,9 +54,10 @@
 // too; on MyISAM and Aria tables a SELECT holds a table read lock for as
 // long as it runs, so UPDATEs and DELETEs wait (concurrent INSERTs at the
 // end of the table do not). The statement timeout bounds all of these.
-// When the caller's context is cancelled, the driver closes the connection;
-// the server notices and stops the statement only when it next writes to
-// the socket, or at the statement timeout.
+// When the caller's context is cancelled, the statement is killed on the
+// server at once (KILL QUERY from a second connection, session.go); a read
+// whose connection is lost is retried (retry.go); text and JSON values are
+// cut on the server (readPlan).
 //
 // Servers older than the features above (MariaDB before 10.1, MySQL before
 // 5.7.8 for the timeout; before 10.0 and 5.6.5 for read-only transactions)
@@ -333,6 +334,7 @@ func driverConfig(t target, pass string, o connectors.Options) *mysql.Config {
 	// The driver's logger writes to stderr; its messages (bad idle
 	// connections, auth plugin fallbacks) end in errors returned here anyway.
 	cfg.Logger = &mysql.NopLogger{}
+	cfg.DialFunc = dial
 	return cfg
 }
 
@@ -353,7 +355,11 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	loc := t.location()
 	pass := t.pass
 	if !t.hasPass {
-		pass = os.Getenv("MYSQL_PWD")
+		// --password-file wins over the environment; the URL over both.
+		pass = spec.Password
+		if pass == "" {
+			pass = os.Getenv("MYSQL_PWD")
+		}
 	}
 	opts = withDefaults(opts)
 	cfg := driverConfig(t, pass, opts)
@@ -400,6 +406,16 @@ type connector struct {
 
 	mu  sync.Mutex
 	srv *server
+	// infos maps each open driver.Conn the connector made to its connInfo.
+	infos sync.Map
+}
+
+// lookup is the connInfo of a driver connection, or nil.
+func (c *connector) lookup(dc any) *connInfo {
+	if v, ok := c.infos.Load(dc); ok {
+		return v.(*connInfo)
+	}
+	return nil
 }
 
 // errConnectTimeout is the cause given to a connect that ran out of time.
@@ -408,14 +424,20 @@ var errConnectTimeout = errors.New("connect timeout")
 func (c *connector) Connect(ctx context.Context) (driver.Conn, error) {
 	cctx, cancel := context.WithTimeoutCause(ctx, c.opts.ConnectTimeout, errConnectTimeout)
 	defer cancel()
-	conn, err := c.base.Connect(cctx)
+	slot := &dialSlot{}
+	conn, err := c.base.Connect(context.WithValue(cctx, dialSlotKey{}, slot))
+	var id uint64
 	if err == nil {
-		err = c.setup(cctx, conn)
+		id, err = c.setup(cctx, conn)
 		if err != nil {
 			conn.Close()
 		}
 	}
 	if err == nil {
+		if slot.sock != nil {
+			c.infos.Store(conn, &connInfo{id: id, sock: slot.sock})
+			slot.sock.onClose = func() { c.infos.Delete(conn) }
+		}
 		return conn, nil
 	}
 	if ctx.Err() != nil {
@@ -433,14 +455,16 @@ func (c *connector) server() *server {
 	return c.srv
 }
 
-// setup detects the flavour once, then runs the session statements.
-func (c *connector) setup(ctx context.Context, conn driver.Conn) error {
+// setup detects the flavour once, runs the session statements, and
+// returns the connection's id (for KILL QUERY).
+func (c *connector) setup(ctx context.Context, conn driver.Conn) (uint64, error) {
+	vals, err := queryRow(ctx, conn, "SELECT VERSION(), @@version_comment, CONNECTION_ID()")
+	if err != nil {
+		return 0, fmt.Errorf("reading the server version: %w", err)
+	}
+	id, _ := strconv.ParseUint(vals[2], 10, 64)
 	srv := c.server()
 	if srv == nil {
-		vals, err := queryRow(ctx, conn, "SELECT VERSION(), @@version_comment")
-		if err != nil {
-			return fmt.Errorf("reading the server version: %w", err)
-		}
 		s := detect(vals[0], vals[1])
 		srv = &s
 		c.mu.Lock()
@@ -452,10 +476,10 @@ func (c *connector) setup(ctx context.Context, conn driver.Conn) error {
 			if st.optional && isMySQLError(err, erUnknownSystemVariable) {
 				continue
 			}
-			return fmt.Errorf("setting up the session (%s): %w", st.sql, err)
+			return 0, fmt.Errorf("setting up the session (%s): %w", st.sql, err)
 		}
 	}
-	return nil
+	return id, nil
 }
 
 // execRaw runs a statement on a driver connection.

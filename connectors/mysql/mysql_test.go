@@ -493,7 +493,7 @@ func TestHostileNames(t *testing.T) {
 		if err != nil || pl.key.column != "order" || pl.spanM1 != 1 {
 			t.Errorf("plan(%q, 1) = %+v, %v; want the key `order`", tb.Name, pl, err)
 		}
-		rp, err := s.planRead(bg, s.db, tb, nil)
+		rp, err := s.planRead(bg, s.db, tb, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -607,7 +607,7 @@ func TestCatalog(t *testing.T) {
 		if c.table == "my" {
 			engine = "MyISAM"
 		}
-		if got := s.rowCount(bg, s.t.db, c.table, engine, c.est); got != c.want {
+		if got := s.rowCount(bg, s.db, s.t.db, c.table, engine, c.est); got != c.want {
 			t.Errorf("rowCount(%s, %v) = %+v, want %+v", c.table, c.est, got, c.want)
 		}
 	}
@@ -698,7 +698,7 @@ func TestRendering(t *testing.T) {
 	check("ReadColumns", byK)
 
 	// The binary columns are not even selected.
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -980,7 +980,7 @@ func TestSampleStaleEstimate(t *testing.T) {
 	if err != nil || !pl.probe {
 		t.Fatalf("plan = %+v, %v; want probing (it believes the stale count)", pl, err)
 	}
-	rp, _ := s.planRead(bg, s.db, tb, nil)
+	rp, _ := s.planRead(bg, s.db, tb, nil, 0)
 	if _, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
 		t.Fatalf("probe = %v, want errTooSparse", err)
 	}
@@ -1175,6 +1175,27 @@ func TestWrongPassword(t *testing.T) {
 	_, err = tryOpen(noPass, opts)
 	if err == nil || !strings.Contains(err.Error(), "Access denied") || strings.Contains(err.Error(), "Env#Wrong3") {
 		t.Fatalf("wrong MYSQL_PWD: %v", err)
+	}
+
+	// --password-file (Spec.Password) wins over MYSQL_PWD when the URL has
+	// no password; the URL's wins over it.
+	withFile := func(raw, pw string) error {
+		spec, _, _ := opener{}.Parse(raw)
+		spec.Password = pw
+		src, err := opener{}.Open(bg, spec, opts)
+		if err == nil {
+			src.Close()
+		}
+		return err
+	}
+	if err := withFile(noPass, "Right#Pass1"); err != nil {
+		t.Fatalf("password from a file, MYSQL_PWD wrong: %v", err)
+	}
+	if err := withFile(withUser(t, u, "alcance_myconn_pw", "Wrong#Pass2"), "Right#Pass1"); err == nil {
+		t.Fatalf("the URL's wrong password lost to the password file")
+	}
+	if err := withFile(noPass, "File#Wrong4"); err == nil || strings.Contains(err.Error(), "File#Wrong4") {
+		t.Fatalf("a wrong password from a file: %v", err)
 	}
 }
 
@@ -1404,7 +1425,12 @@ func TestReadOnly(t *testing.T) {
 		}
 	}
 	// Inside the connector's own transactions as well.
-	tx, err := s.begin(bg)
+	sess, err := s.session(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.close()
+	tx, err := s.begin(bg, sess)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1473,7 +1499,7 @@ func BenchmarkProbe(b *testing.B) {
 		b.Fatal(pl, err)
 	}
 	pl.rowBytes = 1 << 20 // so that the cost model never stops the probing
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -1492,7 +1518,7 @@ func BenchmarkProbe(b *testing.B) {
 // BenchmarkBernoulli: the same sample by one pass with RAND() < p.
 func BenchmarkBernoulli(b *testing.B) {
 	_, s, tb := benchDB(b)
-	rp, err := s.planRead(bg, s.db, tb, nil)
+	rp, err := s.planRead(bg, s.db, tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -90,53 +90,86 @@ type plan struct {
 // Sample reads up to n rows of t chosen uniformly at random; the comment at
 // the top of this file says how.
 func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
-	wrap := func(err error) error {
-		return fmt.Errorf("sampling table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
-	}
 	if n <= 0 {
-		return nil, wrap(fmt.Errorf("sample size %d: must be positive", n))
+		return nil, fmt.Errorf("sampling table %s: sample size %d: must be positive", t.QualifiedName(), n)
 	}
-	tx, err := s.begin(ctx)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	defer tx.Rollback()
-	rp, err := s.planRead(ctx, tx, t, cols)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	pl, err := s.plan(ctx, tx, t, n)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	from := qualified(t.Schema, t.Name)
-	rng := s.rand(t)
-	var got *connectors.Rows
-	var counted int64 // every row, when a read returned them all
-	switch {
-	case pl.whole:
-		got, counted, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
-	case pl.probe:
-		got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
-		if errors.Is(err, errTooSparse) {
-			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
-		} else if err == nil && got.Complete {
-			counted = int64(got.Len()) // every key in range tried
+	var out *connectors.Sample
+	err := s.repeat(ctx, func(sess *session) error {
+		tx, err := s.begin(ctx, sess)
+		if err != nil {
+			return err
 		}
-	default:
-		got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
-	}
+		defer tx.Rollback()
+		rp, err := s.planRead(ctx, tx, t, cols, n)
+		if err != nil {
+			return err
+		}
+		// A table too wide to sample n rows of within
+		// connectors.MaxSampleBytes is sampled with fewer.
+		n := rp.rows
+		pl, err := s.plan(ctx, tx, t, n)
+		if err != nil {
+			return err
+		}
+		from := qualified(t.Schema, t.Name)
+		rng := s.rand(t)
+		var got *connectors.Rows
+		var counted int64 // every row, when a read returned them all
+		switch {
+		case pl.whole:
+			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
+		case pl.probe:
+			got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
+			if errors.Is(err, errTooSparse) {
+				got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+			} else if err == nil && got.Complete {
+				counted = int64(got.Len()) // every key in range tried
+			}
+		default:
+			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+		}
+		if err != nil {
+			return err
+		}
+		out = got.Sample(rp.cols, rp.index)
+		out.Counted = counted
+		return nil
+	})
 	if err != nil {
-		return nil, wrap(err)
+		return nil, fmt.Errorf("sampling table %s: %w", t.QualifiedName(), err)
 	}
-	out := got.Sample(rp.cols, rp.index)
-	out.Counted = counted
 	return out, nil
 }
 
-// begin starts a read-only transaction where the server has them.
-func (s *source) begin(ctx context.Context) (*sql.Tx, error) {
-	return s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.srv().readOnlyTx()})
+// begin starts a read-only transaction on sess, where the server has them.
+func (s *source) begin(ctx context.Context, sess *session) (*sql.Tx, error) {
+	return sess.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.srv().readOnlyTx()})
+}
+
+// withSession runs fn on a session of its own, guarded (see guard), and
+// explains its error: the connection's loss as such, server errors as
+// describe words them, never with the password.
+func (s *source) withSession(ctx context.Context, fn func(*session) error) error {
+	sess, err := s.session(ctx)
+	if err != nil {
+		return s.explain(err, nil)
+	}
+	defer sess.close()
+	stop := s.guard(ctx, sess)
+	err = fn(sess)
+	stop(err)
+	if err != nil {
+		return s.explain(err, sess)
+	}
+	return nil
+}
+
+// explain words an operation's error (see withSession).
+func (s *source) explain(err error, sess *session) error {
+	if l := s.lost(err, sess); l != nil {
+		return l
+	}
+	return scrub(describe(err, s.opts.StatementTimeout), s.pass)
 }
 
 // rand is the random source of one Sample call: crypto-seeded, or, when the
@@ -240,12 +273,19 @@ type readPlan struct {
 	list  string // the SELECT list; "NULL" when every column is binary
 	index []int
 	nRead int
+	// rows is how many rows a sample keeps at most, and limit how many
+	// bytes of a value (connectors.Budget): text and JSON columns are cut
+	// on the server with LEFT(c, limit+1), so that a 10 MB note never
+	// crosses the network whole, and a cut is still seen (more than limit
+	// bytes arrive) when the rows are kept.
+	rows, limit int
 }
 
-// planRead resolves cols (nil: every column of t) into a readPlan. When t
-// carries no columns (the listing could not read them), they are read
-// again, so the reason surfaces here.
-func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// planRead resolves cols (nil: every column of t) into a readPlan for a
+// sample of n rows (0: a full read, whose values are cut to
+// connectors.MaxValueBytes). When t carries no columns (the listing could
+// not read them), they are read again, so the reason surfaces here.
+func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -257,6 +297,13 @@ func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, co
 		cols = c
 	}
 	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	textCols := 0
+	for _, c := range cols {
+		if c.Kind == connectors.KindText || c.Kind == connectors.KindJSON {
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
 	var list []string
 	for i, c := range cols {
 		if c.Kind == connectors.KindBinary {
@@ -264,7 +311,12 @@ func (s *source) planRead(ctx context.Context, q querier, t connectors.Table, co
 			continue
 		}
 		p.index[i] = len(list)
-		list = append(list, quoteIdent(c.Name))
+		if c.Kind == connectors.KindText || c.Kind == connectors.KindJSON {
+			// Numbers and dates keep their type: rendering reads it.
+			list = append(list, "LEFT("+quoteIdent(c.Name)+", "+strconv.Itoa(p.limit+1)+")")
+		} else {
+			list = append(list, quoteIdent(c.Name))
+		}
 	}
 	p.nRead = len(list)
 	if len(list) == 0 {
@@ -326,6 +378,7 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 	}
 
 	g := connectors.NewRows(rp.nRead, n)
+	g.SetValueLimit(rp.limit)
 	keys := make([]string, 0, maxKeys)
 	var probes, found int64
 	density := pl.density
@@ -436,6 +489,7 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 	defer rows.Close()
 	sc := newScanner(rp, rows)
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
+	g.SetValueLimit(rp.limit)
 	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))
@@ -484,62 +538,88 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 // by fn stops the read and is returned as is. Stopping early (fn's error,
 // or ctx) closes the connection rather than let the driver read the rest
 // of the result off the network, which it would otherwise do.
+//
+// When the connection is lost mid-read, the read resumes (see repeat): the
+// same query, in a new transaction, skips on the server (LIMIT offset,
+// which every attempt carries, so that all of them are planned alike) the
+// rows fn already had, and goes on, so that fn sees every row once. That
+// relies on a second read of the table returning its rows in the same
+// order, which a scan of an unchanged table does (InnoDB reads in key
+// order, MyISAM in file order). Rows written between the two reads may be
+// missed or seen twice, as with any read of a live table spread over two
+// snapshots; a view whose plan changes in between may do the same.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
-	}
-	qctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	tx, err := s.begin(qctx)
-	if err != nil {
-		return wrap(err)
-	}
-	defer tx.Rollback()
-	p, err := s.planRead(qctx, tx, t, cols)
-	if err != nil {
-		return wrap(err)
-	}
-	rows, err := tx.QueryContext(qctx, "SELECT "+p.list+" FROM "+qualified(t.Schema, t.Name))
-	if err != nil {
-		return wrap(err)
-	}
-	defer rows.Close()
-	sc := newScanner(p, rows)
-	values := make([]string, len(p.cols))
-	for rows.Next() {
-		// database/sql notices cancellation asynchronously; checking here
-		// stops the read at once.
-		if err := ctx.Err(); err != nil {
-			cancel()
-			return wrap(err)
-		}
-		if err := sc.scan(rows); err != nil {
-			cancel()
-			return wrap(err)
-		}
-		for i, j := range p.index {
-			if j < 0 {
-				values[i] = ""
-			} else {
-				values[i] = sc.value(j)
-			}
-		}
-		if err := fn(values); err != nil {
-			cancel()
+	var fnErr error
+	var delivered uint64
+	err := s.repeat(ctx, func(sess *session) error {
+		qctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		tx, err := s.begin(qctx, sess)
+		if err != nil {
 			return err
 		}
+		defer tx.Rollback()
+		p, err := s.planRead(qctx, tx, t, cols, 0)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(qctx, readSQL(p.list, qualified(t.Schema, t.Name), delivered))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		sc := newScanner(p, rows)
+		values := make([]string, len(p.cols))
+		for rows.Next() {
+			// database/sql notices cancellation asynchronously; checking here
+			// stops the read at once.
+			if err := ctx.Err(); err != nil {
+				cancel()
+				return err
+			}
+			if err := sc.scan(rows); err != nil {
+				cancel()
+				return err
+			}
+			for i, j := range p.index {
+				if j < 0 {
+					values[i] = ""
+				} else {
+					values[i] = connectors.Clip(sc.value(j), p.limit)
+				}
+			}
+			if err := fn(values); err != nil {
+				cancel()
+				fnErr = err
+				return err
+			}
+			delivered++
+		}
+		return rows.Err()
+	})
+	if fnErr != nil {
+		return fnErr
 	}
-	if err := rows.Err(); err != nil {
-		return wrap(err)
+	if err != nil {
+		return fmt.Errorf("reading table %s: %w", t.QualifiedName(), err)
 	}
 	return nil
+}
+
+// readSQL reads list from every row of from after the first skip.
+func readSQL(list, from string, skip uint64) string {
+	// LIMIT needs a row count: the largest there is, as MySQL documents.
+	return "SELECT " + list + " FROM " + from + " LIMIT " + strconv.FormatUint(skip, 10) + ", 18446744073709551615"
 }
 
 // CountRows counts a table's rows exactly, within the statement timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
-	if err := s.db.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n); err != nil {
-		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), scrub(describe(err, s.opts.StatementTimeout), s.pass))
+	err := s.repeat(ctx, func(sess *session) error {
+		return sess.conn.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), err)
 	}
 	return n, nil
 }

@@ -68,8 +68,10 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		keys      relKeys
 	}
 	var rels []*rel
-	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `
+	lost, err := s.repeat(ctx, func() error {
+		return s.readTx(ctx, func(tx pgx.Tx) error {
+			rels = nil // a retry lists afresh
+			rows, err := tx.Query(ctx, `
 			SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.reltuples::float8,
 			       has_any_column_privilege(c.oid, 'SELECT')
 			FROM pg_catalog.pg_class c
@@ -79,30 +81,30 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
 			                  JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
 			                  WHERE i.inhrelid = c.oid AND p.relkind = 'p')`, kinds)
-		if err != nil {
-			return err
-		}
-		byOID := map[uint32]*rel{}
-		var partitioned []uint32
-		for rows.Next() {
-			r := &rel{}
-			if err := rows.Scan(&r.oid, &r.schema, &r.name, &r.kind, &r.reltuples, &r.canSelect); err != nil {
-				rows.Close()
+			if err != nil {
 				return err
 			}
-			rels = append(rels, r)
-			byOID[r.oid] = r
-			if r.kind == "p" {
-				partitioned = append(partitioned, r.oid)
+			byOID := map[uint32]*rel{}
+			var partitioned []uint32
+			for rows.Next() {
+				r := &rel{}
+				if err := rows.Scan(&r.oid, &r.schema, &r.name, &r.kind, &r.reltuples, &r.canSelect); err != nil {
+					rows.Close()
+					return err
+				}
+				rels = append(rels, r)
+				byOID[r.oid] = r
+				if r.kind == "p" {
+					partitioned = append(partitioned, r.oid)
+				}
 			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		// A partitioned table has no statistics of its own worth reading
-		// (-1 unless someone ANALYZEd the root by hand): its leaves' add up.
-		if len(partitioned) > 0 {
-			rows, err := tx.Query(ctx, `
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			// A partitioned table has no statistics of its own worth reading
+			// (-1 unless someone ANALYZEd the root by hand): its leaves' add up.
+			if len(partitioned) > 0 {
+				rows, err := tx.Query(ctx, `
 				WITH RECURSIVE tree(root, oid) AS (
 					SELECT r, r FROM unnest($1::oid[]) AS r
 					UNION ALL
@@ -112,54 +114,55 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 				FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid
 				WHERE c.relkind <> 'p'
 				GROUP BY tree.root`, partitioned)
+				if err != nil {
+					return err
+				}
+				for _, r := range partitioned {
+					byOID[r].missing = true // until its leaves say otherwise; no leaves: count
+				}
+				for rows.Next() {
+					var root uint32
+					var sum float64
+					var missing bool
+					if err := rows.Scan(&root, &sum, &missing); err != nil {
+						rows.Close()
+						return err
+					}
+					byOID[root].reltuples, byOID[root].missing = sum, missing
+				}
+				if err := rows.Err(); err != nil {
+					return err
+				}
+			}
+			oids := make([]uint32, 0, len(rels))
+			for _, r := range rels {
+				oids = append(oids, r.oid)
+			}
+			cols, err := s.columnsOf(ctx, tx, oids)
 			if err != nil {
 				return err
 			}
-			for _, r := range partitioned {
-				byOID[r].missing = true // until its leaves say otherwise; no leaves: count
-			}
-			for rows.Next() {
-				var root uint32
-				var sum float64
-				var missing bool
-				if err := rows.Scan(&root, &sum, &missing); err != nil {
-					rows.Close()
-					return err
-				}
-				byOID[root].reltuples, byOID[root].missing = sum, missing
-			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		oids := make([]uint32, 0, len(rels))
-		for _, r := range rels {
-			oids = append(oids, r.oid)
-		}
-		cols, err := s.columnsOf(ctx, tx, oids)
-		if err != nil {
-			return err
-		}
-		for _, r := range rels {
-			for _, c := range cols[r.oid] {
-				r.cols = append(r.cols, c.col)
-			}
-		}
-		// Keys are a nicety of the listing: a catalog that refuses them
-		// leaves them empty, the tables are listed all the same.
-		keys, err := s.keysOf(ctx, tx, oids)
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err == nil {
 			for _, r := range rels {
-				r.keys = keys[r.oid]
+				for _, c := range cols[r.oid] {
+					r.cols = append(r.cols, c.col)
+				}
 			}
-		}
-		return nil
+			// Keys are a nicety of the listing: a catalog that refuses them
+			// leaves them empty, the tables are listed all the same.
+			keys, err := s.keysOf(ctx, tx, oids)
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err == nil {
+				for _, r := range rels {
+					r.keys = keys[r.oid]
+				}
+			}
+			return nil
+		})
 	})
 	if err != nil {
-		return nil, wrap(err)
+		return nil, retried(wrap(err), lost)
 	}
 	sort.Slice(rels, func(i, j int) bool {
 		if rels[i].schema != rels[j].schema {
@@ -579,8 +582,9 @@ func (s *source) lookup(ctx context.Context, tx pgx.Tx, t connectors.Table, with
 }
 
 // plan resolves the requested columns (nil: those of t, or when t has none,
-// the catalog's) against the catalog.
-func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// the catalog's) against the catalog, for a sample of n rows (0: a full
+// read, whose values are cut to connectors.MaxValueBytes).
+func (r *relation) plan(t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -590,12 +594,22 @@ func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan,
 		}
 	}
 	p := readPlan{cols: cols, modes: make([]readMode, len(cols)), index: make([]int, len(cols))}
-	var list []string
-	for i, c := range cols {
+	var infos []colInfo
+	textCols := 0
+	for _, c := range cols {
 		info, ok := r.cols[c.Name]
 		if !ok {
 			return readPlan{}, fmt.Errorf("column %s does not exist", pgx.Identifier{c.Name}.Sanitize())
 		}
+		infos = append(infos, info)
+		if info.read != readNone && unbounded(info.col.Kind) {
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
+	var list []string
+	for i, c := range cols {
+		info := infos[i]
 		p.modes[i] = info.read
 		if info.read == readNone {
 			p.index[i] = -1
@@ -603,11 +617,17 @@ func (r *relation) plan(t connectors.Table, cols []connectors.Column) (readPlan,
 		}
 		p.index[i] = len(list)
 		p.readModes = append(p.readModes, info.read)
-		list = append(list, selectExpr(pgx.Identifier{c.Name}.Sanitize(), info.read))
+		list = append(list, selectExpr(pgx.Identifier{c.Name}.Sanitize(), info.read, p.limit))
 	}
 	if len(list) == 0 {
 		list = []string{"NULL"} // still reads the table, so a refused one fails
 	}
 	p.list = strings.Join(list, ", ")
 	return p, nil
+}
+
+// unbounded says whether values of kind k can be of any length (text,
+// JSON, arrays, types read as their text), as numbers and dates cannot.
+func unbounded(k connectors.Kind) bool {
+	return k == connectors.KindText || k == connectors.KindJSON || k == connectors.KindOther
 }

@@ -522,8 +522,8 @@ func TestRendering(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		rp, err := rel.plan(tb, nil)
-		if strings.Contains(rp.list, `"c_bytea"`) || !strings.Contains(rp.list, `"c_uuid"::text`) {
+		rp, err := rel.plan(tb, nil, 100)
+		if strings.Contains(rp.list, `"c_bytea"`) || !strings.Contains(rp.list, `"c_uuid"::text, 4097)`) {
 			t.Errorf("SELECT list %q: want c_uuid and not c_bytea", rp.list)
 		}
 		return err

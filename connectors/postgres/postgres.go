@@ -3,8 +3,9 @@
 // A source is a postgres:// or postgresql:// URL, as libpq and pgx accept it
 // (user, optional password, host, port, database, query parameters such as
 // sslmode). A password may also come from PGPASSWORD or ~/.pgpass, which pgx
-// reads itself; it is never printed: Info().Location and every error carry
-// the URL without it.
+// reads itself, or from --password-file (Spec.Password), which wins over
+// those two when the URL has none; it is never printed: Info().Location and
+// every error carry the URL without it.
 //
 // The servers are production systems run by others, so every session is a
 // modest, read-only guest:
@@ -24,7 +25,17 @@
 //     within Options.ConnectTimeout (10 s by default);
 //   - a cancelled context sends the server a cancel request at once, so an
 //     abandoned query stops on the server too, and the connection, which
-//     the server then frees, is kept rather than dropped and reopened;
+//     the server then frees, is kept rather than dropped and reopened; from
+//     PostgreSQL 14, client_connection_check_interval also stops a
+//     statement whose client went away without a word (killed, cut off);
+//   - no wait on a silent socket outlives the statement timeout plus the
+//     connect timeout (watchdog.go), and TCP keepalives probe idle
+//     connections: a stalled network fails the table, it does not hang it;
+//   - a read whose connection is lost is retried, a full read resuming
+//     where it was (retry.go);
+//   - values read as text are cut on the server (values.go), and the
+//     text of errors a function in the database raised is withheld: it may
+//     quote a row;
 //   - every identifier is quoted with pgx.Identifier, every value is bound
 //     or is a number this package computed.
 //
@@ -80,6 +91,11 @@ const (
 	// applicationName is what pg_stat_activity shows for our sessions.
 	applicationName = "alcance"
 )
+
+// keepAlive probes an idle connection after 15 s, every 5 s, and gives it
+// up after 3 unanswered probes: a server that vanished (rebooted, its
+// route gone) is noticed in about 30 s even when nothing is being read.
+var keepAlive = net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 5 * time.Second, Count: 3}
 
 func init() {
 	connectors.Register(kindName, opener{})
@@ -185,6 +201,24 @@ func redactLoose(norm string) string {
 	return location(scheme + "://" + p)
 }
 
+// urlHasPassword says whether a URL pgx accepted carries a password of its
+// own, in its userinfo or as a password parameter. It follows location's
+// reading of the URL, pgx's: the first '@' before any '/' ends the userinfo.
+func urlHasPassword(norm string) bool {
+	_, p, _ := strings.Cut(norm, "://")
+	if i := strings.IndexAny(p, "@/"); i >= 0 && p[i] == '@' && strings.Contains(p[:i], ":") {
+		return true
+	}
+	_, query, _ := strings.Cut(p, "?")
+	for _, pair := range strings.Split(query, "&") {
+		key, _, _ := strings.Cut(pair, "=")
+		if strings.EqualFold(unescape(key), "password") {
+			return true
+		}
+	}
+	return false
+}
+
 // unescape percent-decodes s as far as it is well formed.
 func unescape(s string) string {
 	var b strings.Builder
@@ -218,6 +252,11 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	cfg, err := pgxpool.ParseConfig(norm)
 	if err != nil {
 		return nil, fmt.Errorf("%w: postgres source %s: %s", connectors.ErrMalformed, redactLoose(norm), parseReason(err))
+	}
+	if spec.Password != "" && !urlHasPassword(norm) {
+		// --password-file: for a URL without a password of its own, it
+		// wins over PGPASSWORD and ~/.pgpass, which pgx has read already.
+		cfg.ConnConfig.Password = spec.Password
 	}
 	def := connectors.DefaultOptions()
 	if opts.StatementTimeout <= 0 {
@@ -285,12 +324,20 @@ func configure(cfg *pgxpool.Config, opts connectors.Options, connectTimeout time
 		cc.RuntimeParams[k] = v
 	}
 	cc.ConnectTimeout = connectTimeout
-	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
+	dialer := &net.Dialer{Timeout: connectTimeout, KeepAliveConfig: keepAlive}
+	// No wait on the socket outlives the statement timeout plus a grace
+	// (see watchdogConn); the grace is the connect timeout, the time a
+	// server is given to answer at all.
+	silence := opts.StatementTimeout + connectTimeout
 	cc.DialFunc = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if dialObserver != nil {
 			dialObserver(network, addr)
 		}
-		return dialer.DialContext(ctx, network, addr)
+		c, err := dialer.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return newWatchdogConn(c, silence, connectTimeout), nil
 	}
 	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
 		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, DeadlineDelay: cancelDeadline}
@@ -315,8 +362,22 @@ func checkReadOnly(ctx context.Context, c *pgx.Conn) error {
 	if ro != "on" || st != applicationName {
 		return errors.New("the server did not apply the session settings alcance sends (default_transaction_read_only, application_name); is a connection pooler in the way? connect to the server directly")
 	}
+	// From PostgreSQL 14 the server can check, while a statement runs,
+	// that the client is still there, and stop the statement when it is
+	// not: alcance killed, or its connection dropped, leaves nothing
+	// running. (A startup parameter would make older servers refuse the
+	// connection.)
+	if serverMajor(c.PgConn()) >= 14 {
+		if _, err := c.Exec(ctx, "SET client_connection_check_interval = "+ms(clientCheckInterval)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// clientCheckInterval is client_connection_check_interval: how often the
+// server checks, during a statement, that alcance is still connected.
+const clientCheckInterval = 2 * time.Second
 
 // ms renders a duration as a PostgreSQL setting in milliseconds (at least
 // 1: 0 would mean no limit).
@@ -357,11 +418,14 @@ func (s *source) describe(ctx context.Context, err error, connecting bool) error
 		return ctx.Err()
 	}
 	var pgErr *pgconn.PgError
+	var silent *silentError
 	switch {
 	case errors.As(err, &pgErr):
 		return &serverError{msg: s.scrub(explain(pgErr, s.opts.StatementTimeout)), pg: pgErr}
 	case connecting && (pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err)):
 		return fmt.Errorf("%w: no answer from %s within %v (connect timeout)", errTimedOut, s.addr, s.timeout)
+	case errors.As(err, &silent):
+		return fmt.Errorf("%w: the server stopped answering (%v: the statement timeout plus the connect timeout); the connection was dropped", errTimedOut, silent)
 	case pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err):
 		return fmt.Errorf("%w: the server stopped answering", errTimedOut)
 	case errors.Is(err, syscall.ECONNREFUSED):
@@ -409,6 +473,9 @@ func (e *serverError) Unwrap() error { return e.pg }
 // the server's primary message (no DETAIL, which may quote a value).
 func explain(e *pgconn.PgError, statementTimeout time.Duration) string {
 	code := " (SQLSTATE " + e.Code + ")"
+	if raisedByFunction(e) {
+		return "a function in the database raised an error (its text is withheld: it may quote a row's values)" + code
+	}
 	switch e.Code {
 	case "28P01": // invalid_password
 		return e.Message + ": check the password (in the URL, PGPASSWORD or --password-file)" + code
@@ -431,6 +498,27 @@ func explain(e *pgconn.PgError, statementTimeout time.Duration) string {
 		return e.Message + ": the server has no free connection slots" + code
 	}
 	return e.Message + code
+}
+
+// raisedByFunction says whether the server reports e as raised by code in
+// the database (a view's function): PL/pgSQL's RAISE and ASSERT (class P0,
+// or any SQLSTATE a RAISE chose, known by the routine that raised it), and
+// the errors of PL/Python, PL/Perl and PL/Tcl. Their text is whatever the
+// function's author wrote, which may be a row's values;
+// connectors.ScrubData cannot tell such text from a message of the server.
+func raisedByFunction(e *pgconn.PgError) bool {
+	switch {
+	case strings.HasPrefix(e.Code, "P0"):
+		return true
+	case e.File == "pl_exec.c" && (e.Routine == "exec_stmt_raise" || e.Routine == "exec_stmt_assert"):
+		return true
+	}
+	for _, pl := range []string{"plpy_", "plperl", "pltcl"} {
+		if strings.HasPrefix(e.File, pl) {
+			return true
+		}
+	}
+	return false
 }
 
 // scrub removes the password from a message, in case some layer quoted it.

@@ -475,6 +475,29 @@ func TestOpenWrongPassword(t *testing.T) {
 	if s := <-got; s.password != secret {
 		t.Errorf("server received password %q, want PGPASSWORD's", s.password)
 	}
+
+	// --password-file (Spec.Password) wins over PGPASSWORD for a URL
+	// without a password, and loses to the URL's own.
+	const fromFile = "from-the-file-7"
+	for _, c := range []struct{ raw, want string }{
+		{"postgres://auditor@" + addr + "/padron?sslmode=disable", fromFile},
+		{"postgres://auditor:" + url.QueryEscape(secret) + "@" + addr + "/padron?sslmode=disable", secret},
+		{"postgres://auditor@" + addr + "/padron?sslmode=disable&password=" + url.QueryEscape(secret), secret},
+	} {
+		spec, _, _ := opener{}.Parse(c.raw)
+		spec.Password = fromFile
+		src, err := opener{}.Open(context.Background(), spec, shortTimeout())
+		if err == nil {
+			src.Close()
+			t.Fatal("Open succeeded against a server that refuses every password")
+		}
+		if strings.Contains(err.Error(), fromFile) {
+			t.Errorf("the error shows the password from the file: %v", err)
+		}
+		if s := <-got; s.password != c.want {
+			t.Errorf("%s with a password file: server received %q, want %q", spec.Location, s.password, c.want)
+		}
+	}
 }
 
 // An expired context is reported as such, not as a connect failure.

@@ -107,7 +107,8 @@ type size struct {
 }
 
 // Sample reads up to n rows of t chosen uniformly at random (see above),
-// inside one READ ONLY transaction.
+// inside one READ ONLY transaction, drawn afresh when the connection is
+// lost under it (see repeat).
 func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
 	wrap := func(err error) error {
 		return fmt.Errorf("sampling table %s: %w", display(t), s.describe(ctx, err, false))
@@ -116,31 +117,42 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		return nil, fmt.Errorf("sampling table %s: sample size %d: must be positive", display(t), n)
 	}
 	var out *connectors.Sample
-	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		rel, err := s.lookup(ctx, tx, t, true)
-		if err != nil {
+	lost, err := s.repeat(ctx, func() error {
+		return s.readTx(ctx, func(tx pgx.Tx) error {
+			var err error
+			out, err = s.sample(ctx, tx, t, cols, n)
 			return err
-		}
-		rp, err := rel.plan(t, cols)
-		if err != nil {
-			return err
-		}
-		from := fromClause(rel.kind, t)
-		sz, err := s.size(ctx, tx, rel, from)
-		if err != nil {
-			return err
-		}
-		g, counted, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, n, newRand())
-		if err != nil {
-			return err
-		}
-		out = g.Sample(rp.cols, rp.index)
-		out.Counted = counted
-		return nil
+		})
 	})
 	if err != nil {
-		return nil, wrap(err)
+		return nil, retried(wrap(err), lost)
 	}
+	return out, nil
+}
+
+// sample is one attempt of Sample, in tx.
+func (s *source) sample(ctx context.Context, tx pgx.Tx, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
+	rel, err := s.lookup(ctx, tx, t, true)
+	if err != nil {
+		return nil, err
+	}
+	rp, err := rel.plan(t, cols, n)
+	if err != nil {
+		return nil, err
+	}
+	from := fromClause(rel.kind, t)
+	sz, err := s.size(ctx, tx, rel, from)
+	if err != nil {
+		return nil, err
+	}
+	// A table too wide to sample n rows of within connectors.MaxSampleBytes
+	// is sampled with fewer.
+	g, counted, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, rp.rows, newRand())
+	if err != nil {
+		return nil, err
+	}
+	out := g.Sample(rp.cols, rp.index)
+	out.Counted = counted
 	return out, nil
 }
 
@@ -337,6 +349,7 @@ func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []an
 	defer rows.Close()
 	sc := newScanner(rp.readModes)
 	g := connectors.NewRows(len(rp.readModes), min(n, 4096))
+	g.SetValueLimit(rp.limit)
 	var seen int64
 	for rows.Next() {
 		slot := -1
@@ -368,15 +381,17 @@ func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []an
 // timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
-	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		rel, err := s.lookup(ctx, tx, t, false)
-		if err != nil {
-			return err
-		}
-		return tx.QueryRow(ctx, "SELECT count(*) FROM "+fromClause(rel.kind, t), pgx.QueryExecModeDescribeExec).Scan(&n)
+	lost, err := s.repeat(ctx, func() error {
+		return s.readTx(ctx, func(tx pgx.Tx) error {
+			rel, err := s.lookup(ctx, tx, t, false)
+			if err != nil {
+				return err
+			}
+			return tx.QueryRow(ctx, "SELECT count(*) FROM "+fromClause(rel.kind, t), pgx.QueryExecModeDescribeExec).Scan(&n)
+		})
 	})
 	if err != nil {
-		return 0, fmt.Errorf("counting rows of table %s: %w", display(t), s.describe(ctx, err, false))
+		return 0, retried(fmt.Errorf("counting rows of table %s: %w", display(t), s.describe(ctx, err, false)), lost)
 	}
 	return n, nil
 }
@@ -390,66 +405,106 @@ const fetchRows = 10_000
 // FETCH rather than the whole pass, so a full read of a big table is not
 // cut short, while a server that stops answering still is; ctx bounds the
 // whole. An error returned by fn stops the read and is returned as is.
+//
+// When the connection is lost mid-read, the read resumes (see repeat): a
+// new transaction declares the same cursor, skips on the server (MOVE) the
+// rows fn already had, and goes on, so that fn sees every row once. That
+// relies on a second read of the table returning its rows in the same
+// order, which a sequential scan of an unchanged table does: alcance turns
+// synchronize_seqscans off in its transactions (a scan could otherwise
+// start where another session's is), and a cursor never runs in parallel.
+// Rows written between the two reads may be missed or seen twice, as with
+// any read of a live table spread over two snapshots; a view whose plan
+// changes in between may do the same.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
 	var fnErr error
-	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		rel, err := s.lookup(ctx, tx, t, true)
-		if err != nil {
-			return err
-		}
-		rp, err := rel.plan(t, cols)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, "DECLARE alcance_read NO SCROLL CURSOR FOR SELECT "+rp.list+" FROM "+fromClause(rel.kind, t),
-			pgx.QueryExecModeDescribeExec); err != nil {
-			return err
-		}
-		sc := newScanner(rp.readModes)
-		read := make([]string, len(rp.readModes))
-		values := make([]string, len(rp.cols))
-		fetch := "FETCH FORWARD " + strconv.Itoa(fetchRows) + " FROM alcance_read"
-		for {
-			// Described afresh each time: a cached description would be
-			// that of another table's cursor of the same name.
-			rows, err := tx.Query(ctx, fetch, pgx.QueryExecModeDescribeExec)
-			if err != nil {
-				return err
-			}
-			got := 0
-			for rows.Next() {
-				got++
-				if err := sc.scanRow(rows); err != nil {
-					rows.Close()
-					return err
-				}
-				sc.renderInto(read)
-				for i, j := range rp.index {
-					if j < 0 {
-						values[i] = ""
-					} else {
-						values[i] = read[j]
-					}
-				}
+	var delivered int64
+	lost, err := s.repeat(ctx, func() error {
+		return s.readTx(ctx, func(tx pgx.Tx) error {
+			err := s.readColumns(ctx, tx, t, cols, delivered, func(values []string) error {
 				if err := fn(values); err != nil {
-					rows.Close()
 					fnErr = err
 					return err
 				}
-			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			if got < fetchRows {
+				delivered++
 				return nil
-			}
-		}
+			})
+			return err
+		})
 	})
 	if fnErr != nil && errors.Is(err, fnErr) {
 		return fnErr
 	}
 	if err != nil {
-		return fmt.Errorf("reading table %s: %w", display(t), s.describe(ctx, err, false))
+		return retried(fmt.Errorf("reading table %s: %w", display(t), s.describe(ctx, err, false)), lost)
 	}
 	return nil
+}
+
+// moveMax is the most rows one MOVE skips (its count is a 32-bit integer
+// on older servers).
+const moveMax = 1 << 30
+
+// readColumns is one attempt of ReadColumns, in tx, after skip rows.
+func (s *source) readColumns(ctx context.Context, tx pgx.Tx, t connectors.Table, cols []connectors.Column, skip int64, fn func(values []string) error) error {
+	rel, err := s.lookup(ctx, tx, t, true)
+	if err != nil {
+		return err
+	}
+	rp, err := rel.plan(t, cols, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, "SET LOCAL synchronize_seqscans = off"); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, "DECLARE alcance_read NO SCROLL CURSOR FOR SELECT "+rp.list+" FROM "+fromClause(rel.kind, t),
+		pgx.QueryExecModeDescribeExec); err != nil {
+		return err
+	}
+	for skip > 0 {
+		step := min(skip, moveMax)
+		if _, err := tx.Exec(ctx, "MOVE FORWARD "+strconv.FormatInt(step, 10)+" FROM alcance_read"); err != nil {
+			return err
+		}
+		skip -= step
+	}
+	sc := newScanner(rp.readModes)
+	read := make([]string, len(rp.readModes))
+	values := make([]string, len(rp.cols))
+	fetch := "FETCH FORWARD " + strconv.Itoa(fetchRows) + " FROM alcance_read"
+	for {
+		// Described afresh each time: a cached description would be
+		// that of another table's cursor of the same name.
+		rows, err := tx.Query(ctx, fetch, pgx.QueryExecModeDescribeExec)
+		if err != nil {
+			return err
+		}
+		got := 0
+		for rows.Next() {
+			got++
+			if err := sc.scanRow(rows); err != nil {
+				rows.Close()
+				return err
+			}
+			sc.renderInto(read)
+			for i, j := range rp.index {
+				if j < 0 {
+					values[i] = ""
+				} else {
+					values[i] = connectors.Clip(read[j], rp.limit)
+				}
+			}
+			if err := fn(values); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if got < fetchRows {
+			return nil
+		}
+	}
 }

@@ -215,7 +215,7 @@ func TestSampleWrongSize(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				rp, err := rel.plan(tb, nil)
+				rp, err := rel.plan(tb, nil, n)
 				if err != nil {
 					return err
 				}

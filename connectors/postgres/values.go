@@ -38,8 +38,9 @@ import (
 //     with its key (a "curp" key says as much as a curp column does); a
 //     document that is a bare string is that string, and null, {} and []
 //     are "";
-//   - arrays of text are col::text[], their non-NULL elements (all
-//     dimensions) joined by spaces;
+//   - arrays of text are array_to_string(col::text[], ' '), their non-NULL
+//     elements (all dimensions) joined by spaces;
+//   - every value read as text is cut on the server (see readPlan.limit);
 //   - bytea, oid (large object references) and lo are never read: they are
 //     left out of the SELECT list and rendered as "";
 //   - other types (uuid, inet, interval, xml, arrays of non-text, ...) are
@@ -52,17 +53,25 @@ type readPlan struct {
 	index     []int               // per requested column: its place in the SELECT list, -1 when not read
 	readModes []readMode          // per SELECT list entry
 	list      string              // the SELECT list
+	// rows is how many rows a sample keeps at most, and limit how many
+	// bytes of a value (connectors.Budget): every value read as text is
+	// cut on the server to limit+1 characters, so that a 10 MB note never
+	// crosses the network whole, and a cut is still seen (more than limit
+	// bytes arrive) when the rows are kept.
+	rows, limit int
 }
 
-// selectExpr is the SELECT list entry reading col (already quoted).
-func selectExpr(col string, m readMode) string {
+// selectExpr is the SELECT list entry reading col (already quoted), text
+// cut to limit+1 characters.
+func selectExpr(col string, m readMode, limit int) string {
+	cut := func(text string) string { return "left(" + text + ", " + strconv.Itoa(limit+1) + ")" }
 	switch m {
 	case readFloat4:
 		return col + "::float4"
 	case readFloat8:
 		return col + "::float8"
 	case readMoney:
-		return col + "::numeric::text"
+		return cut(col + "::numeric::text")
 	case readDate:
 		return col + "::date"
 	case readTimestamp, readTimestamptz:
@@ -70,9 +79,11 @@ func selectExpr(col string, m readMode) string {
 	case readBool:
 		return col + "::bool"
 	case readTextArray:
-		return col + "::text[]"
+		// The elements, NULLs left out, joined by spaces on the server so
+		// that the whole can be cut there.
+		return cut("array_to_string(" + col + "::text[], ' ')")
 	}
-	return col + "::text"
+	return cut(col + "::text")
 }
 
 // scanner scans rows of a readPlan's SELECT list into reused holders.
@@ -95,8 +106,6 @@ func newScanner(modes []readMode) *scanner {
 			sc.dest[i] = new(pgtype.Timestamp)
 		case readBool:
 			sc.dest[i] = new(pgtype.Bool)
-		case readTextArray:
-			sc.dest[i] = new(pgtype.FlatArray[pgtype.Text])
 		default:
 			sc.dest[i] = new(pgtype.Text)
 		}
@@ -134,8 +143,12 @@ func render(d any, m readMode) string {
 		if !v.Valid {
 			return ""
 		}
-		if m == readJSON {
+		switch m {
+		case readJSON:
 			return jsonText(v.String)
+		case readTextArray:
+			// An empty element leaves a space at either end.
+			return strings.TrimLeft(connectors.Text(v.String), " ")
 		}
 		return connectors.Text(v.String)
 	case *pgtype.Float4:
@@ -175,16 +188,6 @@ func render(d any, m readMode) string {
 			return ""
 		}
 		return connectors.Render(v.Bool)
-	case *pgtype.FlatArray[pgtype.Text]:
-		var parts []string
-		for _, e := range *v {
-			if e.Valid {
-				if t := connectors.Text(e.String); t != "" {
-					parts = append(parts, t)
-				}
-			}
-		}
-		return strings.Join(parts, " ")
 	}
 	return ""
 }

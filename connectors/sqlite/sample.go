@@ -66,10 +66,13 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	if n <= 0 {
 		return nil, wrap(fmt.Errorf("sample size %d: must be positive", n))
 	}
-	rp, err := s.planRead(ctx, t, cols)
+	rp, err := s.planRead(ctx, t, cols, n)
 	if err != nil {
 		return nil, wrap(err)
 	}
+	// A table too wide to sample n rows of within connectors.MaxSampleBytes
+	// is sampled with fewer.
+	n = rp.rows
 	pl, err := s.plan(ctx, t, n)
 	if err != nil {
 		return nil, wrap(err)
@@ -267,6 +270,7 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 	}
 
 	g := connectors.NewRows(rp.nRead, n)
+	g.SetValueLimit(rp.limit)
 	sc := newScanner(rp)
 	args := make([]any, maxParams)
 	var probes, found int64
@@ -346,6 +350,7 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	defer rows.Close()
 	sc := newScanner(rp)
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
+	g.SetValueLimit(rp.limit)
 	buf := make([]string, rp.nRead)
 	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
 	w := math.Exp(math.Log(u()) / float64(n))

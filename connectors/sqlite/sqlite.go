@@ -7,9 +7,11 @@
 // readable, regular file, then opened through modernc.org/sqlite as a
 // "file:" URI with mode=ro (SQLite opens it read-only, refuses to create a
 // missing file, and fails every write with SQLITE_READONLY) and with
-// PRAGMA query_only(1) as a second lock. A WAL-mode file that no application
-// has open is read as immutable, so no -wal or -shm file appears beside it
-// (see immutable). No explicit transaction is ever begun, so the shared lock
+// PRAGMA query_only(1) as a second lock. Neither it nor its side files
+// (-wal, -shm, -journal) change: a WAL-mode file without pending frames is
+// read as immutable, so no -wal or -shm file appears beside it, and one
+// whose writer is not done (a -wal with frames, a hot -journal) is read
+// from a private copy (see sidefiles.go). No explicit transaction is ever begun, so the shared lock
 // a read takes lasts one statement: a sampling probe is short; a single pass
 // (ReadColumns, or a Sample that reads the table once) holds it for the pass,
 // which, in rollback-journal mode only, makes a writing application wait.
@@ -139,8 +141,13 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 		ctx, cancel = context.WithTimeout(ctx, opts.ConnectTimeout)
 		defer cancel()
 	}
-	db, err := sql.Open("sqlite", dsn(path, immutable(path, wal)))
+	plan, err := planOpen(path, wal)
 	if err != nil {
+		return nil, fmt.Errorf("opening sqlite source %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn(plan.path, plan.immutable))
+	if err != nil {
+		os.RemoveAll(plan.tmpDir)
 		return nil, fmt.Errorf("opening sqlite source %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(maxConns)
@@ -151,6 +158,7 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 	var n int64
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
 		db.Close()
+		os.RemoveAll(plan.tmpDir)
 		return nil, fmt.Errorf("opening sqlite source %s: not a readable SQLite database: %w", path, err)
 	}
 	name := spec.Name
@@ -158,7 +166,8 @@ func (opener) Open(ctx context.Context, spec connectors.Spec, opts connectors.Op
 		base := filepath.Base(path)
 		name = strings.TrimSuffix(base, filepath.Ext(base))
 	}
-	return &source{db: db, info: connectors.Info{Kind: kindName, Name: name, Location: path}, includeViews: opts.IncludeViews}, nil
+	return &source{db: db, info: connectors.Info{Kind: kindName, Name: name, Location: path}, includeViews: opts.IncludeViews,
+		tmpDir: plan.tmpDir}, nil
 }
 
 // checkFile makes sure path is an existing, readable, regular file that
@@ -210,29 +219,6 @@ func checkFile(path string) (wal bool, err error) {
 	return head[18] == 2 || head[19] == 2, nil
 }
 
-// immutable says whether the file can be opened with SQLite's immutable=1.
-//
-// A WAL-mode database needs its -wal and -shm side files to be read, and a
-// read-only connection creates them when they are missing and cannot delete
-// them afterwards: a scan would leave two new files next to the source. When
-// the header says WAL and no -wal file exists, no connection has the
-// database open (the last one to close removes it) and every committed row
-// is in the main file, so it is read as immutable: no locks, no side files.
-// When the -wal file exists, an application has it open (or crashed); it is
-// opened normally, so the rows still in the WAL are seen, using the side
-// files that application already made.
-//
-// The one risk left is an application opening the file and checkpointing
-// during the scan: SQLite may then return stale rows or a corruption error
-// to the scan. The source itself is never affected.
-func immutable(path string, wal bool) bool {
-	if !wal {
-		return false
-	}
-	_, err := os.Lstat(path + "-wal")
-	return errors.Is(err, fs.ErrNotExist)
-}
-
 // dsn is the modernc.org/sqlite data source name for path. It must be a
 // "file:" URI: only then does the driver hand SQLite's own URI parameters
 // (mode=ro) to sqlite3_open_v2; on a plain file name they would be dropped
@@ -242,21 +228,32 @@ func immutable(path string, wal bool) bool {
 // are run verbatim, which is fine here: they are constants. _time_format and
 // _txlock are not set: the first only affects writing time values and the
 // second only explicit transactions, neither of which this package does.
-// immutable adds SQLite's immutable=1 (see the function of that name).
+// immutable adds SQLite's immutable=1 (see sidefiles.go).
 func dsn(path string, immutable bool) string {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive letter path, C:/x.db -> file:///C:/x.db
-	}
-	u := url.URL{Scheme: "file", Path: p}
 	q := "mode=ro"
 	if immutable {
 		q += "&immutable=1"
 	}
 	q += "&_pragma=" + url.QueryEscape(fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
 	q += "&_pragma=" + url.QueryEscape("query_only(1)")
+	return fileURI(path) + "?" + q
+}
+
+// dsnReadWrite opens an existing file read-write: only ever a private copy
+// (see sidefiles.go), never a source.
+func dsnReadWrite(path string) string {
+	return fileURI(path) + "?mode=rw&_pragma=" + url.QueryEscape(fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+}
+
+// fileURI is path as a "file:" URI, escaped.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter path, C:/x.db -> file:///C:/x.db
+	}
+	u := url.URL{Scheme: "file", Path: p}
 	// u.String() gives file:///abs/path; url.URL escapes '?' and '#' in Path.
-	return u.String() + "?" + q
+	return u.String()
 }
 
 // source is an opened SQLite file.
@@ -270,12 +267,19 @@ type source struct {
 	seed *uint64
 	// includeViews lists views too (--include-views).
 	includeViews bool
+	// tmpDir holds the copy read instead of the source (see sidefiles.go),
+	// removed on Close; "" when the source itself is read.
+	tmpDir string
 }
 
 func (s *source) Info() connectors.Info { return s.info }
 
 func (s *source) Close() error {
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	if s.tmpDir != "" {
+		err = errors.Join(err, os.RemoveAll(s.tmpDir))
+	}
+	if err != nil {
 		return fmt.Errorf("closing sqlite source %s: %w", s.info.Location, err)
 	}
 	return nil
@@ -554,12 +558,22 @@ type readPlan struct {
 	list  string // the SELECT list; "NULL" when every column is binary
 	index []int
 	nRead int
+	// rows is how many rows a sample keeps at most, and limit how many
+	// bytes of a value (connectors.Budget): text and blobs are cut in the
+	// SELECT to limit+1 characters (bytes for a blob), so that a 10 MB note
+	// is never copied out of SQLite whole, and a cut is still seen (more
+	// than limit bytes arrive) when the rows are kept. Columns declared as
+	// dates are read as they are (the driver parses their text only when
+	// the result column keeps the declared type, which an expression does
+	// not): connectors.Rows cuts their values as they are kept.
+	rows, limit int
 }
 
-// planRead resolves cols (nil: every column of t) into a readPlan. When t
-// carries no columns because the listing could not read them, they are read
-// again, so the reason surfaces here.
-func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column) (readPlan, error) {
+// planRead resolves cols (nil: every column of t) into a readPlan for a
+// sample of n rows (0: a full read, whose values are cut to
+// connectors.MaxValueBytes). When t carries no columns because the listing
+// could not read them, they are read again, so the reason surfaces here.
+func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connectors.Column, n int) (readPlan, error) {
 	if cols == nil {
 		cols = t.Columns
 	}
@@ -571,6 +585,14 @@ func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connec
 		cols = c
 	}
 	p := readPlan{cols: cols, index: make([]int, len(cols))}
+	textCols := 0
+	for _, c := range cols {
+		switch c.Kind {
+		case connectors.KindText, connectors.KindJSON, connectors.KindOther:
+			textCols++
+		}
+	}
+	p.rows, p.limit = connectors.Budget(n, textCols)
 	var list []string
 	for i, c := range cols {
 		if c.Kind == connectors.KindBinary {
@@ -578,7 +600,15 @@ func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connec
 			continue
 		}
 		p.index[i] = len(list)
-		list = append(list, quoteIdent(c.Name))
+		col := quoteIdent(c.Name)
+		switch c.Kind {
+		case connectors.KindDate, connectors.KindTimestamp:
+			list = append(list, col)
+		default:
+			// Any column may hold text in SQLite; numbers stay numbers.
+			list = append(list, fmt.Sprintf("CASE WHEN typeof(%s) IN ('text', 'blob') THEN substr(%s, 1, %d) ELSE %s END",
+				col, col, p.limit+1, col))
+		}
 	}
 	p.nRead = len(list)
 	if len(list) == 0 {
@@ -595,7 +625,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 	wrap := func(err error) error {
 		return fmt.Errorf("reading table %s: %w", qualified(t.Name), err)
 	}
-	p, err := s.planRead(ctx, t, cols)
+	p, err := s.planRead(ctx, t, cols, 0)
 	if err != nil {
 		return wrap(err)
 	}
@@ -623,7 +653,7 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 			if j < 0 {
 				values[i] = ""
 			} else {
-				values[i] = render(raw[j])
+				values[i] = connectors.Clip(render(raw[j]), p.limit)
 			}
 		}
 		if err := fn(values); err != nil {

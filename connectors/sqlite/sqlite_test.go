@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -476,7 +477,7 @@ func TestRendering(t *testing.T) {
 	check("ReadColumns", byK) // storage order is k order here
 
 	// The BLOB column is left out of the SELECT list, not read and dropped.
-	rp, err := s.planRead(context.Background(), tb, nil)
+	rp, err := s.planRead(context.Background(), tb, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -615,7 +616,7 @@ func TestSampleStaleCount(t *testing.T) {
 	if err != nil || pl.scan {
 		t.Fatalf("plan = %+v, %v; want probing (it believes the stale count)", pl, err)
 	}
-	rp, _ := s.planRead(context.Background(), tb, nil)
+	rp, _ := s.planRead(context.Background(), tb, nil, 0)
 	if _, err := s.probe(context.Background(), tb, rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
 		t.Fatalf("probe = %v, want errTooSparse", err)
 	}
@@ -927,41 +928,170 @@ func TestReadOnly(t *testing.T) {
 	}
 }
 
-// A WAL database an application has open keeps recent rows in the -wal
-// file: the connector must read through it (not as immutable, which would
-// miss them) and still change nothing.
-func TestLiveWAL(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "live.db")
-	app, err := sql.Open("sqlite", path)
+// sideState is the bytes and modification time of a database and each of
+// its side files ("" for a file that does not exist).
+func sideState(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		b, err := os.ReadFile(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			out[filepath.Base(f)] = ""
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = fmt.Sprintf("%x %d", sha256.Sum256(b), fi.ModTime().UnixNano())
+	}
+	return out
+}
+
+// unchanged fails unless the database and its side files are as before.
+func unchanged(t *testing.T, before, after map[string]string) {
+	t.Helper()
+	for f, b := range before {
+		if after[f] != b {
+			t.Errorf("%s changed: before %q, after %q", f, b, after[f])
+		}
+	}
+}
+
+// crashImage copies the files of a database while an application has it
+// open, as they would be left by a crash (or as a backup taken then
+// finds them), into dir.
+func crashImage(t *testing.T, dir, from string) string {
+	t.Helper()
+	to := filepath.Join(dir, filepath.Base(from))
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		b, err := os.ReadFile(from + suffix)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Let the mtimes tick, so a write during the scan would show.
+	old := time.Now().Add(-time.Hour)
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Chtimes(to+suffix, old, old)
+	}
+	return to
+}
+
+// app opens path as an application would, with stmts run on one
+// connection, which stays open until the test ends.
+func app(t *testing.T, path string, stmts ...string) *sql.Conn {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer app.Close()
-	app.SetMaxOpenConns(1)
-	for _, stmt := range []string{
-		"PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
-		"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000),
-		"PRAGMA wal_checkpoint(TRUNCATE)",
-		"INSERT INTO p (id, v) SELECT id + 1000, v FROM p LIMIT 500", // only in the WAL
-	} {
-		if _, err := app.Exec(stmt); err != nil {
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	for _, stmt := range stmts {
+		if _, err := conn.ExecContext(context.Background(), stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}
 	}
-	before := stateOf(t, path)
-	wal, err := checkFile(path)
-	if err != nil || !wal || immutable(path, wal) {
-		t.Fatalf("checkFile = wal %v, %v; immutable %v: want WAL, not immutable", wal, err, immutable(path, wal))
-	}
+	return conn
+}
+
+// A database whose writer is not done (an application has it open, or one
+// crashed) has side files holding what the main file lacks: rows in the
+// -wal, a transaction to undo in the -journal. The connector reads its
+// last committed state, and neither the database nor any side file
+// changes: not its bytes, not its modification time.
+func TestSideFiles(t *testing.T) {
+	t.Run("WAL of a live application", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "live.db")
+		app(t, path, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000),
+			"PRAGMA wal_checkpoint(TRUNCATE)",
+			"INSERT INTO p (id, v) SELECT id + 1000, v FROM p LIMIT 500") // only in the WAL
+		readSideFiles(t, path, 1500)
+	})
+	t.Run("WAL of a crashed writer", func(t *testing.T) {
+		live := filepath.Join(t.TempDir(), "crash.db")
+		app(t, live, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 1000))
+		readSideFiles(t, crashImage(t, t.TempDir(), live), 1000)
+	})
+	t.Run("hot journal of a crashed writer", func(t *testing.T) {
+		live := filepath.Join(t.TempDir(), "journal.db")
+		conn := app(t, live, "PRAGMA journal_mode = DELETE", "PRAGMA cache_size = 1",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 5000))
+		// A transaction that spills pages to the main file, left open.
+		for _, stmt := range []string{"BEGIN", "DELETE FROM p WHERE id > 100", "UPDATE p SET v = 'x'"} {
+			if _, err := conn.ExecContext(context.Background(), stmt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		image := crashImage(t, t.TempDir(), live)
+		if fi, err := os.Stat(image + "-journal"); err != nil || fi.Size() == 0 {
+			t.Fatalf("no hot journal in the crash image: %v", err)
+		}
+		readSideFiles(t, image, 5000)
+	})
+	t.Run("WAL without pending frames", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "done.db")
+		app(t, path, "PRAGMA journal_mode = WAL", "CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)",
+			fill("p", 300), "PRAGMA wal_checkpoint(TRUNCATE)")
+		plan, err := planOpen(path, true)
+		if err != nil || plan.tmpDir != "" || !plan.immutable {
+			t.Fatalf("planOpen = %+v, %v; want the file itself, immutable", plan, err)
+		}
+		readSideFiles(t, path, 300)
+	})
+}
+
+// readSideFiles scans path through the connector and checks that it sees
+// rows rows in p and that nothing of path's changed; any copy is gone
+// after Close.
+func readSideFiles(t *testing.T, path string, rows int64) {
+	t.Helper()
+	before := sideState(t, path)
 	s := openPath(t, path)
-	if tb := table(t, s, "p"); tb.Rows.Value != 1500 {
-		t.Fatalf("rows = %d, want 1500 (500 of them still in the WAL)", tb.Rows.Value)
+	if tb := table(t, s, "p"); tb.Rows.Value != rows {
+		t.Errorf("rows = %d, want %d", tb.Rows.Value, rows)
 	}
 	scanAll(t, s)
-	s.Close()
-	if after := stateOf(t, path); after.sum != before.sum || !after.mtime.Equal(before.mtime) {
-		t.Fatalf("the scan changed the live source")
+	tmp := s.tmpDir
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if tmp != "" {
+		if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the copy's folder %s is still there after Close", tmp)
+		}
+	}
+	unchanged(t, before, sideState(t, path))
+}
+
+// A copy that cannot be made (here: a database that changes while it is
+// copied, then no temporary folder) fails the source with what to do.
+func TestSideFilesCopyFails(t *testing.T) {
+	live := filepath.Join(t.TempDir(), "crash.db")
+	app(t, live, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+		"CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT)", fill("p", 100))
+	image := crashImage(t, t.TempDir(), live)
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	spec, _, _ := opener{}.Parse(image)
+	_, err := opener{}.Open(context.Background(), spec, connectors.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "-wal") || !strings.Contains(err.Error(), "TMPDIR") {
+		t.Errorf("Open without a temporary folder: %v, want a message naming the -wal file and TMPDIR", err)
 	}
 }
 
@@ -1000,7 +1130,7 @@ func BenchmarkSample(b *testing.B) {
 // Sample falls back to; with BenchmarkSample it calibrates probeCost.
 func BenchmarkScan(b *testing.B) {
 	_, s, tb := benchDB(b)
-	rp, err := s.planRead(context.Background(), tb, nil)
+	rp, err := s.planRead(context.Background(), tb, nil, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -1203,6 +1333,42 @@ func TestSampleCounted(t *testing.T) {
 		}
 		if smp.Counted != c.counted {
 			t.Errorf("%s: Counted = %d, want %d (rows %d, complete %v)", c.tb.Name, smp.Counted, c.counted, smp.Rows, smp.Complete)
+		}
+	}
+}
+
+// Long values are cut in the SELECT, so a sample of a 1 MB note holds its
+// first MaxValueBytes and says the column was cut; numbers stored in a
+// text column stay as they were, and a date column is read as before.
+func TestLongValuesCut(t *testing.T) {
+	path := makeDB(t, t.TempDir(), "largo.db",
+		"CREATE TABLE l (id INTEGER PRIMARY KEY, corto TEXT, largo TEXT, suelto, b BLOB, d DATE)",
+		`WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < 20)
+		 INSERT INTO l SELECT i, 'v' || i, printf('%.*c', 1000000, 'x'), CASE WHEN i % 4 = 0 THEN 12.5 ELSE printf('%.*c', 1000000, 'y') END,
+		        zeroblob(10), '1980-01-02' FROM g`)
+	s := openPath(t, path)
+	tb := table(t, s, "l")
+	for _, n := range []int{100, 5} { // read whole, then sampled
+		smp, err := s.Sample(context.Background(), tb, nil, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{"largo": true, "suelto": true}
+		for i, c := range smp.Columns {
+			if got := smp.Truncated != nil && smp.Truncated[i]; got != want[c.Name] {
+				t.Errorf("n=%d: column %s truncated = %v, want %v", n, c.Name, got, want[c.Name])
+			}
+			for _, v := range smp.Values[i] {
+				if len(v) > connectors.MaxValueBytes {
+					t.Fatalf("n=%d: column %s holds a value of %d bytes", n, c.Name, len(v))
+				}
+			}
+		}
+		if !slices.Contains(column(t, smp, "suelto"), "12.5") && n == 100 {
+			t.Errorf("a number in a typeless column was not kept as the number it is")
+		}
+		if d := column(t, smp, "d")[0]; d != "1980-01-02" {
+			t.Errorf("the date column reads %q", d)
 		}
 	}
 }

@@ -22,6 +22,10 @@ import (
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
+// DefaultTableTimeout bounds all the work on one table when Config does not
+// say (--table-timeout).
+const DefaultTableTimeout = 30 * time.Minute
+
 // Config is one scan's settings.
 type Config struct {
 	Sources     []connectors.Spec
@@ -32,7 +36,8 @@ type Config struct {
 	// columns that identify and link people are read in full) or "full"
 	// (every row of every column that matters).
 	Mode string
-	// TableTimeout bounds all the work on one table.
+	// TableTimeout bounds all the work on one table (zero:
+	// DefaultTableTimeout).
 	TableTimeout time.Duration
 	// HashKey keys the hashes that count distinct people (random when empty).
 	HashKey []byte
@@ -161,7 +166,7 @@ func Run(ctx context.Context, cfg Config) (*reports.Report, Outcome) {
 		cfg.Mode = "sample"
 	}
 	if cfg.TableTimeout <= 0 {
-		cfg.TableTimeout = 30 * time.Minute
+		cfg.TableTimeout = DefaultTableTimeout
 	}
 	if cfg.Today.IsZero() {
 		cfg.Today = time.Now().UTC()
@@ -228,15 +233,16 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	rs = reports.Source{Name: spec.Name, Kind: spec.Kind, Location: spec.Location, Institution: spec.Institution,
 		Tables: []reports.Table{}, Errors: []reports.Error{}, Links: []reports.Link{}}
 	// Connectors keep passwords out of their messages; this scrubs them
-	// once more, in case a driver echoed its connection string.
-	secrets := connectors.Secrets(spec.Raw)
-	if spec.Password != "" {
-		secrets = append(secrets, spec.Password)
-	}
+	// once more, in case a driver echoed its connection string, and masks
+	// values a server quoted in an error (a view that failed to convert
+	// one): every error is scrubbed as it arrives, before it is recorded,
+	// printed or sent as an event.
+	secrets := spec.Secrets()
+	scrub := func(err error) error { return connectors.ScrubError(err, secrets) }
 	defer func() {
-		rs.Location = connectors.Scrub(rs.Location, secrets)
+		rs.Location = connectors.ScrubCredentials(connectors.Scrub(rs.Location, secrets))
 		for i := range rs.Errors {
-			rs.Errors[i].Error = connectors.Scrub(rs.Errors[i].Error, secrets)
+			rs.Errors[i].Error = connectors.ScrubMessage(rs.Errors[i].Error, secrets)
 		}
 		for i := range rs.Warnings {
 			rs.Warnings[i] = connectors.Scrub(rs.Warnings[i], secrets)
@@ -248,11 +254,12 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		rs.Errors = append(rs.Errors, reports.Error{Error: fmt.Sprintf("%s: %v", msg, err)})
 		cfg.Events(Event{Kind: EventSourceFailed, Source: rs.Name, Err: err})
 	}
-	cfg.Progress("opening %s %s", spec.Kind, spec.Location)
+	cfg.Progress("opening %s %s", spec.Kind, connectors.ScrubCredentials(connectors.Scrub(spec.Location, secrets)))
 	cfg.Events(Event{Kind: EventSourceOpening, Source: spec.Name})
 	openCtx, cancel := context.WithTimeout(ctx, cfg.Connect.ConnectTimeout+5*time.Second)
 	src, err := connectors.Open(openCtx, spec, cfg.Connect)
 	cancel()
+	err = scrub(err)
 	if err != nil {
 		fail("cannot open source", err)
 		return rs, nil
@@ -264,6 +271,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	listCtx, cancel := context.WithTimeout(ctx, cfg.TableTimeout)
 	tables, err := src.Tables(listCtx)
 	cancel()
+	err = scrub(err)
 	if err != nil {
 		fail("cannot list tables", err)
 		return rs, nil
@@ -354,6 +362,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
 			results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
+			errs[i], results[i].warning = scrub(errs[i]), scrub(results[i].warning)
 			if errs[i] != nil {
 				cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
 			} else {
@@ -384,14 +393,14 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 				msg = fmt.Sprintf("timed out after %s: %v", cfg.TableTimeout, errs[i])
 			}
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: msg})
-			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.Scrub(msg, secrets))
+			cfg.Progress("error: %s: %s", t.QualifiedName(), connectors.ScrubMessage(msg, secrets))
 			continue
 		}
 		s.out.TablesScanned++
 		if w := results[i].warning; w != nil {
 			s.out.Warnings++
 			rs.Errors = append(rs.Errors, reports.Error{Table: t.QualifiedName(), Error: w.Error()})
-			cfg.Progress("warning: %s: %s", t.QualifiedName(), connectors.Scrub(w.Error(), secrets))
+			cfg.Progress("warning: %s: %s", t.QualifiedName(), w.Error())
 		}
 		kept = append(kept, results[i])
 	}

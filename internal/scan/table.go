@@ -148,6 +148,7 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	for _, c := range t.Columns {
 		rc := reports.Column{Name: c.Name, Type: c.Type, Findings: []reports.Finding{}}
 		if i, ok := byName[c.Name]; ok {
+			rc.Truncated = i < len(sample.Truncated) && sample.Truncated[i]
 			for _, f := range res.Findings[i] {
 				rc.Findings = append(rc.Findings, reports.Finding{
 					Category: f.Category, Confidence: f.Confidence, MatchRate: f.MatchRate,
