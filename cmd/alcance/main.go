@@ -10,8 +10,8 @@ import (
 	"io"
 	"os"
 
-	_ "github.com/alcance-mx/alcance/connectors/files"
 	"github.com/alcance-mx/alcance/connectors"
+	_ "github.com/alcance-mx/alcance/connectors/files"
 	_ "github.com/alcance-mx/alcance/connectors/mssql"
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"
