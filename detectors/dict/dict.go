@@ -178,20 +178,11 @@ func Municipalities() []Municipality { return load().municipality }
 func States() []State { return load().states }
 
 // IsCIE10 reports whether a code, upper case and without the dot ("E119",
-// "A09"), is in the CIE-10 list (COVID-19's U071 and U072 included).
-func IsCIE10(code string) bool {
-	switch code {
-	case "U07", "U071", "U072":
-		return true
-	}
-	return load().cie10[code]
-}
+// "A09"), is in the CIE-10 list (the provisional U codes included).
+func IsCIE10(code string) bool { return load().cie10[code] }
 
 // CIE10Codes lists the CIE-10 codes (without the dot), in catalogue order.
-func CIE10Codes() []string {
-	out := lines(cie10Txt)
-	return append(out, "U071", "U072")
-}
+func CIE10Codes() []string { return lines(cie10Txt) }
 
 func lines(b []byte) []string {
 	var out []string

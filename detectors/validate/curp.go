@@ -79,6 +79,16 @@ var curpFixtures = map[string]bool{
 	"AAAA000101HDFCCC09": true,
 }
 
+// IsGenericCURP reports whether a canonical 18-character CURP is one of the
+// generic keys forms use when a person has none: XEXX010101HNEXXXA4, the
+// CURP counterpart of the SAT's generic foreign RFC XEXX010101000, and its
+// siblings (XAXX, either sex, any differentiator). They validate, check
+// digit included, but name no one: like the generic RFCs, a placeholder.
+func IsGenericCURP(s string) bool {
+	return len(s) == 18 && (s[:4] == "XEXX" || s[:4] == "XAXX") && s[4:10] == "010101" &&
+		s[11:13] == "NE" && s[13:16] == "XXX"
+}
+
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -207,6 +217,9 @@ func ParseCURP(s string, today time.Time) (CURP, Reason) {
 	}
 	if curpFixtures[s] {
 		return CURP{}, Fixture
+	}
+	if IsGenericCURP(s) {
+		return CURP{}, Placeholder
 	}
 	return CURP{Value: s, Birth: birth, Sex: sex, State: state, NameKey: s[:4] + s[13:16]}, OK
 }

@@ -129,3 +129,24 @@ func BenchmarkParseCURP(b *testing.B) {
 		ParseCURP(vals[i%len(vals)], today)
 	}
 }
+
+func TestGenericCURPIsPlaceholder(t *testing.T) {
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"XEXX010101HNEXXXA4", "XEXX010101MNEXXXA4", "xexx010101hnexxxa4", "XAXX010101HNEXXXA2"} {
+		if _, r := ParseCURP(s, today); r != Placeholder {
+			t.Errorf("%s: %v, want placeholder", s, r)
+		}
+		if !IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%s) = false", s)
+		}
+	}
+	// Hard negatives: a real-looking CURP of someone born abroad on 1 Jan
+	// 2001, and one whose name letters are not the generic ones.
+	for _, s := range []string{"GOMC010101HNEMRRA1", "XEXA010101HNEXXXA"} {
+		d, _ := CURPCheckDigit(s[:17])
+		v := s[:17] + string(d)
+		if IsGenericCURP(v) || IsPlaceholder(v) {
+			t.Errorf("%s taken for a generic CURP", v)
+		}
+	}
+}

@@ -62,6 +62,9 @@ func IsPlaceholder(s string) bool {
 	if len(s) >= 3 && allSame(s) {
 		return true
 	}
+	if genericIdentifier(s) {
+		return true
+	}
 	if isDigit(s[0]) {
 		if s[0] == '0' && allSame(s) {
 			return true
@@ -104,4 +107,22 @@ func mayBeSentinel(s string) bool {
 		}
 	}
 	return strings.Contains(s, "00/00") || strings.Contains(s, "00-00")
+}
+
+// genericIdentifier reports whether s is one of the generic keys Mexican
+// forms put where a person's identifier is missing: the SAT's generic RFCs
+// XAXX010101000 (público en general) and XEXX010101000 (foreigners), and
+// the generic CURP XEXX010101HNEXXXA4. They are valid in form, shared by
+// thousands of rows, and name no one.
+func genericIdentifier(s string) bool {
+	if len(s) != 13 && len(s) != 18 || s[0] != 'X' && s[0] != 'x' {
+		return false
+	}
+	u := strings.ToUpper(s)
+	switch len(u) {
+	case 13:
+		return u == "XAXX010101000" || u == "XEXX010101000"
+	default:
+		return IsGenericCURP(u)
+	}
 }
