@@ -7,6 +7,7 @@ import (
 
 	"github.com/alcance-mx/alcance/detectors/mask"
 	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/detectors/rules"
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -31,6 +32,8 @@ type tableCtx struct {
 	personKey bool
 	// isCatalogue caches catalogue().
 	isCatalogue *bool
+	// rules are the custom rules of this classification (custom.go).
+	rules []*rules.Rule
 }
 
 // colCtx is one column in progress.
@@ -65,6 +68,9 @@ type candidate struct {
 	judge       func(string) verdict
 	weakCarries bool
 	resume      int
+	// ruleName: a custom rule matched the column's name, which makes the
+	// name strong for this category (custom.go).
+	ruleName bool
 }
 
 func (c *colCtx) candidate(category string) *candidate {
@@ -95,7 +101,7 @@ func classify(t Table, opt Options) Result {
 	if today.IsZero() {
 		today = time.Now().UTC()
 	}
-	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows()}
+	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows(), rules: activeRules(opt)}
 	for i := range t.Columns {
 		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows))
 	}
@@ -112,6 +118,9 @@ func classify(t Table, opt Options) Result {
 		// recognised in most of its values (an address line is long too)
 		// stays.
 		c.freeText = c.longText()
+		if !c.freeText {
+			tc.applyRules(c) // free text gets them once its sentences are read
+		}
 	}
 	// Pass 2: rows. CURP columns confirm (or refute) the others.
 	tc.crossCheckCURPs()
@@ -121,6 +130,7 @@ func classify(t Table, opt Options) Result {
 	for _, c := range tc.cols {
 		if c.nPresent > 0 && c.freeText {
 			c.cands = mergeText(c.structuredMajority(), tc.freeTextCandidates(c))
+			tc.applyRules(c)
 		}
 	}
 	for _, c := range tc.cols {
@@ -204,7 +214,7 @@ func (tc *tableCtx) result() Result {
 	for _, c := range tc.cols {
 		var kept []*candidate
 		for _, k := range c.cands {
-			if k.s.confidence() >= ReportThreshold && k.matched > 0 && (k.s.valueSupport || c.strongName(k.category)) {
+			if k.s.confidence() >= ReportThreshold && k.matched > 0 && (k.s.valueSupport || k.ruleName || c.strongName(k.category)) {
 				kept = append(kept, k)
 			}
 		}
@@ -256,7 +266,7 @@ func resolveConflicts(c *colCtx, kept []*candidate) []*candidate {
 		case !compatible(k.category, best.category):
 			continue
 		case k.s.valueSupport && k.s.logit >= best.s.logit-2:
-		case !k.s.valueSupport && c.strongName(k.category):
+		case !k.s.valueSupport && (k.ruleName || c.strongName(k.category)):
 			// An ISSSTE affiliation number is an RFC: the values prove the
 			// RFC, the name says enrollment, and both are true.
 		default:

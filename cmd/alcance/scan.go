@@ -55,7 +55,7 @@ Flags:
       --statement-timeout D
                            give up on any one statement after D (default 5m); a
                            table that times out is listed under errors
-
+` + rulesUsage + `
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source
   1  nothing could be scanned (every source failed, or every table)
@@ -126,6 +126,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&f.includeViews, "include-views", false, "")
 	fs.DurationVar(&f.connectTimeout, "connect-timeout", connectors.DefaultOptions().ConnectTimeout, "")
 	fs.DurationVar(&f.statementTimeout, "statement-timeout", connectors.DefaultOptions().StatementTimeout, "")
+	rulesFile := rulesFlag(fs)
 	sources, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, scanUsage)
@@ -136,6 +137,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	cfg, failOn, err := f.config(sources)
 	if err != nil {
+		return exitUsage, err
+	}
+	if err := useRulesFlag(*rulesFile); err != nil {
 		return exitUsage, err
 	}
 	if !f.quiet {
