@@ -148,8 +148,8 @@ func newColCtx(idx int, col *Column, rows int) *colCtx {
 	c.vals = make([]string, rows)
 	for i := 0; i < rows && i < len(col.Values); i++ {
 		v := strings.TrimSpace(col.Values[i])
-		if v == "" || validate.IsPlaceholder(v) {
-			continue
+		if v == "" || validate.IsPlaceholder(v) || binaryLooking(v) {
+			continue // not values (TAXONOMY), or bytes that are not text
 		}
 		c.vals[i] = v
 		c.present.Set(i)

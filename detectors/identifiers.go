@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"time"
+
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -66,12 +68,18 @@ func lengthFits(c *colCtx, n int) bool {
 	return c.prof.maxLen >= n && c.prof.minLen <= 2*n+8
 }
 
+// detectCURP finds CURPs, whole values or written inside them as a word of
+// their own ("Registro <CURP> actualizado", XML, array literals): a valid
+// CURP is its own evidence (check digit, date, state), with or without the
+// word CURP around it. A column whose CURPs are mostly inside text says so
+// with free-text evidence, since the value is not the CURP.
 func detectCURP(tc *tableCtx, c *colCtx) *candidate {
-	if !lengthFits(c, 18) {
+	if c.prof.maxLen < 18 {
 		return nil
 	}
+	today := tc.today
 	t := tc.tally(c, taxonomy.CURP, 0.05, false, func(v string) verdict {
-		if _, r := validate.ParseCURP(v, tc.today); r == validate.OK {
+		if _, ok := parseCURPIn(v, today); ok {
 			return vMatch
 		}
 		return vNo
@@ -80,10 +88,49 @@ func detectCURP(tc *tableCtx, c *colCtx) *candidate {
 		return nil
 	}
 	t.k.s = identifierScore(c, t, taxonomy.CURP, true)
+	if c.prof.maxLen > 2*18+8 || c.prof.avgLen > 19 {
+		// Some values are longer than a CURP: are the CURPs inside text?
+		embedded, seen := 0, 0
+		for _, v := range c.vals {
+			if v == "" || len(v) <= 18 {
+				continue
+			}
+			if seen++; seen > probeSize {
+				break
+			}
+			if !wholeCURP(v, today) {
+				if _, ok := validate.FindCURP(v, today); ok {
+					embedded++
+				}
+			}
+		}
+		if 2*embedded > min(t.match, probeSize) {
+			t.k.s.note(EvFreeText)
+		}
+	}
 	if t.rate() >= 0.5 {
 		tc.curps = append(tc.curps, &curpColumn{col: c})
 	}
 	return t.k
+}
+
+// parseCURPIn reads the CURP of a value: the whole value, or one written
+// inside it as a word (validate.FindCURP).
+func parseCURPIn(v string, today time.Time) (validate.CURP, bool) {
+	if len(v) <= 2*18+8 {
+		if p, r := validate.ParseCURP(v, today); r == validate.OK {
+			return p, true
+		}
+	}
+	if len(v) <= 18 {
+		return validate.CURP{}, false
+	}
+	return validate.FindCURP(v, today)
+}
+
+func wholeCURP(v string, today time.Time) bool {
+	_, r := validate.ParseCURP(v, today)
+	return r == validate.OK
 }
 
 // detectRFC reports personal RFCs (13 characters). Company RFCs (12) are

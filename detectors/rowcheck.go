@@ -37,7 +37,7 @@ func (tc *tableCtx) crossCheckCURPs() {
 			if v == "" {
 				continue
 			}
-			if p, r := validate.ParseCURP(v, tc.today); r == validate.OK {
+			if p, ok := parseCURPIn(v, tc.today); ok {
 				cc.rows = append(cc.rows, i)
 				cc.parsed = append(cc.parsed, p)
 				if len(cc.rows) == crossCheckRows {

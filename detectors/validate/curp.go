@@ -325,3 +325,29 @@ func firstInternalConsonant(w []byte) byte {
 	}
 	return 'X'
 }
+
+// FindCURP returns the first valid CURP written inside s as a word of its
+// own: 18 letters and digits between non-alphanumeric characters or the
+// ends of s ("Registro GOMC800101HDFRRL09 actualizado",
+// "<curp>GOMC800101HDFRRL09</curp>", "{GOMC800101HDFRRL09,JUAN}"). A valid
+// CURP is its own evidence (check digit, calendar date, state code), so no
+// surrounding word is needed.
+func FindCURP(s string, today time.Time) (CURP, bool) {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			b := s[i]
+			if 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' {
+				run++
+				continue
+			}
+		}
+		if run == 18 {
+			if c, r := ParseCURP(s[i-18:i], today); r == OK {
+				return c, true
+			}
+		}
+		run = 0
+	}
+	return CURP{}, false
+}

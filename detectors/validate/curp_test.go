@@ -150,3 +150,22 @@ func TestGenericCURPIsPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+func TestFindCURP(t *testing.T) {
+	const c = "HEGG560427MVZRRL04"
+	for _, s := range []string{c, "Registro " + c + " actualizado", c + " JUAN", "<persona><curp>" + c + "</curp></persona>",
+		"{" + c + ",\"JUAN PEREZ\"}", "curp:" + c + ";", "registro hegg560427mvzrrl04 ok"} {
+		got, ok := FindCURP(s, today)
+		if !ok || got.Value != c {
+			t.Errorf("FindCURP(%q) = %v, %v", s, got.Value, ok)
+		}
+	}
+	// Hard negatives: a wrong check digit, a CURP glued to more letters or
+	// digits (a longer token is something else), the generic placeholder.
+	for _, s := range []string{"Registro HEGG560427MVZRRL05 actualizado", "XHEGG560427MVZRRL04", c + "1",
+		"folio 123456789012345678", "XEXX010101HNEXXXA4"} {
+		if got, ok := FindCURP(s, today); ok {
+			t.Errorf("FindCURP(%q) found %s", s, got.Value)
+		}
+	}
+}
