@@ -102,17 +102,27 @@ func classify(t Table, opt Options) Result {
 		today = time.Now().UTC()
 	}
 	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows(), rules: activeRules(opt)}
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	// Legacy tables prefix every column ("pac_nombre", "tbCalle"): the
+	// vocabulary reads the names without it.
+	prefix := vocab.LearnPrefix(names)
 	for i := range t.Columns {
-		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows))
+		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows, prefix))
 	}
 
 	// Pass 1: what each column's name and values say on their own.
 	for _, c := range tc.cols {
-		if c.nPresent == 0 || c.freeText {
-			continue // a finding needs values, whatever the name
+		if c.nPresent == 0 || c.freeText || c.name.Hint == vocab.HintSecret {
+			continue // a finding needs values, whatever the name; a password is none
 		}
 		for _, d := range columnDetectors {
 			c.addCandidate(d(tc, c))
+		}
+		if c.name.Hint == vocab.HintLogin {
+			c.keepSelfEvident()
 		}
 		// Long text is read as free text too; what a structured detector
 		// recognised in most of its values (an address line is long too)
@@ -143,8 +153,8 @@ func classify(t Table, opt Options) Result {
 	return tc.result()
 }
 
-func newColCtx(idx int, col *Column, rows int) *colCtx {
-	c := &colCtx{idx: idx, col: col, name: vocab.Lookup(col.Name), present: NewBitset(rows)}
+func newColCtx(idx int, col *Column, rows int, prefix string) *colCtx {
+	c := &colCtx{idx: idx, col: col, name: vocab.LookupPrefixed(col.Name, prefix), present: NewBitset(rows)}
 	c.vals = make([]string, rows)
 	for i := 0; i < rows && i < len(col.Values); i++ {
 		v := strings.TrimSpace(col.Values[i])
@@ -155,9 +165,24 @@ func newColCtx(idx int, col *Column, rows int) *colCtx {
 		c.present.Set(i)
 		c.nPresent++
 	}
+	c.blankFillers()
 	c.prof = profileOf(c)
 	c.freeText = c.name.Hint == vocab.HintFreeText && c.prof.avgWords >= 2
 	return c
+}
+
+// keepSelfEvident drops the candidates of a login column that rest on the
+// values' shape: a login that looks like an RFC, a phone or a name is a
+// login. Only values that prove themselves stay: a CURP that passes its
+// check digit, an e-mail address.
+func (c *colCtx) keepSelfEvident() {
+	kept := c.cands[:0]
+	for _, k := range c.cands {
+		if k.category == taxonomy.CURP || k.category == taxonomy.Email {
+			kept = append(kept, k)
+		}
+	}
+	c.cands = kept
 }
 
 // longText reports whether values read like sentences.

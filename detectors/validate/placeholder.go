@@ -79,10 +79,35 @@ func IsPlaceholder(s string) bool {
 	// Most values are names, codes and addresses already in plain upper
 	// case: then the first byte, and at most one lookup, decide.
 	if plainFolded(s) {
-		return placeholderStart[s[0]] && placeholderWords[s]
+		return placeholderStart[s[0]] && placeholderWords[s] || fillerStart[s[0]] && isFiller(s)
 	}
 	f := norm.Fold(s)
-	return placeholderWords[f] || len(f) >= 3 && allSame(f)
+	return placeholderWords[f] || len(f) >= 3 && allSame(f) || isFiller(f)
+}
+
+// fillerWords are what testers and data-entry shortcuts type where a value
+// goes ("PRUEBA", "TEST 2", "asdf1"): never a person's data.
+var fillerWords = setOf("PRUEBA", "PRUEBAS", "TEST", "TESTING", "DEMO", "EJEMPLO", "ASDF", "ASDFG", "QWERTY",
+	"DUMMY", "LOREM", "LOREM IPSUM", "FOO", "FOOBAR", "NOMBRE PRUEBA", "USUARIO PRUEBA", "DATO PRUEBA")
+
+var fillerStart = func() (start [256]bool) {
+	for w := range fillerWords {
+		start[w[0]] = true
+	}
+	return start
+}()
+
+// isFiller reports whether folded s is a filler word, maybe followed by a
+// number ("PRUEBA", "TEST_3", "ASDF123").
+func isFiller(f string) bool {
+	end := len(f)
+	for end > 0 && isDigit(f[end-1]) {
+		end--
+	}
+	for end > 0 && (f[end-1] == ' ' || f[end-1] == '_' || f[end-1] == '-') && end < len(f) {
+		end--
+	}
+	return end > 0 && fillerWords[f[:end]]
 }
 
 // plainFolded reports whether s (trimmed) is what norm.Fold would return:

@@ -40,6 +40,11 @@ var Rules = build(
 		"nombreciudadano", "nombrepersona", "medico", "doctor", "medicotratante", "enfermera", "nomcomp~",
 		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname", "apellidonombre",
 		"apellidosnombre", "apellidosnombres", "nombreapellido", "nombresapellidos", "contactname", "customername"),
+	// Abbreviations legacy systems cut names to.
+	group(taxonomy.PersonName, Strong, HintSurname1, "apepaterno", "apellpat", "apelpat", "apellpaterno", "apat"),
+	group(taxonomy.PersonName, Strong, HintSurname2, "apematerno", "apellmat", "apelmat", "apellmaterno", "amat"),
+	group(taxonomy.PersonName, Strong, HintGivenName, "nomb", "nombr", "nombs", "nompila", "nombpila"),
+	group(taxonomy.PersonName, Strong, HintFullName, "apell", "apels", "nomcompl", "nombcompleto", "nombcomp"),
 	// A column that holds persons' names or companies' (a taxpayer register).
 	group(taxonomy.PersonName, Weak, HintFullName, "nombreorazonsocial", "nombrerazonsocial", "razonsocialonombre",
 		"nombredenominacion", "denominacionnombre"),
@@ -78,20 +83,25 @@ var Rules = build(
 		"numext", "noext", "numeroexterior~", "numint", "noint", "numerointerior~", "colonia*", "asentamiento",
 		"fraccionamiento", "barrio", "entrecalles", "manzana", "mza", "address*", "street*", "nombrecolonia",
 		"nombrecalle", "domparticular", "domiciliopart*", "numexterior", "numinterior", "exterior", "interior",
-		"addressline*", "residencia"),
+		"addressline*", "residencia",
+		// Abbreviations.
+		"domic*", "direcc*", "dirdom", "dirpart", "cll", "clle", "nexterior", "ninterior", "nroext", "nroint",
+		"noexterior", "nointerior", "numeroext", "numeroint", "colon", "asentam*", "fracc", "fraccto", "barr"),
 	// Not "lote": a plot in an address, but a production or vaccine lot
 	// everywhere else.
 	group(taxonomy.Address, Weak, HintNone, "dom", "dir", "col", "referencia"),
 	group("", Strong, HintPlace, "localidad", "cveloc", "municipio", "mpio", "cvemun", "mun", "alcaldia",
 		"delegacion", "entidad", "estado", "edo", "cveent", "entfed", "entidadfederativa", "ciudad", "city",
 		"state", "pais", "country", "poblacion", "region", "jurisdiccion", "ageb", "latitud", "longitud",
-		"entidadres*", "edores", "municipiores*", "entidaddom*", "mundom"),
+		"entidadres*", "edores", "municipiores*", "entidaddom*", "mundom", "munic*", "muni", "deleg", "locali*",
+		"ciudaddom", "edodom"),
 	group("", Strong, HintBirthState, "entidadnac~", "entnac", "edonac", "estadonac", "lugarnac", "lugarnacimiento~",
 		"entidadnacimiento~", "estadonacimiento~", "paisnac", "cveentnac", "entnacim", "edonacim", "estnac"),
 	group(taxonomy.PostalCode, Strong, HintNone, "cp", "codigopostal~", "codpostal", "cpostal", "zip", "zipcode",
-		"postalcode", "cpdom", "cpdomicilio", "codpost"),
+		"postalcode", "cpdom", "cpdomicilio", "codpost", "codpos", "cpost", "copostal"),
 	group(taxonomy.Phone, Strong, HintNone, "telefono*", "tel", "telcasa", "telcel", "celular*", "movil",
-		"phone*", "mobile", "cel", "whatsapp", "telefonos", "tel1", "telparticular", "telcontacto"),
+		"phone*", "mobile", "cel", "whatsapp", "telefonos", "tel1", "telparticular", "telcontacto",
+		"telef*", "telf", "tfno", "fono", "telfijo", "teldom", "numtel", "numcel", "notel", "nocel"),
 	group(taxonomy.Phone, Weak, HintNone, "lada"),
 	group(taxonomy.Email, Strong, HintNone, "correo*", "email*", "mail", "emailaddress", "correoelectronico~",
 		"direccioncorreo", "direccionelectronica", "direccionemail"),
@@ -143,6 +153,13 @@ var Rules = build(
 	// Where someone works: a unit, but not one that attended them.
 	group("", Strong, HintWorkplace, "adscripcion*", "cluesadscripcion", "unidadadscripcion", "centrotrabajo*",
 		"lugartrabajo", "lugardetrabajo", "worklocation", "workloc", "workplace", "centrodetrabajo"),
+
+	// Credentials: never a category from the values' shape.
+	group("", Strong, HintSecret, "password*", "passwd", "pwd", "pass", "contrasena*", "contrasenia*", "claveacceso",
+		"passwordhash", "hash", "salt", "token*", "secret*", "apikey", "apitoken", "nip", "pin", "remembertoken",
+		"claveusuario", "cveacceso", "pswd", "psw", "encryptedpassword", "hashedpassword"),
+	group("", Strong, HintLogin, "login*", "username", "user", "usuario", "nombreusuario", "nomusuario", "usr",
+		"userlogin", "cuentausuario", "screenname", "usuarioid", "loginname"),
 
 	// Hints that are not categories.
 	group("", Strong, HintSex, "sexo", "sex", "genero", "gender", "cvesexo", "idsexo", "sexobenef"),
