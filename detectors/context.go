@@ -31,7 +31,11 @@ func givesPersonContext(k *candidate) bool {
 // healthTableWords in a table's name say it holds health records.
 var healthTableWords = []string{"consulta", "paciente", "egreso", "ingreso", "hospital", "salud", "expediente",
 	"diagnost", "urgencia", "defuncion", "caso", "covid", "epidem", "vacuna", "sinave", "morbilidad", "clinic",
-	"atencion", "receta", "medic", "enfermedad", "cronico", "derechohabiente", "seguro", "imss", "issste"}
+	"atencion", "receta", "medic", "enfermedad", "cronico", "derechohabiente", "seguro", "imss", "issste",
+	// A patient's history, exams, nursing and dental charts, lab results.
+	"historia", "exploracion", "enfermeria", "signos_vitales", "antecedente", "odonto", "dental", "laboratorio",
+	"somatometria", "triage", "hospitaliz", "nota_medica", "notas_medicas", "evolucion", "tratamiento",
+	"padecimiento", "cartilla", "esavi", "inmuniz", "prenatal", "embarazo", "control_nino", "nutricion"}
 
 // setContext decides, after pass 1 and the cross-checks, whether the table
 // is about people and whether it is about health.
@@ -152,8 +156,8 @@ func (tc *tableCtx) aboutPeople() bool {
 	columns := 0
 	for _, c := range tc.cols {
 		k := c.candidate(taxonomy.HealthCondition)
-		if k == nil || !(k.s.valueSupport || c.codedCondition) {
-			continue
+		if k == nil || !(k.s.valueSupport || c.codedCondition) || c.name.Hint == vocab.HintVital {
+			continue // a measurement is a person's only in a record about people
 		}
 		if c.codedCondition || hasEvidence(k, EvDictionary) {
 			return true
@@ -221,6 +225,9 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 	k := c.candidate(taxonomy.HealthCondition)
 	if k == nil || k.s.valueSupport {
 		return
+	}
+	if c.name.Hint == vocab.HintVital && !tc.aboutPeople() {
+		return // a cold chain's temperature, a lab instrument's reading
 	}
 	if tc.healthContext && k.examined > 0 && k.matched >= k.examined*9/10 {
 		k.s.add(EvColumnName, 4.5)

@@ -78,10 +78,10 @@ func scanText(v string, today time.Time) textFinds {
 			words = append(words, t)
 		}
 	}
-	for i, w := range words {
-		if f[taxonomy.HealthCondition] == "" && conditionWords[w] {
-			f[taxonomy.HealthCondition] = w
-		}
+	if w := clinicalWordIn(words); w != "" {
+		f[taxonomy.HealthCondition] = w
+	}
+	for i := range words {
 		if f[taxonomy.PersonName] == "" {
 			if n := nameAt(words, i); n != "" {
 				f[taxonomy.PersonName] = n
@@ -211,7 +211,7 @@ func nameAt(words []string, i int) string {
 		if dict.Particles[w] && n > 0 {
 			continue
 		}
-		if notNameWords[w] || conditionWords[w] || nameTriggers[w] || len(w) < 2 {
+		if notNameWords[w] || isConditionWord(w) || nameTriggers[w] || len(w) < 2 {
 			break
 		}
 		isGiven, isSurname := dict.IsGivenName(w), dict.IsSurname(w)

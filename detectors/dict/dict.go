@@ -32,6 +32,8 @@ var (
 	statesJSON []byte
 	//go:embed data/cie10_codes.txt
 	cie10Txt []byte
+	//go:embed data/clinical_terms.txt
+	clinicalTxt []byte
 )
 
 // GivenName is a given name with the sex it is usually given to ("H" or "M",
@@ -69,6 +71,8 @@ type data struct {
 	places       map[string]bool // folded municipality and state names
 	states       []State
 	cie10        map[string]bool
+	clinical     map[string]bool // words that alone mark a value as health data
+	clinicalCtx  map[string]bool // words that do in company (clinical_terms.txt, section context)
 }
 
 var (
@@ -141,6 +145,24 @@ func load() *data {
 		for _, c := range lines(cie10Txt) {
 			d.cie10[c] = true
 		}
+		d.clinical, d.clinicalCtx = map[string]bool{}, map[string]bool{}
+		section := ""
+		for _, l := range strings.Split(string(clinicalTxt), "\n") {
+			if s, ok := strings.CutPrefix(l, "# section: "); ok {
+				section = strings.TrimSpace(s)
+				continue
+			}
+			if strings.HasPrefix(l, "#") {
+				continue
+			}
+			for _, w := range strings.Fields(l) {
+				if section == "context" {
+					d.clinicalCtx[w] = true
+				} else {
+					d.clinical[w] = true
+				}
+			}
+		}
 	})
 	return &d
 }
@@ -180,6 +202,16 @@ func States() []State { return load().states }
 // IsCIE10 reports whether a code, upper case and without the dot ("E119",
 // "A09"), is in the CIE-10 list (the provisional U codes included).
 func IsCIE10(code string) bool { return load().cie10[code] }
+
+// IsClinicalTerm reports whether a folded word marks a value as health data
+// on its own: a diagnosis word of CIE-10, a lay name of a condition, a
+// medicine of the Cuadro Básico, a vaccine, a laboratory test, a clinical
+// scale, a dental treatment (data/clinical_terms.txt).
+func IsClinicalTerm(word string) bool { return load().clinical[word] }
+
+// IsClinicalContext reports whether a folded word is clinical in company
+// but common on its own (PRESION, DOSIS, VACUNA, POSITIVO, PIEZA).
+func IsClinicalContext(word string) bool { return load().clinicalCtx[word] }
 
 // CIE10Codes lists the CIE-10 codes (without the dot), in catalogue order.
 func CIE10Codes() []string { return lines(cie10Txt) }

@@ -19,7 +19,10 @@ var Rules = build(
 	group(taxonomy.RFC, Weak, HintNotPerson, "rfcpatron", "rfcempresa", "rfcemisor*", "rfcreceptor*", "rfcproveedor*"),
 	group(taxonomy.NSS, Strong, HintNone, "nss*", "noss", "numss", "nssimss", "numsegsocial", "numerosegurosocial~",
 		"segurosocial*", "socialsecurity*", "ssn", "afiliacionimss", "noimss", "claveimss", "nsstitular"),
-	group(taxonomy.NSS, Weak, HintNone, "imss", "agregado*", "agrmed"),
+	group(taxonomy.NSS, Weak, HintNone, "imss"),
+	// The IMSS "agregado médico" (1M1980OR: the beneficiary's kinship and
+	// sex, birth year, regime) says who within an NSS is enrolled.
+	group(taxonomy.HealthEnrollment, Strong, HintNone, "agregado*", "agrmed", "agregadomedico", "agmed", "agremed"),
 	group(taxonomy.VoterKey, Strong, HintNone, "claveelector~", "cveelector*", "claveine", "folioine", "claveife"),
 	group(taxonomy.VoterKey, Weak, HintNone, "ine", "ife", "cic", "ocr", "credencial*", "numcredencial"),
 
@@ -133,11 +136,23 @@ var Rules = build(
 		"semanasgestacion~", "embarazada", "clasificacionfinal~", "resultadolab*", "motivoegreso", "tipoegreso",
 		"allergies", "allergy", "diagnoses", "medications", "treatment", "triage*", "clasificaciontriage",
 		"resultadoprueba", "resultadolaboratorio~", "motivoatencion~", "motivoingreso", "motivohospitalizacion~",
-		"motivourgencia", "chiefcomplaint", "reasonforvisit", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
+		"motivourgencia", "chiefcomplaint", "reasonforvisit", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*",
+		// Exams, nursing and dental charts, vaccination and adverse events.
+		"exploracion*", "hallazgos", "impresiondiagnostica~", "signosvitales", "notaenfermeria~", "notasenfermeria~",
+		"odontograma", "tratamientodental", "procedimientodental", "vacunacion", "esquemavacunal", "estadovacunacion~",
+		"reaccionadversa~", "eventoadverso~", "eventossupuestamente~", "esavi", "medicacion", "farmacos",
+		"alergiamedicamentos~", "historiaclinicatexto", "padecimientoactual~", "interrogatorio"),
 	group(taxonomy.HealthCondition, Weak, HintCondition, "diabetes", "hipertension", "obesidad", "asma", "epoc",
 		"tabaquismo", "inmusupr", "inmunosupresion~", "cardiovascular~", "renalcronica~", "neumonia", "intubado",
 		"uci", "embarazo", "vih", "covid", "cancer", "tuberculosis~", "hepatitis", "otracom", "otracon",
 		"renal", "resultado*"),
+	// Vital signs, nursing charts and clinical scales: measurements of a
+	// person, health data in a table about people (a cold chain's
+	// temperature is no one's).
+	group(taxonomy.HealthCondition, Weak, HintVital, "tensionarterial", "presionarterial", "ta", "fc", "fr", "frecuenciacardiaca~", "frecuenciarespiratoria~",
+		"temperatura", "temp", "saturacion", "spo2", "sato2", "glucemia", "glucosa", "glasgow", "braden", "norton",
+		"downton", "apgar", "silverman", "capurro", "barthel", "eva", "escaladolor", "imc", "perimetroabdominal~",
+		"esquemavacunacion~", "esquemacompleto"),
 
 	// Health facilities.
 	group(taxonomy.HealthFacility, Strong, HintNone, "clues*", "cveclues", "unidadmedica*", "nombreunidadmedica",

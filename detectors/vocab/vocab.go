@@ -47,6 +47,7 @@ const (
 	HintSurname2   Hint = "surname2"
 	HintFullName   Hint = "full_name"
 	HintCondition  Hint = "condition_flag" // DIABETES = 1/2: health data in a health context
+	HintVital      Hint = "vital_sign"     // TA = 120/80, GLASGOW = 15: health data about a person
 	HintWorkplace  Hint = "workplace"      // where someone works (clues_adscripcion)
 	HintRecordKey  Hint = "record_key"     // folio_x, num_x, id_x: the number of a record
 	// HintSecret: passwords, hashes and tokens. Whatever their values look
