@@ -31,7 +31,9 @@ func TestClinicalVocabulary(t *testing.T) {
 		text("tratamiento_dental", func(i int, _ person) string {
 			return pick(i, "OBTURACION CON RESINA PIEZA 36", "PROFILAXIS Y DETARTRAJE", "EXODONCIA TERCER MOLAR")
 		}),
-		text("vacunacion", func(i int, _ person) string { return pick(i, "ESQUEMA COMPLETO", "PENTAVALENTE 2A DOSIS", "SRP REFUERZO") }),
+		text("vacunacion", func(i int, _ person) string {
+			return pick(i, "ESQUEMA COMPLETO", "PENTAVALENTE 2A DOSIS", "SRP REFUERZO")
+		}),
 		text("reaccion_adversa", func(i int, _ person) string {
 			return pick(i, "DOLOR Y ENROJECIMIENTO EN SITIO DE APLICACION, FIEBRE", "RONCHAS Y COMEZON", "SIN REACCION")
 		}),
@@ -62,7 +64,9 @@ func TestClinicalVocabulary(t *testing.T) {
 			text("temperatura", func(i int, _ person) string { return fmt.Sprintf("%d.%d", 2+i%6, i%10) }),
 			text("lote", func(i int, _ person) string { return fmt.Sprintf("L%05d", i) })),
 		table("articulos", ps,
-			text("articulo", func(i int, _ person) string { return pick(i, "MANOMETRO DE PRESION", "PIEZA DE REPUESTO", "SELLADOR ACRILICO") }),
+			text("articulo", func(i int, _ person) string {
+				return pick(i, "MANOMETRO DE PRESION", "PIEZA DE REPUESTO", "SELLADOR ACRILICO")
+			}),
 			text("existencia", func(i int, _ person) string { return fmt.Sprint(i % 40) })),
 	}
 	for _, tb := range neg {
