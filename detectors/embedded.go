@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/alcance-mx/alcance/detectors/vocab"
 )
@@ -54,8 +57,10 @@ func expand(t Table) (Table, []virtual) {
 	emptied := map[int]bool{}
 	for _, v := range virt {
 		if !emptied[v.parent] {
+			// The records move to the virtual columns; what is not a
+			// record (a plain note among audit snapshots) stays.
 			c := out.Columns[v.parent]
-			c.Values = make([]string, len(c.Values))
+			c.Values = leftovers(c.Values)
 			out.Columns[v.parent] = c
 			emptied[v.parent] = true
 		}
@@ -64,23 +69,49 @@ func expand(t Table) (Table, []virtual) {
 	return out, virt
 }
 
+// leftovers keeps the values of a split column that were not records.
+func leftovers(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		t := strings.TrimSpace(v)
+		if t == "" || emptyRecords[t] {
+			continue
+		}
+		if _, ok := flattenRecord(t); ok {
+			continue
+		}
+		if strings.Count(t, "|") >= 2 || strings.Count(t, ";") >= 2 || strings.Count(t, "\t") >= 2 {
+			continue // a delimited record
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// minRecordShare is the share of a column's (non-empty) values that must be
+// records for the column to be split: audit logs and form payloads mix
+// records with plain text, and the text stays in the column itself.
+const minRecordShare = 0.3
+
+// emptyRecords are what ORMs store for "no record" (Laravel auditing's
+// old_values of a creation, a null snapshot).
+var emptyRecords = map[string]bool{"[]": true, "{}": true, "null": true, "NULL": true, "---": true, "--- {}": true}
+
 // jsonKeys returns the flattened keys found in at least 5% of the probed
-// values, when most probed values are JSON objects; nil otherwise.
+// records, when enough probed values are records (JSON objects, arrays of
+// objects, YAML mappings); nil otherwise.
 func jsonKeys(values []string) []string {
 	seen, objects := 0, 0
 	count := map[string]int{}
 	for _, v := range values {
 		v = strings.TrimSpace(v)
-		if v == "" {
+		if v == "" || emptyRecords[v] {
 			continue
 		}
 		if seen++; seen > embedProbe {
 			break
 		}
-		if v[0] != '{' {
-			continue
-		}
-		flat, ok := flattenJSON(v)
+		flat, ok := flattenRecord(v)
 		if !ok {
 			continue
 		}
@@ -89,7 +120,7 @@ func jsonKeys(values []string) []string {
 			count[k]++
 		}
 	}
-	if seen == 0 || objects*10 < seen*8 {
+	if objects < 3 || float64(objects) < minRecordShare*float64(seen) {
 		return nil
 	}
 	var keys []string
@@ -105,7 +136,30 @@ func jsonKeys(values []string) []string {
 	return keys
 }
 
-// flattenJSON reads a JSON object into key paths ("domicilio.cp") and
+// flattenRecord reads a record stored as text: a JSON object, an array of
+// JSON objects (Django's serialized rows), JSON encoded twice (a JSON
+// string holding the object), or a YAML mapping (PaperTrail's default
+// "---\nnombre: ..." snapshots).
+func flattenRecord(v string) (map[string]string, bool) {
+	switch {
+	case v[0] == '{' || v[0] == '[' || v[0] == '"':
+		return flattenJSON(v)
+	case strings.HasPrefix(v, "---") && strings.Contains(v, ":"):
+		return flattenYAML(v)
+	}
+	return nil, false
+}
+
+// flattenYAML reads a YAML mapping (PaperTrail's object column).
+func flattenYAML(doc string) (map[string]string, bool) {
+	var v map[string]any
+	if err := yaml.Unmarshal([]byte(doc), &v); err != nil || len(v) == 0 {
+		return nil, false
+	}
+	return flattenValue(v)
+}
+
+// flattenJSON reads a JSON record into key paths ("domicilio.cp") and
 // their values as text; arrays join their elements with spaces.
 func flattenJSON(doc string) (map[string]string, bool) {
 	var v any
@@ -114,9 +168,56 @@ func flattenJSON(doc string) (map[string]string, bool) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, false
 	}
+	if s, ok := v.(string); ok { // encoded twice
+		s = strings.TrimSpace(s)
+		if s == "" || s[0] != '{' && s[0] != '[' {
+			return nil, false
+		}
+		dec = json.NewDecoder(strings.NewReader(s))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+	}
+	return flattenValue(v)
+}
+
+// flattenValue flattens a decoded record. A list of objects is read as one
+// record whose keys are the objects' (a row serialised as [{"model": ...,
+// "fields": {...}}]). An object whose every value is a pair [before,
+// after] is a change set (PaperTrail's object_changes, django-auditlog's
+// changes): each field is read as its value after the change, or before
+// it when the change removed it.
+func flattenValue(v any) (map[string]string, bool) {
+	if l, ok := v.([]any); ok {
+		merged := map[string]any{}
+		for _, e := range l {
+			o, ok := e.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			for k, x := range o {
+				merged[k] = x
+			}
+		}
+		if len(merged) == 0 {
+			return nil, false
+		}
+		v = merged
+	}
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, false
+	}
+	if changeSet(obj) {
+		for k, x := range obj {
+			pair := x.([]any)
+			if pair[1] != nil {
+				obj[k] = pair[1]
+			} else {
+				obj[k] = pair[0]
+			}
+		}
 	}
 	out := map[string]string{}
 	var walk func(prefix string, v any)
@@ -151,10 +252,38 @@ func flattenJSON(doc string) (map[string]string, bool) {
 			out[prefix] = x.String()
 		case bool:
 			out[prefix] = strconv.FormatBool(x)
+		case int:
+			out[prefix] = strconv.Itoa(x)
+		case float64:
+			out[prefix] = strconv.FormatFloat(x, 'f', -1, 64)
+		case time.Time:
+			out[prefix] = x.Format("2006-01-02")
 		}
 	}
 	walk("", obj)
 	return out, true
+}
+
+// changeSet reports whether every value of an object is a [before, after]
+// pair, as change logs store them.
+func changeSet(obj map[string]any) bool {
+	if len(obj) == 0 {
+		return false
+	}
+	for _, x := range obj {
+		l, ok := x.([]any)
+		if !ok || len(l) != 2 {
+			return false
+		}
+		for _, e := range l {
+			switch e.(type) {
+			case nil, string, json.Number, bool, int, float64:
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func splitJSON(c Column, keys []string) []Column {
@@ -166,10 +295,10 @@ func splitJSON(c Column, keys []string) []Column {
 	}
 	for r, v := range c.Values {
 		v = strings.TrimSpace(v)
-		if v == "" || v[0] != '{' {
+		if v == "" || emptyRecords[v] {
 			continue
 		}
-		flat, ok := flattenJSON(v)
+		flat, ok := flattenRecord(v)
 		if !ok {
 			continue
 		}
@@ -242,6 +371,22 @@ func fold(t Table, r Result, virt []virtual) Result {
 	n := len(t.Columns)
 	out := Result{Findings: r.Findings[:n], Rows: r.Rows, PersonKey: r.PersonKey}
 	merged := map[int]map[string]*Finding{}
+	// The parent's own findings (its values that were not records) fold
+	// in with its parts'.
+	for _, v := range virt {
+		if merged[v.parent] != nil {
+			continue
+		}
+		byCat := map[string]*Finding{}
+		for _, f := range r.Findings[v.parent] {
+			c := f
+			c.Rows = NewBitset(r.Rows)
+			c.Rows.Or(f.Rows)
+			c.Evidence = append([]string(nil), f.Evidence...)
+			byCat[f.Category] = &c
+		}
+		merged[v.parent] = byCat
+	}
 	for i, v := range virt {
 		for _, f := range r.Findings[n+i] {
 			byCat := merged[v.parent]

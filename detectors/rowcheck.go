@@ -290,6 +290,13 @@ func checkNames(cc *curpColumn, other *colCtx) bool {
 	if other.prof.hasLetter < 0.8 || other.prof.avgWords > 8 {
 		return false
 	}
+	// Values that validate as something else (e-mails made of a surname,
+	// "mor12@correo.mx") share the name's letters without being a name.
+	for _, cat := range []string{taxonomy.Email, taxonomy.CURP, taxonomy.RFC, taxonomy.VoterKey, taxonomy.Phone} {
+		if mostly(other.candidate(cat)) {
+			return false
+		}
+	}
 	var both int
 	var agree [5]int // full P M N, full N P M, paterno, materno, nombre
 	for j, row := range cc.rows {
