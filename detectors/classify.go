@@ -167,7 +167,7 @@ func newColCtx(idx int, col *Column, rows int, prefix string) *colCtx {
 	}
 	c.blankFillers()
 	c.prof = profileOf(c)
-	c.freeText = c.name.Hint == vocab.HintFreeText && c.prof.avgWords >= 2
+	c.freeText = (c.name.Hint == vocab.HintFreeText || col.Type == fileNameType) && c.prof.avgWords >= 2
 	return c
 }
 

@@ -45,6 +45,8 @@ func expand(t Table) (Table, []virtual) {
 			parts = splitJSON(c, keys)
 		} else if sep, n := delimiter(c.Values); n > 0 {
 			parts = splitDelimited(c, sep, n)
+		} else if fileNames(c.Values) {
+			parts = []Column{fileNameWords(c)}
 		}
 		for _, p := range parts {
 			virt = append(virt, virtual{parent: i, column: p})
@@ -56,6 +58,11 @@ func expand(t Table) (Table, []virtual) {
 	out := Table{Name: t.Name, Columns: append([]Column(nil), t.Columns...)}
 	emptied := map[int]bool{}
 	for _, v := range virt {
+		if v.column.Type == fileNameType {
+			// The path stays what it is; its words are read as text.
+			out.Columns = append(out.Columns, v.column)
+			continue
+		}
 		if !emptied[v.parent] {
 			// The records move to the virtual columns; what is not a
 			// record (a plain note among audit snapshots) stays.
@@ -447,4 +454,78 @@ func jsonColumnName(path string) string {
 		return leaf
 	}
 	return strings.ReplaceAll(path, ".", "_")
+}
+
+// fileNameType marks the virtual column of the words in a column's file
+// names: it is read as free text.
+const fileNameType = "file name words"
+
+// fileExtensions are those of stored documents and scans.
+var fileExtensions = map[string]bool{"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "tif": true,
+	"tiff": true, "bmp": true, "heic": true, "webp": true, "doc": true, "docx": true, "xls": true, "xlsx": true,
+	"odt": true, "ods": true, "txt": true, "rtf": true, "xml": true, "zip": true, "rar": true, "csv": true, "p7m": true}
+
+// fileBase returns the name of a stored file without its folder and
+// extension ("uploads/2021/ACTA_JUAN_PEREZ.pdf" gives "ACTA_JUAN_PEREZ"),
+// or false when v is not a file name.
+func fileBase(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) < 5 || len(v) > 400 {
+		return "", false
+	}
+	if i := strings.LastIndexAny(v, "/\\"); i >= 0 {
+		v = v[i+1:]
+	}
+	dot := strings.LastIndexByte(v, '.')
+	if dot <= 0 || !fileExtensions[strings.ToLower(v[dot+1:])] {
+		return "", false
+	}
+	return v[:dot], true
+}
+
+// fileNames reports whether most probed values are file names.
+func fileNames(values []string) bool {
+	seen, files := 0, 0
+	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if seen++; seen > embedProbe {
+			break
+		}
+		if _, ok := fileBase(v); ok {
+			files++
+		}
+	}
+	return seen > 0 && files*2 >= seen
+}
+
+// fileNameWords makes the virtual column of the words in file names:
+// separators become spaces and glued capitals are split, so that
+// "acta_nacimiento-JuanPerezLopez.pdf" reads "acta nacimiento Juan Perez
+// Lopez" and a CURP in a name stays one word.
+func fileNameWords(c Column) Column {
+	out := Column{Name: c.Name + "_palabras", Type: fileNameType, Kind: KindText, Values: make([]string, len(c.Values))}
+	for r, v := range c.Values {
+		base, ok := fileBase(v)
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		prevLower := false
+		for _, ch := range base {
+			switch {
+			case ch == '_' || ch == '-' || ch == '.' || ch == '+' || ch == ' ' || ch == '(' || ch == ')':
+				b.WriteByte(' ')
+				prevLower = false
+				continue
+			case ch >= 'A' && ch <= 'Z' && prevLower:
+				b.WriteByte(' ')
+			}
+			b.WriteRune(ch)
+			prevLower = ch >= 'a' && ch <= 'z'
+		}
+		out.Values[r] = strings.Join(strings.Fields(b.String()), " ")
+	}
+	return out
 }

@@ -144,6 +144,9 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	var checked, company int
 	t := tc.tally(c, taxonomy.RFC, 0.05, false, func(v string) verdict {
 		r, reason := validate.ParseRFC(v)
+		if reason == validate.Implausible && r.Person {
+			return vWeak // a 0 in the homoclave with a right check: compatible, not proof
+		}
 		if reason != validate.OK {
 			return vNo
 		}
@@ -162,7 +165,7 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	// A column of RFCs may mix people and companies (a taxpayer register):
 	// how many values are RFCs at all says it is an RFC column, and the
 	// share of people among them says whether it holds personal data.
-	shaped := t.match + company
+	shaped := t.match + t.weak + company
 	s := newScore(-4)
 	s.add(EvValueFormat, rateWeight(float64(shaped)/float64(t.n), -6, step{0.9, 7}, step{0.5, 5}, step{0.2, 3}, step{0.05, 0.5}))
 	// Random strings pass the check character one time in eleven; real

@@ -108,3 +108,29 @@ func TestFillerColumns(t *testing.T) {
 		t.Errorf("poliza: found %v, want health_enrollment", got["poliza"])
 	}
 }
+
+// Lowercase nicknames and given names that are also countries are names;
+// 7-digit local phones count where the column says phone (issue 10).
+func TestNicknamesAndLocalPhones(t *testing.T) {
+	ps := people(300, 91)
+	nick := []string{"pepe", "lupita", "chuy", "america", "grecia", "israel", "memo", "paco"}
+	tbl := table("contactos", ps,
+		text("curp", func(_ int, p person) string { return p.curp }),
+		text("apodo_nombre", func(i int, _ person) string { return nick[i%len(nick)] }),
+		text("telefono", func(i int, _ person) string { return fmt.Sprintf("%d-%04d", 361+i%500, 1000+i*37%9000) }),
+		// Seven digits without a phone name are folios.
+		text("folio", func(i int, _ person) string { return fmt.Sprintf("%07d", 2000000+i*7919) }),
+	)
+	got := found(tbl)
+	if !hasString(got["telefono"], taxonomy.Phone) {
+		t.Errorf("telefono: found %v", got["telefono"])
+	}
+	if len(got["folio"]) > 0 {
+		t.Errorf("folio: found %v", got["folio"])
+	}
+	for _, w := range nick {
+		if r, _ := judgeName(w); r != vMatch {
+			t.Errorf("%s: %v, want a known name", w, r)
+		}
+	}
+}

@@ -22,6 +22,8 @@ var (
 	givenFemaleTxt []byte
 	//go:embed data/given_names_male.txt
 	givenMaleTxt []byte
+	//go:embed data/given_names_more.txt
+	givenMoreTxt []byte
 	//go:embed data/renapo_2008_top30_given_names.csv
 	renapoTop30CSV []byte
 	//go:embed data/surnames.txt
@@ -118,6 +120,13 @@ func load() *data {
 		}
 		for _, n := range lines(givenMaleTxt) {
 			addGiven(n, 'H', 0)
+		}
+		for _, l := range lines(givenMoreTxt) {
+			name, sex, ok := strings.Cut(l, " ")
+			if !ok || (sex != "H" && sex != "M") {
+				panic(fmt.Sprintf("dict: bad line %q in given_names_more.txt", l))
+			}
+			addGiven(name, sex[0], 0)
 		}
 		for _, n := range lines(surnamesTxt) {
 			d.surnames = append(d.surnames, n)

@@ -39,8 +39,9 @@ PEDO PENE PUTA PUTO QULO RATA RUIN`)
 // letters from the name), 12 a persona moral (3); the name part is
 // [A-ZÑ&], then a real calendar date YYMMDD in some century, a homoclave
 // of two characters from [1-9A-NP-Z] and a check character [0-9A]; a 0 in
-// the homoclave, outside that alphabet but found in real RFCs, is accepted
-// only when the check character is right (a soft check, not a rejection). The
+// the homoclave, outside that alphabet but found in real RFCs, returns
+// Implausible with the RFC's fields when the check character is right (a
+// soft check: the detectors weigh it, never reject it outright). The
 // legacy 10-character personal form (name + date, no homoclave) is also
 // accepted, with CheckOK false.
 //
@@ -117,11 +118,15 @@ func ParseRFC(s string) (RFC, Reason) {
 		c, ok := rfcCheck(rs[:n-1])
 		checkOK = ok && rune(c) == rs[n-1]
 	}
-	if zeroHomoclave && !checkOK {
+	if zeroHomoclave {
 		// The SAT's homoclave alphabet has no 0, yet RFCs with one and a
-		// correct check character are in use: the check character decides
-		// (soft), where a random 0 alone would be a typing slip.
-		return RFC{}, BadFormat
+		// correct check character are in use. Such a value is Implausible
+		// (returned with its fields), not BadFormat: the detectors weigh it
+		// as soft evidence; a 0 with a wrong check is a typing slip.
+		if !checkOK {
+			return RFC{}, BadFormat
+		}
+		return RFC{Value: s, Person: person, YYMMDD: date, CheckOK: true}, Implausible
 	}
 	return RFC{Value: s, Person: person, YYMMDD: date, CheckOK: checkOK}, OK
 }

@@ -123,8 +123,8 @@ func TestRFCZeroInHomoclave(t *testing.T) {
 	body := "GODE561231G0"
 	c, _ := RFCCheckDigit(body)
 	good := body + string(c)
-	if r, reason := ParseRFC(good); reason != OK || !r.CheckOK {
-		t.Errorf("%s: %v (check %v), want valid", good, reason, r.CheckOK)
+	if r, reason := ParseRFC(good); reason != Implausible || !r.CheckOK || !r.Person || r.Value != good {
+		t.Errorf("%s: %v (%+v), want implausible with its fields", good, reason, r)
 	}
 	wrong := byte('0')
 	if c == '0' {
