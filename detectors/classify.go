@@ -32,6 +32,9 @@ type tableCtx struct {
 	personKey bool
 	// isCatalogue caches catalogue().
 	isCatalogue *bool
+	// thingCatalogue: the table's name says catalogue and nothing in it
+	// identifies a person (positions, sites, units).
+	thingCatalogue bool
 	// rules are the custom rules of this classification (custom.go).
 	rules []*rules.Rule
 }

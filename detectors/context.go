@@ -64,6 +64,30 @@ func (tc *tableCtx) setContext() {
 			tc.healthContext = true
 		}
 	}
+	if catalogueName(tc.name) && !tc.personKey && !tc.identifiesPeople() {
+		// A catalogue of positions, sites or units: its descriptions name
+		// people ("JOSE MARIA MORELOS") and medical work ("MEDICO
+		// ESPECIALISTA EN DIABETES") without being about anyone.
+		tc.thingCatalogue = true
+		tc.personContext = false
+	}
+}
+
+// identifiesPeople reports whether a column holds validated personal
+// identifiers or is named as a person's name: what a catalogue never has.
+func (tc *tableCtx) identifiesPeople() bool {
+	for _, c := range tc.cols {
+		for _, cat := range []string{taxonomy.CURP, taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey} {
+			if mostly(c.candidate(cat)) {
+				return true
+			}
+		}
+		if c.name.Category == taxonomy.PersonName && c.name.Strength == vocab.Strong && !c.name.Guessed &&
+			c.name.Hint != vocab.HintGivenName {
+			return true // "apellido_paterno", "nombre_paciente"; a bare "nombre" names things too
+		}
+	}
+	return false
 }
 
 // contextDetectors adjust pass-1 candidates with what the table says.
@@ -78,6 +102,14 @@ var contextDetectors = []func(*tableCtx, *colCtx){
 // about health (its descriptions, its free text) is catalogue too. An
 // anonymised case table is not caught: its diagnoses repeat.
 func catalogueRule(tc *tableCtx, c *colCtx) {
+	if tc.thingCatalogue {
+		for _, k := range c.cands {
+			switch k.category {
+			case taxonomy.PersonName, taxonomy.HealthCondition, taxonomy.HealthFacility, taxonomy.HealthEnrollment:
+				k.s.add("", -10)
+			}
+		}
+	}
 	if !tc.catalogue() {
 		return
 	}
@@ -94,14 +126,26 @@ func mostly(k *candidate) bool {
 }
 
 // catalogue reports whether the table lists health items rather than
-// people (computed once).
+// people (computed once): a health column is the table's key, one row per
+// code or unit. A key is unique; the diagnoses of a case table repeat, and
+// even spread evenly over the 14,000 codes of CIE-10 they repeat within a
+// few hundred rows (two thousand draws give about 140 repeats), so only a
+// column with next to no repeat is a key. A small sample cannot show that,
+// and there the table's name must say catalogue.
 func (tc *tableCtx) catalogue() bool {
 	if tc.isCatalogue == nil {
 		is := false
 		if !tc.personContext {
 			for _, c := range tc.cols {
-				if c.nPresent >= 30 && c.prof.distinct >= 0.9 && !c.freeText &&
-					(mostly(c.candidate(taxonomy.HealthCondition)) || mostly(c.candidate(taxonomy.HealthFacility))) {
+				if c.nPresent < 30 || c.freeText ||
+					!(mostly(c.candidate(taxonomy.HealthCondition)) || mostly(c.candidate(taxonomy.HealthFacility))) {
+					continue
+				}
+				spanned := min(c.nPresent, distinctSpan)
+				switch {
+				case spanned >= 300 && c.prof.distinct >= 0.98:
+					is = true
+				case c.prof.distinct >= 0.9 && catalogueName(tc.name):
 					is = true
 				}
 			}
@@ -109,6 +153,25 @@ func (tc *tableCtx) catalogue() bool {
 		tc.isCatalogue = &is
 	}
 	return *tc.isCatalogue
+}
+
+// catalogueName reports whether a (normalised) table name says catalogue:
+// "cat_diagnosticos", "catalogo_cie10", "ctl_unidades", "tc_clues",
+// "c_cie10", "cie10".
+func catalogueName(name string) bool {
+	tokens := strings.Split(name, "_")
+	for i, t := range tokens {
+		switch {
+		case t == "cat" || t == "ctl" || t == "catalogo" || t == "catalogos" || t == "catalog" || t == "cats" ||
+			t == "catalogue" || strings.HasPrefix(t, "catalog"):
+			return true
+		case i == 0 && (t == "c" || t == "tc" || t == "cg") && len(tokens) > 1:
+			return true
+		case t == "cie10" || t == "cie" || t == "icd10" || t == "clues":
+			return true
+		}
+	}
+	return false
 }
 
 // personOnlyCategories: addresses, postal codes, phones, enrollment numbers
