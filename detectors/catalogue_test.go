@@ -31,7 +31,9 @@ func TestUniformCaseTableIsNotACatalogue(t *testing.T) {
 	)
 	small := table("cat_cie10", people(80, 103),
 		text("clave", func(i int, _ person) string { return codes[i*97] }),
-		text("nombre", func(i int, _ person) string { return []string{"DIABETES MELLITUS", "ASMA", "GASTRITIS", "OTITIS MEDIA"}[i%4] }),
+		text("nombre", func(i int, _ person) string {
+			return []string{"DIABETES MELLITUS", "ASMA", "GASTRITIS", "OTITIS MEDIA"}[i%4]
+		}),
 	)
 	for _, tb := range []Table{big, small} {
 		if g := found(tb); len(g) > 0 {
