@@ -121,12 +121,16 @@ func load() *data {
 		for _, n := range lines(givenMaleTxt) {
 			addGiven(n, 'H', 0)
 		}
+		// Nicknames and given names that are places are words to recognise,
+		// not names GivenNames hands out: they join the word set only.
 		for _, l := range lines(givenMoreTxt) {
 			name, sex, ok := strings.Cut(l, " ")
 			if !ok || (sex != "H" && sex != "M") {
 				panic(fmt.Sprintf("dict: bad line %q in given_names_more.txt", l))
 			}
-			addGiven(name, sex[0], 0)
+			for _, w := range norm.Words(name) {
+				d.givenSet[w] = true
+			}
 		}
 		for _, n := range lines(surnamesTxt) {
 			d.surnames = append(d.surnames, n)
