@@ -35,6 +35,8 @@ type tableCtx struct {
 	// thingCatalogue: the table's name says catalogue and nothing in it
 	// identifies a person (positions, sites, units).
 	thingCatalogue bool
+	// animals: the rows are animals (a species or breed column).
+	animals bool
 	// rules are the custom rules of this classification (custom.go).
 	rules []*rules.Rule
 }
@@ -115,6 +117,7 @@ func classify(t Table, opt Options) Result {
 	for i := range t.Columns {
 		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows, prefix))
 	}
+	tc.confirmSplitAddress()
 
 	// Pass 1: what each column's name and values say on their own.
 	for _, c := range tc.cols {
@@ -213,7 +216,11 @@ func (c *colCtx) structuredMajority() []*candidate {
 func mergeText(structured, text []*candidate) []*candidate {
 	out := structured
 	for _, k := range text {
-		if slices.ContainsFunc(structured, func(s *candidate) bool { return s.category == k.category }) {
+		if i := slices.IndexFunc(out, func(s *candidate) bool { return s.category == k.category }); i >= 0 {
+			// Both readings found it: the stronger one says how sure.
+			if k.s.logit > out[i].s.logit {
+				out[i] = k
+			}
 			continue
 		}
 		if len(structured) > 0 && k.category != taxonomy.CURP && k.category != taxonomy.Email && k.category != taxonomy.Phone {

@@ -3,6 +3,7 @@ package detectors
 import (
 	"strings"
 
+	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
@@ -35,7 +36,8 @@ var healthTableWords = []string{"consulta", "paciente", "egreso", "ingreso", "ho
 	// A patient's history, exams, nursing and dental charts, lab results.
 	"historia", "exploracion", "enfermeria", "signos_vitales", "antecedente", "odonto", "dental", "laboratorio",
 	"somatometria", "triage", "hospitaliz", "nota_medica", "notas_medicas", "evolucion", "tratamiento",
-	"padecimiento", "cartilla", "esavi", "inmuniz", "prenatal", "embarazo", "control_nino", "nutricion"}
+	"padecimiento", "cartilla", "esavi", "inmuniz", "prenatal", "embarazo", "control_nino", "nutricion",
+	"tamiz", "neonat", "perinat", "obstetr", "parto", "nacido", "lactancia", "puerper"}
 
 // setContext decides, after pass 1 and the cross-checks, whether the table
 // is about people and whether it is about health.
@@ -53,8 +55,10 @@ func (tc *tableCtx) setContext() {
 				tc.personContext = true
 			}
 			// A facility alone does not make a table about health: a
-			// payroll names the hospital where people work.
-			if (k.category == taxonomy.HealthCondition || k.category == taxonomy.HealthEnrollment) && k.s.valueSupport {
+			// payroll names the hospital where people work. Nor do a few
+			// clinical words in titles, file names or notes: a column must
+			// mostly hold health data.
+			if (k.category == taxonomy.HealthCondition || k.category == taxonomy.HealthEnrollment) && mostly(k) && !c.freeText {
 				tc.healthContext = true
 			}
 		}
@@ -64,6 +68,7 @@ func (tc *tableCtx) setContext() {
 			tc.healthContext = true
 		}
 	}
+	tc.animals = tc.aboutAnimals()
 	if catalogueName(tc.name) && !tc.personKey && !tc.identifiesPeople() {
 		// A catalogue of positions, sites or units: its descriptions name
 		// people ("JOSE MARIA MORELOS") and medical work ("MEDICO
@@ -92,7 +97,7 @@ func (tc *tableCtx) identifiesPeople() bool {
 
 // contextDetectors adjust pass-1 candidates with what the table says.
 var contextDetectors = []func(*tableCtx, *colCtx){
-	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyCondition,
+	animalRule, catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyCondition,
 }
 
 // catalogueRule: TAXONOMY says a catalogue that lists diseases, medicines
@@ -219,7 +224,7 @@ func (tc *tableCtx) aboutPeople() bool {
 	columns := 0
 	for _, c := range tc.cols {
 		k := c.candidate(taxonomy.HealthCondition)
-		if k == nil || !(k.s.valueSupport || c.codedCondition) || c.name.Hint == vocab.HintVital {
+		if k == nil || !(k.s.valueSupport || c.codedCondition) || c.name.Hint.PersonMeasure() {
 			continue // a measurement is a person's only in a record about people
 		}
 		if c.codedCondition || hasEvidence(k, EvDictionary) {
@@ -286,19 +291,32 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 		return
 	}
 	k := c.candidate(taxonomy.HealthCondition)
-	if k == nil || k.s.valueSupport {
+	if k == nil {
 		return
 	}
-	if c.name.Hint == vocab.HintVital && !tc.aboutPeople() {
+	if c.name.Hint.PersonMeasure() && !tc.aboutPeople() {
 		return // a cold chain's temperature, a lab instrument's reading
+	}
+	if k.s.valueSupport {
+		// Words in the values said it already ("COVID-19 PFIZER"); the
+		// health table about people makes it the person's.
+		if tc.healthContext && c.name.Hint.PersonMeasure() {
+			k.s.add(EvTableContext, 2)
+		}
+		return
 	}
 	if tc.healthContext && k.examined > 0 && k.matched >= k.examined*9/10 {
 		k.s.add(EvColumnName, 4.5)
 		k.s.add(EvTableContext, 2)
-		if allFlagCodes(c) {
+		switch {
+		case allFlagCodes(c):
 			// Every value is a code of the yes/no coding Mexican health
 			// data uses (1/2, 97/98/99): the values confirm a flag.
 			k.s.add(EvValueFormat, 0.5)
+		case c.name.Hint.PersonMeasure():
+			// Nine values in ten are what the name announces (readings,
+			// scores, dates or marks of doses) in a record about people.
+			k.s.add(EvValueFormat, 1)
 		}
 	}
 }
@@ -311,4 +329,81 @@ func allFlagCodes(c *colCtx) bool {
 		}
 	}
 	return true
+}
+
+// animalWords are the species a veterinary record holds.
+var animalWords = wordSet(`PERRO PERRA GATO GATA CANINO CANINA FELINO FELINA EQUINO BOVINO PORCINO OVINO CAPRINO AVE
+AVES CONEJO HURON HAMSTER TORTUGA CABALLO YEGUA VACA TORO BORREGO CERDO DOG CAT`)
+
+// aboutAnimals reports whether the table's rows are animals: a column named
+// species or breed, or whose values are species.
+func (tc *tableCtx) aboutAnimals() bool {
+	for _, c := range tc.cols {
+		switch norm.Identifier(c.col.Name) {
+		case "especie", "raza", "species", "breed", "tipo_mascota", "tipo_animal", "especie_animal":
+			return true
+		}
+		if c.nPresent >= 20 && c.prof.distinctCount <= 30 && c.prof.avgWords <= 2 {
+			hits, seen := 0, 0
+			for _, v := range c.vals {
+				if v == "" {
+					continue
+				}
+				if seen++; seen > probeSize {
+					break
+				}
+				if animalWords[norm.Fold(v)] {
+					hits++
+				}
+			}
+			if 2*hits > seen {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerWords name the people of a veterinary record.
+var ownerWords = []string{"propietario", "dueno", "owner", "tutor", "responsable", "cliente"}
+
+// animalRule: a pet's name, birthdate and diagnoses are no person's
+// (TAXONOMY is about people); its owner's columns, named so, still are.
+func animalRule(tc *tableCtx, c *colCtx) {
+	if !tc.animals {
+		return
+	}
+	id := norm.Identifier(c.col.Name)
+	for _, w := range ownerWords {
+		if strings.Contains(id, w) {
+			return
+		}
+	}
+	for _, k := range c.cands {
+		switch k.category {
+		case taxonomy.PersonName, taxonomy.Birthdate, taxonomy.HealthCondition, taxonomy.HealthFacility:
+			k.s.add("", -10)
+		}
+	}
+}
+
+// confirmSplitAddress: a table that splits its address (a street column,
+// a postal code) makes its weakly named parts ("col", "dom", "dir")
+// address parts too: abbreviations are the table's way, not a directory.
+func (tc *tableCtx) confirmSplitAddress() {
+	strong := 0
+	for _, c := range tc.cols {
+		if (c.name.Category == taxonomy.Address || c.name.Category == taxonomy.PostalCode) &&
+			c.name.Strength == vocab.Strong && !c.name.Guessed {
+			strong++
+		}
+	}
+	if strong == 0 {
+		return
+	}
+	for _, c := range tc.cols {
+		if c.name.Category == taxonomy.Address && c.name.Strength == vocab.Weak && !c.name.Guessed {
+			c.name.Strength = vocab.Strong
+		}
+	}
 }

@@ -16,9 +16,21 @@ import (
 const minTextShare = 0.05
 
 // nameTriggers precede a person's name in clinical and administrative
-// notes.
+// notes, and in the names of a person's documents (INE, CURP, ACTA...).
 var nameTriggers = wordSet(`PACIENTE PAC SR SRA SRITA DR DRA C NOMBRE FAMILIAR MADRE PADRE HIJO HIJA ESPOSO
-ESPOSA TUTOR RESPONSABLE BENEFICIARIO BENEFICIARIA TITULAR DERECHOHABIENTE INFORMANTE LIC ING`)
+ESPOSA TUTOR RESPONSABLE BENEFICIARIO BENEFICIARIA TITULAR DERECHOHABIENTE INFORMANTE LIC ING
+INE IFE CURP ACTA FOTO CREDENCIAL PASAPORTE COMPROBANTE CONSTANCIA CERTIFICADO`)
+
+// titleTriggers are the triggers after which a name needs no known word:
+// "SRA. XOCHITL CAUICH". After the others (PACIENTE, MADRE, INE) words
+// that are not names follow as often ("PACIENTE TOLERA BIEN", "MADRE EN
+// DIALISIS"), so one word of the run must be a known name.
+var titleTriggers = wordSet(`SR SRA SRITA DR DRA C LIC ING NOMBRE`)
+
+// textStopWords are the small words of a sentence, which no name run
+// crosses.
+var textStopWords = wordSet(`EN CON POR SIN A AL DEL QUE SE NO SI YA MUY MAS PERO PARA ES SU SUS UN UNA LO LE LES
+NI O U E`)
 
 // textFinds is what one note holds: per category, one (complete) value
 // found, which only ever leaves as a masked example.
@@ -211,7 +223,8 @@ func nameAt(words []string, i int) string {
 		if dict.Particles[w] && n > 0 {
 			continue
 		}
-		if notNameWords[w] || isConditionWord(w) || nameTriggers[w] || len(w) < 2 {
+		if notNameWords[w] || isConditionWord(w) || dict.IsClinicalContext(w) || nameTriggers[w] || textStopWords[w] ||
+			len(w) < 2 {
 			break
 		}
 		isGiven, isSurname := dict.IsGivenName(w), dict.IsSurname(w)
@@ -221,6 +234,9 @@ func nameAt(words []string, i int) string {
 		given = given || isGiven
 		surname = surname || isSurname
 		n++
+	}
+	if triggered && !titleTriggers[words[i-1]] && !given && !surname {
+		return "" // "PACIENTE TOLERA BIEN", "MADRE EN DIALISIS": no name in the run
 	}
 	if n >= 2 && (given && surname || triggered) {
 		name := strings.Join(words[i:i+n], " ")
@@ -294,8 +310,11 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 		case taxonomy.HealthCondition:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 6}, step{minTextShare, 4.5}))
 			s.note(EvDictionary)
-			if tc.healthContext {
+			switch {
+			case tc.healthContext:
 				s.add(EvTableContext, 1)
+			case !tc.personContext && !tc.personKey:
+				s.add("", -3) // titles of norms and manuals: about no one
 			}
 		}
 		k.s = s

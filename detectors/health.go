@@ -153,12 +153,15 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 	// A flag (DIABETES) or a strongly named column of a few short codes
 	// (CLASIFICACION_FINAL = 1..7, a triage level): coded health data,
 	// which only a health table makes a person's condition (pass 3).
-	flag := c.name.Hint == vocab.HintCondition || c.name.Hint == vocab.HintVital ||
+	flag := c.name.Hint == vocab.HintCondition || c.name.Hint.PersonMeasure() ||
 		named && c.name.Strength == vocab.Strong && c.prof.avgLen <= 3 && float64(c.prof.distinctCount) <= 15
 	c.codedCondition = flag
 	if !named && c.prof.hasLetter < 0.5 {
 		return nil
 	}
+	// A few labels repeated (BAJO/ALTO, NORMAL/SOSPECHOSO, PRIMERA/
+	// SEGUNDA, RECUPERADO SIN SECUELAS) are a coding like 1/2.
+	categorical := c.nPresent >= 20 && c.prof.distinctCount <= 15
 	codes, words := 0, 0
 	t := tc.tally(c, taxonomy.HealthCondition, 0.1, true, func(v string) verdict {
 		if len(v) <= 8 {
@@ -167,10 +170,10 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 				return vMatch
 			}
 		}
-		if flag && (conditionFlagValue(v) || len(v) <= 3 || measurement(v)) {
+		if flag && (conditionFlagValue(v) || len(v) <= 3 || measurement(v) || categorical && shortLabel(v)) {
 			return vWeak
 		}
-		if len(v) >= 4 && hasConditionWord(v) {
+		if len(v) >= 4 && !codeToken(v) && hasConditionWord(v) {
 			words++
 			return vMatch
 		}
@@ -280,4 +283,22 @@ func measurement(v string) bool {
 		}
 	}
 	return digits > 0 && letters <= 5
+}
+
+// shortLabel reports whether v is a short label of a coding: at most four
+// words and thirty characters.
+func shortLabel(v string) bool { return len(v) <= 30 && strings.Count(v, " ") <= 3 }
+
+// codeToken reports whether v is one token holding digits (a folio such as
+// ESAVI-2021-00001): its letters are a prefix, not words of a diagnosis.
+func codeToken(v string) bool {
+	if strings.ContainsRune(v, ' ') {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,9 @@ func nameWeight(c *colCtx, category string, strong, weak float64) float64 {
 // something else than category: another category's strong name or a hint
 // such as an amount or an event date.
 func namedOther(c *colCtx, category string) bool {
+	if c.name.Matched && c.name.Hint.PersonMeasure() {
+		return category != taxonomy.HealthCondition // a weight, a dose: never a postal code or a phone
+	}
 	if !c.name.Matched || c.name.Strength != vocab.Strong {
 		return false
 	}

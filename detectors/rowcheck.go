@@ -93,7 +93,7 @@ func (tc *tableCtx) checkDates(cc *curpColumn, other *colCtx) bool {
 	case rate >= 0.5:
 		k.s.add(EvRowConsistency, 4)
 		return true
-	case rate < 0.2:
+	case rate < 0.2 && !otherPerson(cc.col, other):
 		k.s.add("", -5) // the birthdate is elsewhere: this is another date
 	}
 	return false
@@ -409,4 +409,28 @@ func keyAgrees(a, b string, min int) bool {
 		}
 	}
 	return n >= min
+}
+
+// personRoles are the name tokens that say whose a column is in a record of
+// several people (a newborn and the mother, a worker and the spouse).
+var personRoleTokens = map[string]bool{"madre": true, "padre": true, "rn": true, "hijo": true, "hija": true,
+	"tutor": true, "titular": true, "beneficiario": true, "benef": true, "conyuge": true, "nino": true,
+	"menor": true, "recien": true, "nacido": true, "bebe": true, "familiar": true, "esposo": true, "esposa": true,
+	"trabajador": true, "tit": true, "mama": true, "papa": true, "infante": true, "neonato": true}
+
+// otherPerson reports whether two columns' names say they belong to
+// different people of the record ("curp_madre", "f_nac_rn"): then a date
+// that disagrees with the CURP is simply someone else's.
+func otherPerson(a, b *colCtx) bool {
+	ra, rb := roleOf(a.col.Name), roleOf(b.col.Name)
+	return ra != rb && (ra != "" || rb != "")
+}
+
+func roleOf(column string) string {
+	for _, t := range strings.Split(norm.Identifier(column), "_") {
+		if personRoleTokens[t] {
+			return t
+		}
+	}
+	return ""
 }

@@ -62,7 +62,7 @@ func IsPlaceholder(s string) bool {
 	if len(s) >= 3 && allSame(s) {
 		return true
 	}
-	if genericIdentifier(s) {
+	if genericIdentifier(s) || placeholderEmail(s) {
 		return true
 	}
 	if isDigit(s[0]) {
@@ -150,4 +150,36 @@ func genericIdentifier(s string) bool {
 	default:
 		return IsGenericCURP(u)
 	}
+}
+
+// placeholderDomains are the e-mail domains of no one: the reserved
+// example and test names (RFC 2606) and the made-up domains forms and test
+// loads use ("prueba.com", "correo.com", "sincorreo.com").
+var placeholderDomains = setOf("EXAMPLE.COM", "EXAMPLE.ORG", "EXAMPLE.NET", "EXAMPLE.MX", "TEST.COM", "TEST.MX",
+	"PRUEBA.COM", "PRUEBA.MX", "PRUEBAS.COM", "CORREO.COM", "DOMINIO.COM", "SINCORREO.COM", "NOTIENE.COM",
+	"NOCORREO.COM", "SINEMAIL.COM", "EMAIL.COM.MX", "XXX.COM", "ASDF.COM", "LOCALHOST")
+
+// placeholderEmail reports whether s is an e-mail address of no one: at a
+// placeholder domain or a reserved top-level domain (.test, .example,
+// .invalid, .localhost), or whose local part is a filler ("prueba3@",
+// "test@", "qa+12@").
+func placeholderEmail(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 || len(s) > 80 {
+		return false
+	}
+	domain := strings.ToUpper(s[at+1:])
+	if placeholderDomains[domain] {
+		return true
+	}
+	for _, tld := range []string{".TEST", ".EXAMPLE", ".INVALID", ".LOCALHOST"} {
+		if strings.HasSuffix(domain, tld) {
+			return true
+		}
+	}
+	local := strings.ToUpper(s[:at])
+	if i := strings.IndexByte(local, '+'); i > 0 {
+		local = local[:i] // "qa+12": the tag is the filler's counter
+	}
+	return isFiller(local) || local == "QA"
 }

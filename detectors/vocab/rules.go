@@ -38,7 +38,8 @@ var Rules = build(
 		"secondfamilyname", "secondlastname", "secondsurname", "maternalsurname", "maternalname", "mothersurname"),
 	group(taxonomy.PersonName, Strong, HintFullName, "nombrecompleto~", "nomcompleto~", "fullname", "apellidos",
 		"apellido", "nombreapellidos", "nombrepaciente", "nombrebeneficiario", "nombretitular", "nombreafiliado",
-		"nombrederechohabiente", "nombremedico", "nombredoctor", "nombrepadre", "nombremadre", "nompadre",
+		"nombrederechohabiente", "nombremedico", "nombredoctor", "dr", "dra", "odontologo", "dentista",
+		"enfermero", "medicoresponsable", "doctorresponsable", "nombrepadre", "nombremadre", "nompadre",
 		"nommadre", "nombretutor", "nombreconyuge", "nombrecontacto", "nombreresponsable", "nombrecompl*",
 		"nombreciudadano", "nombrepersona", "medico", "doctor", "medicotratante", "enfermera", "nomcomp~",
 		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname", "apellidonombre",
@@ -67,7 +68,7 @@ var Rules = build(
 
 	// Dates.
 	group(taxonomy.Birthdate, Strong, HintNone, "fechanacimiento~", "fechanac*", "fecnac*", "fecnacimiento~",
-		"fnac", "fnacim*", "fechnac*", "fchnac*", "fnacimiento", "nacimiento", "dob", "birthdate", "birthday",
+		"fnac*", "fechnac*", "fchnac*", "fnacimiento", "nacimiento", "dob", "birthdate", "birthday",
 		"dateofbirth", "fechadenacimiento~", "fecnacim", "fhnac", "nacio", "fenac"),
 	group(taxonomy.Birthdate, Weak, HintNone, "anionac", "anonac", "yearofbirth"),
 	// Any other "fecha"/"fec" name is some date of an event: the longest
@@ -152,7 +153,18 @@ var Rules = build(
 	group(taxonomy.HealthCondition, Weak, HintVital, "tensionarterial", "presionarterial", "ta", "fc", "fr", "frecuenciacardiaca~", "frecuenciarespiratoria~",
 		"temperatura", "temp", "saturacion", "spo2", "sato2", "glucemia", "glucosa", "glasgow", "braden", "norton",
 		"downton", "apgar", "silverman", "capurro", "barthel", "eva", "escaladolor", "imc", "perimetroabdominal~",
-		"esquemavacunacion~", "esquemacompleto"),
+		"esquemavacunacion~", "esquemacompleto", "evadolor", "riesgocaidas", "riesgoulceras", "escalacaidas",
+		"peso", "talla", "pesokg", "tallacm", "pesonac*", "pesoalnacer", "tallanac*", "semgest", "sdg",
+		"edadgestacional~", "tsh", "fenilalanina", "hemoglobina", "hba1c", "colesterol", "trigliceridos", "creatinina",
+		"hematocrito", "leucocitos", "plaquetas", "perimetrocefalico~"),
+	// Vaccines and doses: the date or mark of a dose says a person was
+	// vaccinated (health data about people); a dose given at birth is
+	// not a birthdate.
+	group(taxonomy.HealthCondition, Weak, HintVaccine, "bcg", "hepb*", "hepatitisb*", "hexa", "hexavalente*",
+		"penta", "pentavalente*", "neumo", "neumococ*", "antineumococ*", "rota", "rotavirus*", "srp*", "sr", "sabin*",
+		"antipolio*", "polio", "dpt*", "dpat*", "tdpa*", "td", "vph*", "influenza*", "antiinfluenza*", "varicela*",
+		"antirrabica*", "vacunaantirrabica", "esquema", "dosis", "numdosis", "biologico", "vacuna", "vacunaaplicada",
+		"covid19dosis*", "desenlace"),
 
 	// Health facilities.
 	group(taxonomy.HealthFacility, Strong, HintNone, "clues*", "cveclues", "unidadmedica*", "nombreunidadmedica",
@@ -182,8 +194,8 @@ var Rules = build(
 		"comentario", "notamedica", "notasmedicas", "texto", "detalle", "notes", "comments", "remarks",
 		"motivo", "resumen*", "evolucion", "anotaciones", "historia", "mensaje"),
 	group("", Strong, HintAmount, "importe*", "monto*", "precio*", "total", "subtotal", "iva", "cantidad*",
-		"existencia*", "saldo*", "costo*", "pago", "amount", "price", "quantity", "registros", "edad", "peso",
-		"talla", "stock", "unidades", "piezas", "descuento", "cuotarecuperacion", "sueldo*", "salario*",
+		"existencia*", "saldo*", "costo*", "pago", "amount", "price", "quantity", "registros", "edad",
+		"stock", "unidades", "piezas", "descuento", "cuotarecuperacion", "sueldo*", "salario*",
 		"compensacion*", "percepcion*", "deduccion*", "honorarios", "salary", "wage", "balance"),
 	group("", Strong, HintPersonKey, "idpaciente", "idbeneficiario", "idpersona", "idafiliado", "idderechohabiente",
 		"idciudadano", "idtitular", "pacienteid", "personid", "patientid", "folioPaciente"),

@@ -48,6 +48,7 @@ const (
 	HintFullName   Hint = "full_name"
 	HintCondition  Hint = "condition_flag" // DIABETES = 1/2: health data in a health context
 	HintVital      Hint = "vital_sign"     // TA = 120/80, GLASGOW = 15: health data about a person
+	HintVaccine    Hint = "vaccine_dose"   // BCG = 2021-03-04, DOSIS = SEGUNDA: health data about a person
 	HintWorkplace  Hint = "workplace"      // where someone works (clues_adscripcion)
 	HintRecordKey  Hint = "record_key"     // folio_x, num_x, id_x: the number of a record
 	// HintSecret: passwords, hashes and tokens. Whatever their values look
@@ -361,3 +362,8 @@ func LookupPrefixed(column, prefix string) Match {
 	}
 	return m
 }
+
+// PersonMeasure reports whether a hint is a measurement or a mark about a
+// person (vital signs, scales, lab values, vaccine doses): health data in a
+// record about people, no one's in a cold chain or a lab's inventory.
+func (h Hint) PersonMeasure() bool { return h == HintVital || h == HintVaccine }
