@@ -297,13 +297,8 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 	if c.name.Hint.PersonMeasure() && !tc.aboutPeople() {
 		return // a cold chain's temperature, a lab instrument's reading
 	}
-	if k.s.valueSupport {
-		// Words in the values said it already ("COVID-19 PFIZER"); the
-		// health table about people makes it the person's.
-		if tc.healthContext && c.name.Hint.PersonMeasure() {
-			k.s.add(EvTableContext, 2)
-		}
-		return
+	if k.s.valueSupport && !c.name.Hint.PersonMeasure() {
+		return // the values said it already
 	}
 	if tc.healthContext && k.examined > 0 && k.matched >= k.examined*9/10 {
 		k.s.add(EvColumnName, 4.5)
@@ -313,7 +308,7 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 			// Every value is a code of the yes/no coding Mexican health
 			// data uses (1/2, 97/98/99): the values confirm a flag.
 			k.s.add(EvValueFormat, 0.5)
-		case c.name.Hint.PersonMeasure():
+		case c.name.Hint.PersonMeasure() && !k.s.valueSupport:
 			// Nine values in ten are what the name announces (readings,
 			// scores, dates or marks of doses) in a record about people.
 			k.s.add(EvValueFormat, 1)

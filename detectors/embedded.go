@@ -110,14 +110,15 @@ var emptyRecords = map[string]bool{"[]": true, "{}": true, "null": true, "NULL":
 func jsonKeys(values []string) []string {
 	seen, objects := 0, 0
 	count := map[string]int{}
-	for _, v := range values {
+	// Probe across the column, not its first rows: an audit trail keeps
+	// rows of one table together, and a sample that is the whole table
+	// comes in that order.
+	for _, v := range probeOf(values) {
 		v = strings.TrimSpace(v)
 		if v == "" || emptyRecords[v] {
 			continue
 		}
-		if seen++; seen > embedProbe {
-			break
-		}
+		seen++
 		flat, ok := flattenRecord(v)
 		if !ok {
 			continue
@@ -136,10 +137,17 @@ func jsonKeys(values []string) []string {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	// The most frequent keys first, when there are more than the bound.
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
 	if len(keys) > maxEmbeddedKeys {
 		keys = keys[:maxEmbeddedKeys]
 	}
+	sort.Strings(keys)
 	return keys
 }
 
@@ -526,6 +534,30 @@ func fileNameWords(c Column) Column {
 			prevLower = ch >= 'a' && ch <= 'z'
 		}
 		out.Values[r] = strings.Join(strings.Fields(b.String()), " ")
+	}
+	return out
+}
+
+// probeOf returns up to embedProbe non-empty values spread evenly over the
+// column.
+func probeOf(values []string) []string {
+	present := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			present++
+		}
+	}
+	step := max(1, present/embedProbe)
+	out := make([]string, 0, min(present, embedProbe))
+	n := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if n%step == 0 && len(out) < embedProbe {
+			out = append(out, v)
+		}
+		n++
 	}
 	return out
 }

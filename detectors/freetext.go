@@ -216,6 +216,11 @@ func nameAt(words []string, i int) string {
 		// street or an institution named after a person.
 		return ""
 	}
+	for j := max(0, i-4); j < i-1; j++ {
+		if notNameWords[words[j]] && titleTriggers[words[i-1]] {
+			return "" // "HOSPITAL GENERAL DR. EMMANUEL MARTINEZ": named after a person
+		}
+	}
 	triggered := i > 0 && nameTriggers[words[i-1]]
 	given, surname, n := false, false, 0
 	for j := i; j < len(words) && n < 5; j++ {
@@ -299,9 +304,13 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 		case taxonomy.PersonName:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 5.5}, step{minTextShare, 4}))
 			s.note(EvDictionary)
-			if tc.personContext || tc.healthContext {
+			switch {
+			case tc.personContext || tc.healthContext:
 				s.add(EvTableContext, 1)
-			} else {
+			case c.col.Type == fileNameType:
+				// The names of a person's documents ("INE <name>.jpg")
+				// name that person, whatever else the table holds.
+			default:
 				s.add("", -3) // in a table about no one, names in text are names of things
 			}
 			if c.nPresent >= 100 && c.prof.distinctCount <= 20 {
