@@ -89,6 +89,8 @@ func detectBirthdate(tc *tableCtx, c *colCtx) *candidate {
 	s.add(EvColumnName, nameWeight(c, taxonomy.Birthdate, 5, 2.5))
 	if c.name.Hint == vocab.HintEventDate {
 		s.add("", -6)
+	} else if c.name.Hint.PersonMeasure() {
+		s.add("", -10) // the date of a dose: at birth for BCG, still not the birthdate
 	} else if namedOther(c, taxonomy.Birthdate) {
 		s.add("", -4)
 	}

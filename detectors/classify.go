@@ -7,6 +7,7 @@ import (
 
 	"github.com/alcance-mx/alcance/detectors/mask"
 	"github.com/alcance-mx/alcance/detectors/norm"
+	"github.com/alcance-mx/alcance/detectors/rules"
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -31,6 +32,13 @@ type tableCtx struct {
 	personKey bool
 	// isCatalogue caches catalogue().
 	isCatalogue *bool
+	// thingCatalogue: the table's name says catalogue and nothing in it
+	// identifies a person (positions, sites, units).
+	thingCatalogue bool
+	// animals: the rows are animals (a species or breed column).
+	animals bool
+	// rules are the custom rules of this classification (custom.go).
+	rules []*rules.Rule
 }
 
 // colCtx is one column in progress.
@@ -65,6 +73,9 @@ type candidate struct {
 	judge       func(string) verdict
 	weakCarries bool
 	resume      int
+	// ruleName: a custom rule matched the column's name, which makes the
+	// name strong for this category (custom.go).
+	ruleName bool
 }
 
 func (c *colCtx) candidate(category string) *candidate {
@@ -95,23 +106,37 @@ func classify(t Table, opt Options) Result {
 	if today.IsZero() {
 		today = time.Now().UTC()
 	}
-	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows()}
-	for i := range t.Columns {
-		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows))
+	tc := &tableCtx{name: norm.Identifier(t.Name), today: today, rows: t.Rows(), rules: activeRules(opt)}
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
 	}
+	// Legacy tables prefix every column ("pac_nombre", "tbCalle"): the
+	// vocabulary reads the names without it.
+	prefix := vocab.LearnPrefix(names)
+	for i := range t.Columns {
+		tc.cols = append(tc.cols, newColCtx(i, &t.Columns[i], tc.rows, prefix))
+	}
+	tc.confirmSplitAddress()
 
 	// Pass 1: what each column's name and values say on their own.
 	for _, c := range tc.cols {
-		if c.nPresent == 0 || c.freeText {
-			continue // a finding needs values, whatever the name
+		if c.nPresent == 0 || c.freeText || c.name.Hint == vocab.HintSecret {
+			continue // a finding needs values, whatever the name; a password is none
 		}
 		for _, d := range columnDetectors {
 			c.addCandidate(d(tc, c))
+		}
+		if c.name.Hint == vocab.HintLogin {
+			c.keepSelfEvident()
 		}
 		// Long text is read as free text too; what a structured detector
 		// recognised in most of its values (an address line is long too)
 		// stays.
 		c.freeText = c.longText()
+		if !c.freeText {
+			tc.applyRules(c) // free text gets them once its sentences are read
+		}
 	}
 	// Pass 2: rows. CURP columns confirm (or refute) the others.
 	tc.crossCheckCURPs()
@@ -121,6 +146,7 @@ func classify(t Table, opt Options) Result {
 	for _, c := range tc.cols {
 		if c.nPresent > 0 && c.freeText {
 			c.cands = mergeText(c.structuredMajority(), tc.freeTextCandidates(c))
+			tc.applyRules(c)
 		}
 	}
 	for _, c := range tc.cols {
@@ -133,21 +159,36 @@ func classify(t Table, opt Options) Result {
 	return tc.result()
 }
 
-func newColCtx(idx int, col *Column, rows int) *colCtx {
-	c := &colCtx{idx: idx, col: col, name: vocab.Lookup(col.Name), present: NewBitset(rows)}
+func newColCtx(idx int, col *Column, rows int, prefix string) *colCtx {
+	c := &colCtx{idx: idx, col: col, name: vocab.LookupPrefixed(col.Name, prefix), present: NewBitset(rows)}
 	c.vals = make([]string, rows)
 	for i := 0; i < rows && i < len(col.Values); i++ {
 		v := strings.TrimSpace(col.Values[i])
-		if v == "" || validate.IsPlaceholder(v) {
-			continue
+		if v == "" || validate.IsPlaceholder(v) || binaryLooking(v) {
+			continue // not values (TAXONOMY), or bytes that are not text
 		}
 		c.vals[i] = v
 		c.present.Set(i)
 		c.nPresent++
 	}
+	c.blankFillers()
 	c.prof = profileOf(c)
-	c.freeText = c.name.Hint == vocab.HintFreeText && c.prof.avgWords >= 2
+	c.freeText = (c.name.Hint == vocab.HintFreeText || col.Type == fileNameType) && c.prof.avgWords >= 2
 	return c
+}
+
+// keepSelfEvident drops the candidates of a login column that rest on the
+// values' shape: a login that looks like an RFC, a phone or a name is a
+// login. Only values that prove themselves stay: a CURP that passes its
+// check digit, an e-mail address.
+func (c *colCtx) keepSelfEvident() {
+	kept := c.cands[:0]
+	for _, k := range c.cands {
+		if k.category == taxonomy.CURP || k.category == taxonomy.Email {
+			kept = append(kept, k)
+		}
+	}
+	c.cands = kept
 }
 
 // longText reports whether values read like sentences.
@@ -175,7 +216,11 @@ func (c *colCtx) structuredMajority() []*candidate {
 func mergeText(structured, text []*candidate) []*candidate {
 	out := structured
 	for _, k := range text {
-		if slices.ContainsFunc(structured, func(s *candidate) bool { return s.category == k.category }) {
+		if i := slices.IndexFunc(out, func(s *candidate) bool { return s.category == k.category }); i >= 0 {
+			// Both readings found it: the stronger one says how sure.
+			if k.s.logit > out[i].s.logit {
+				out[i] = k
+			}
 			continue
 		}
 		if len(structured) > 0 && k.category != taxonomy.CURP && k.category != taxonomy.Email && k.category != taxonomy.Phone {
@@ -204,7 +249,7 @@ func (tc *tableCtx) result() Result {
 	for _, c := range tc.cols {
 		var kept []*candidate
 		for _, k := range c.cands {
-			if k.s.confidence() >= ReportThreshold && k.matched > 0 && (k.s.valueSupport || c.strongName(k.category)) {
+			if k.s.confidence() >= ReportThreshold && k.matched > 0 && (k.s.valueSupport || k.ruleName || c.strongName(k.category)) {
 				kept = append(kept, k)
 			}
 		}
@@ -256,7 +301,7 @@ func resolveConflicts(c *colCtx, kept []*candidate) []*candidate {
 		case !compatible(k.category, best.category):
 			continue
 		case k.s.valueSupport && k.s.logit >= best.s.logit-2:
-		case !k.s.valueSupport && c.strongName(k.category):
+		case !k.s.valueSupport && (k.ruleName || c.strongName(k.category)):
 			// An ISSSTE affiliation number is an RFC: the values prove the
 			// RFC, the name says enrollment, and both are true.
 		default:

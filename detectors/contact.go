@@ -33,9 +33,17 @@ func detectPhone(tc *tableCtx, c *colCtx) *candidate {
 	if c.prof.maxLen < 7 || c.prof.minLen > 22 {
 		return nil
 	}
+	// Local numbers of before 2019 (7 or 8 digits) count where the name
+	// says phone: alone they are folios and amounts as often.
+	local := c.name.Category == taxonomy.Phone && c.name.Strength == vocab.Strong
 	t := tc.tally(c, taxonomy.Phone, 0.2, false, func(v string) verdict {
 		if _, r := validate.ParsePhone(v); r == validate.OK {
 			return vMatch
+		}
+		if local {
+			if _, r := validate.ParseLocalPhone(v); r == validate.OK {
+				return vMatch
+			}
 		}
 		return vNo
 	})

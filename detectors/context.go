@@ -3,6 +3,7 @@ package detectors
 import (
 	"strings"
 
+	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
@@ -31,7 +32,12 @@ func givesPersonContext(k *candidate) bool {
 // healthTableWords in a table's name say it holds health records.
 var healthTableWords = []string{"consulta", "paciente", "egreso", "ingreso", "hospital", "salud", "expediente",
 	"diagnost", "urgencia", "defuncion", "caso", "covid", "epidem", "vacuna", "sinave", "morbilidad", "clinic",
-	"atencion", "receta", "medic", "enfermedad", "cronico", "derechohabiente", "seguro", "imss", "issste"}
+	"atencion", "receta", "medic", "enfermedad", "cronico", "derechohabiente", "seguro", "imss", "issste",
+	// A patient's history, exams, nursing and dental charts, lab results.
+	"historia", "exploracion", "enfermeria", "signos_vitales", "antecedente", "odonto", "dental", "laboratorio",
+	"somatometria", "triage", "hospitaliz", "nota_medica", "notas_medicas", "evolucion", "tratamiento",
+	"padecimiento", "cartilla", "esavi", "inmuniz", "prenatal", "embarazo", "control_nino", "nutricion",
+	"tamiz", "neonat", "perinat", "obstetr", "parto", "nacido", "lactancia", "puerper"}
 
 // setContext decides, after pass 1 and the cross-checks, whether the table
 // is about people and whether it is about health.
@@ -49,8 +55,10 @@ func (tc *tableCtx) setContext() {
 				tc.personContext = true
 			}
 			// A facility alone does not make a table about health: a
-			// payroll names the hospital where people work.
-			if (k.category == taxonomy.HealthCondition || k.category == taxonomy.HealthEnrollment) && k.s.valueSupport {
+			// payroll names the hospital where people work. Nor do a few
+			// clinical words in titles, file names or notes: a column must
+			// mostly hold health data.
+			if (k.category == taxonomy.HealthCondition || k.category == taxonomy.HealthEnrollment) && mostly(k) && !c.freeText {
 				tc.healthContext = true
 			}
 		}
@@ -60,11 +68,36 @@ func (tc *tableCtx) setContext() {
 			tc.healthContext = true
 		}
 	}
+	tc.animals = tc.aboutAnimals()
+	if catalogueName(tc.name) && !tc.personKey && !tc.identifiesPeople() {
+		// A catalogue of positions, sites or units: its descriptions name
+		// people ("JOSE MARIA MORELOS") and medical work ("MEDICO
+		// ESPECIALISTA EN DIABETES") without being about anyone.
+		tc.thingCatalogue = true
+		tc.personContext = false
+	}
+}
+
+// identifiesPeople reports whether a column holds validated personal
+// identifiers or is named as a person's name: what a catalogue never has.
+func (tc *tableCtx) identifiesPeople() bool {
+	for _, c := range tc.cols {
+		for _, cat := range []string{taxonomy.CURP, taxonomy.RFC, taxonomy.NSS, taxonomy.VoterKey} {
+			if mostly(c.candidate(cat)) {
+				return true
+			}
+		}
+		if c.name.Category == taxonomy.PersonName && c.name.Strength == vocab.Strong && !c.name.Guessed &&
+			c.name.Hint != vocab.HintGivenName {
+			return true // "apellido_paterno", "nombre_paciente"; a bare "nombre" names things too
+		}
+	}
+	return false
 }
 
 // contextDetectors adjust pass-1 candidates with what the table says.
 var contextDetectors = []func(*tableCtx, *colCtx){
-	catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyCondition,
+	animalRule, catalogueRule, personOnlyCategories, conditionFlags, postalAgreesWithState, lonelyBirthdate, lonelyCondition,
 }
 
 // catalogueRule: TAXONOMY says a catalogue that lists diseases, medicines
@@ -74,6 +107,14 @@ var contextDetectors = []func(*tableCtx, *colCtx){
 // about health (its descriptions, its free text) is catalogue too. An
 // anonymised case table is not caught: its diagnoses repeat.
 func catalogueRule(tc *tableCtx, c *colCtx) {
+	if tc.thingCatalogue {
+		for _, k := range c.cands {
+			switch k.category {
+			case taxonomy.PersonName, taxonomy.HealthCondition, taxonomy.HealthFacility, taxonomy.HealthEnrollment:
+				k.s.add("", -10)
+			}
+		}
+	}
 	if !tc.catalogue() {
 		return
 	}
@@ -90,14 +131,26 @@ func mostly(k *candidate) bool {
 }
 
 // catalogue reports whether the table lists health items rather than
-// people (computed once).
+// people (computed once): a health column is the table's key, one row per
+// code or unit. A key is unique; the diagnoses of a case table repeat, and
+// even spread evenly over the 14,000 codes of CIE-10 they repeat within a
+// few hundred rows (two thousand draws give about 140 repeats), so only a
+// column with next to no repeat is a key. A small sample cannot show that,
+// and there the table's name must say catalogue.
 func (tc *tableCtx) catalogue() bool {
 	if tc.isCatalogue == nil {
 		is := false
 		if !tc.personContext {
 			for _, c := range tc.cols {
-				if c.nPresent >= 30 && c.prof.distinct >= 0.9 && !c.freeText &&
-					(mostly(c.candidate(taxonomy.HealthCondition)) || mostly(c.candidate(taxonomy.HealthFacility))) {
+				if c.nPresent < 30 || c.freeText ||
+					!(mostly(c.candidate(taxonomy.HealthCondition)) || mostly(c.candidate(taxonomy.HealthFacility))) {
+					continue
+				}
+				spanned := min(c.nPresent, distinctSpan)
+				switch {
+				case spanned >= 300 && c.prof.distinct >= 0.98:
+					is = true
+				case c.prof.distinct >= 0.9 && catalogueName(tc.name):
 					is = true
 				}
 			}
@@ -105,6 +158,25 @@ func (tc *tableCtx) catalogue() bool {
 		tc.isCatalogue = &is
 	}
 	return *tc.isCatalogue
+}
+
+// catalogueName reports whether a (normalised) table name says catalogue:
+// "cat_diagnosticos", "catalogo_cie10", "ctl_unidades", "tc_clues",
+// "c_cie10", "cie10".
+func catalogueName(name string) bool {
+	tokens := strings.Split(name, "_")
+	for i, t := range tokens {
+		switch {
+		case t == "cat" || t == "ctl" || t == "catalogo" || t == "catalogos" || t == "catalog" || t == "cats" ||
+			t == "catalogue" || strings.HasPrefix(t, "catalog"):
+			return true
+		case i == 0 && (t == "c" || t == "tc" || t == "cg") && len(tokens) > 1:
+			return true
+		case t == "cie10" || t == "cie" || t == "icd10" || t == "clues":
+			return true
+		}
+	}
+	return false
 }
 
 // personOnlyCategories: addresses, postal codes, phones, enrollment numbers
@@ -152,8 +224,8 @@ func (tc *tableCtx) aboutPeople() bool {
 	columns := 0
 	for _, c := range tc.cols {
 		k := c.candidate(taxonomy.HealthCondition)
-		if k == nil || !(k.s.valueSupport || c.codedCondition) {
-			continue
+		if k == nil || !(k.s.valueSupport || c.codedCondition) || c.name.Hint.PersonMeasure() {
+			continue // a measurement is a person's only in a record about people
 		}
 		if c.codedCondition || hasEvidence(k, EvDictionary) {
 			return true
@@ -219,16 +291,27 @@ func conditionFlags(tc *tableCtx, c *colCtx) {
 		return
 	}
 	k := c.candidate(taxonomy.HealthCondition)
-	if k == nil || k.s.valueSupport {
+	if k == nil {
 		return
+	}
+	if c.name.Hint.PersonMeasure() && !tc.aboutPeople() {
+		return // a cold chain's temperature, a lab instrument's reading
+	}
+	if k.s.valueSupport && !c.name.Hint.PersonMeasure() {
+		return // the values said it already
 	}
 	if tc.healthContext && k.examined > 0 && k.matched >= k.examined*9/10 {
 		k.s.add(EvColumnName, 4.5)
 		k.s.add(EvTableContext, 2)
-		if allFlagCodes(c) {
+		switch {
+		case allFlagCodes(c):
 			// Every value is a code of the yes/no coding Mexican health
 			// data uses (1/2, 97/98/99): the values confirm a flag.
 			k.s.add(EvValueFormat, 0.5)
+		case c.name.Hint.PersonMeasure() && !k.s.valueSupport:
+			// Nine values in ten are what the name announces (readings,
+			// scores, dates or marks of doses) in a record about people.
+			k.s.add(EvValueFormat, 1)
 		}
 	}
 }
@@ -241,4 +324,81 @@ func allFlagCodes(c *colCtx) bool {
 		}
 	}
 	return true
+}
+
+// animalWords are the species a veterinary record holds.
+var animalWords = wordSet(`PERRO PERRA GATO GATA CANINO CANINA FELINO FELINA EQUINO BOVINO PORCINO OVINO CAPRINO AVE
+AVES CONEJO HURON HAMSTER TORTUGA CABALLO YEGUA VACA TORO BORREGO CERDO DOG CAT`)
+
+// aboutAnimals reports whether the table's rows are animals: a column named
+// species or breed, or whose values are species.
+func (tc *tableCtx) aboutAnimals() bool {
+	for _, c := range tc.cols {
+		switch norm.Identifier(c.col.Name) {
+		case "especie", "raza", "species", "breed", "tipo_mascota", "tipo_animal", "especie_animal":
+			return true
+		}
+		if c.nPresent >= 20 && c.prof.distinctCount <= 30 && c.prof.avgWords <= 2 {
+			hits, seen := 0, 0
+			for _, v := range c.vals {
+				if v == "" {
+					continue
+				}
+				if seen++; seen > probeSize {
+					break
+				}
+				if animalWords[norm.Fold(v)] {
+					hits++
+				}
+			}
+			if 2*hits > seen {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerWords name the people of a veterinary record.
+var ownerWords = []string{"propietario", "dueno", "owner", "tutor", "responsable", "cliente"}
+
+// animalRule: a pet's name, birthdate and diagnoses are no person's
+// (TAXONOMY is about people); its owner's columns, named so, still are.
+func animalRule(tc *tableCtx, c *colCtx) {
+	if !tc.animals {
+		return
+	}
+	id := norm.Identifier(c.col.Name)
+	for _, w := range ownerWords {
+		if strings.Contains(id, w) {
+			return
+		}
+	}
+	for _, k := range c.cands {
+		switch k.category {
+		case taxonomy.PersonName, taxonomy.Birthdate, taxonomy.HealthCondition, taxonomy.HealthFacility:
+			k.s.add("", -10)
+		}
+	}
+}
+
+// confirmSplitAddress: a table that splits its address (a street column,
+// a postal code) makes its weakly named parts ("col", "dom", "dir")
+// address parts too: abbreviations are the table's way, not a directory.
+func (tc *tableCtx) confirmSplitAddress() {
+	strong := 0
+	for _, c := range tc.cols {
+		if (c.name.Category == taxonomy.Address || c.name.Category == taxonomy.PostalCode) &&
+			c.name.Strength == vocab.Strong && !c.name.Guessed {
+			strong++
+		}
+	}
+	if strong == 0 {
+		return
+	}
+	for _, c := range tc.cols {
+		if c.name.Category == taxonomy.Address && c.name.Strength == vocab.Weak && !c.name.Guessed {
+			c.name.Strength = vocab.Strong
+		}
+	}
 }

@@ -18,6 +18,7 @@ package detectors
 import (
 	"time"
 
+	"github.com/alcance-mx/alcance/detectors/rules"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
@@ -62,6 +63,9 @@ type Options struct {
 	// Today is the reference day for ages and impossible future dates; the
 	// zero value means now.
 	Today time.Time
+	// Rules are custom rules weighed with the built-in detectors
+	// (custom.go).
+	Rules []*rules.Rule
 }
 
 // Evidence ids, as they appear in reports.

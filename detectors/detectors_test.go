@@ -308,7 +308,7 @@ func TestSexCodingLearned(t *testing.T) {
 		)
 		tc := &tableCtx{today: today, rows: tbl.Rows()}
 		for i := range tbl.Columns {
-			tc.cols = append(tc.cols, newColCtx(i, &tbl.Columns[i], tc.rows))
+			tc.cols = append(tc.cols, newColCtx(i, &tbl.Columns[i], tc.rows, ""))
 		}
 		tc.cols[0].addCandidate(detectCURP(tc, tc.cols[0]))
 		tc.crossCheckCURPs()

@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/alcance-mx/alcance/detectors/vocab"
 )
@@ -42,6 +45,8 @@ func expand(t Table) (Table, []virtual) {
 			parts = splitJSON(c, keys)
 		} else if sep, n := delimiter(c.Values); n > 0 {
 			parts = splitDelimited(c, sep, n)
+		} else if fileNames(c.Values) {
+			parts = []Column{fileNameWords(c)}
 		}
 		for _, p := range parts {
 			virt = append(virt, virtual{parent: i, column: p})
@@ -53,9 +58,16 @@ func expand(t Table) (Table, []virtual) {
 	out := Table{Name: t.Name, Columns: append([]Column(nil), t.Columns...)}
 	emptied := map[int]bool{}
 	for _, v := range virt {
+		if v.column.Type == fileNameType {
+			// The path stays what it is; its words are read as text.
+			out.Columns = append(out.Columns, v.column)
+			continue
+		}
 		if !emptied[v.parent] {
+			// The records move to the virtual columns; what is not a
+			// record (a plain note among audit snapshots) stays.
 			c := out.Columns[v.parent]
-			c.Values = make([]string, len(c.Values))
+			c.Values = leftovers(c.Values)
 			out.Columns[v.parent] = c
 			emptied[v.parent] = true
 		}
@@ -64,23 +76,50 @@ func expand(t Table) (Table, []virtual) {
 	return out, virt
 }
 
+// leftovers keeps the values of a split column that were not records.
+func leftovers(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		t := strings.TrimSpace(v)
+		if t == "" || emptyRecords[t] {
+			continue
+		}
+		if _, ok := flattenRecord(t); ok {
+			continue
+		}
+		if strings.Count(t, "|") >= 2 || strings.Count(t, ";") >= 2 || strings.Count(t, "\t") >= 2 {
+			continue // a delimited record
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// minRecordShare is the share of a column's (non-empty) values that must be
+// records for the column to be split: audit logs and form payloads mix
+// records with plain text, and the text stays in the column itself.
+const minRecordShare = 0.3
+
+// emptyRecords are what ORMs store for "no record" (Laravel auditing's
+// old_values of a creation, a null snapshot).
+var emptyRecords = map[string]bool{"[]": true, "{}": true, "null": true, "NULL": true, "---": true, "--- {}": true}
+
 // jsonKeys returns the flattened keys found in at least 5% of the probed
-// values, when most probed values are JSON objects; nil otherwise.
+// records, when enough probed values are records (JSON objects, arrays of
+// objects, YAML mappings); nil otherwise.
 func jsonKeys(values []string) []string {
 	seen, objects := 0, 0
 	count := map[string]int{}
-	for _, v := range values {
+	// Probe across the column, not its first rows: an audit trail keeps
+	// rows of one table together, and a sample that is the whole table
+	// comes in that order.
+	for _, v := range probeOf(values) {
 		v = strings.TrimSpace(v)
-		if v == "" {
+		if v == "" || emptyRecords[v] {
 			continue
 		}
-		if seen++; seen > embedProbe {
-			break
-		}
-		if v[0] != '{' {
-			continue
-		}
-		flat, ok := flattenJSON(v)
+		seen++
+		flat, ok := flattenRecord(v)
 		if !ok {
 			continue
 		}
@@ -89,7 +128,7 @@ func jsonKeys(values []string) []string {
 			count[k]++
 		}
 	}
-	if seen == 0 || objects*10 < seen*8 {
+	if objects < 3 || float64(objects) < minRecordShare*float64(seen) {
 		return nil
 	}
 	var keys []string
@@ -98,14 +137,44 @@ func jsonKeys(values []string) []string {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	// The most frequent keys first, when there are more than the bound.
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
 	if len(keys) > maxEmbeddedKeys {
 		keys = keys[:maxEmbeddedKeys]
 	}
+	sort.Strings(keys)
 	return keys
 }
 
-// flattenJSON reads a JSON object into key paths ("domicilio.cp") and
+// flattenRecord reads a record stored as text: a JSON object, an array of
+// JSON objects (Django's serialized rows), JSON encoded twice (a JSON
+// string holding the object), or a YAML mapping (PaperTrail's default
+// "---\nnombre: ..." snapshots).
+func flattenRecord(v string) (map[string]string, bool) {
+	switch {
+	case v[0] == '{' || v[0] == '[' || v[0] == '"':
+		return flattenJSON(v)
+	case strings.HasPrefix(v, "---") && strings.Contains(v, ":"):
+		return flattenYAML(v)
+	}
+	return nil, false
+}
+
+// flattenYAML reads a YAML mapping (PaperTrail's object column).
+func flattenYAML(doc string) (map[string]string, bool) {
+	var v map[string]any
+	if err := yaml.Unmarshal([]byte(doc), &v); err != nil || len(v) == 0 {
+		return nil, false
+	}
+	return flattenValue(v)
+}
+
+// flattenJSON reads a JSON record into key paths ("domicilio.cp") and
 // their values as text; arrays join their elements with spaces.
 func flattenJSON(doc string) (map[string]string, bool) {
 	var v any
@@ -114,9 +183,56 @@ func flattenJSON(doc string) (map[string]string, bool) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, false
 	}
+	if s, ok := v.(string); ok { // encoded twice
+		s = strings.TrimSpace(s)
+		if s == "" || s[0] != '{' && s[0] != '[' {
+			return nil, false
+		}
+		dec = json.NewDecoder(strings.NewReader(s))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+	}
+	return flattenValue(v)
+}
+
+// flattenValue flattens a decoded record. A list of objects is read as one
+// record whose keys are the objects' (a row serialised as [{"model": ...,
+// "fields": {...}}]). An object whose every value is a pair [before,
+// after] is a change set (PaperTrail's object_changes, django-auditlog's
+// changes): each field is read as its value after the change, or before
+// it when the change removed it.
+func flattenValue(v any) (map[string]string, bool) {
+	if l, ok := v.([]any); ok {
+		merged := map[string]any{}
+		for _, e := range l {
+			o, ok := e.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			for k, x := range o {
+				merged[k] = x
+			}
+		}
+		if len(merged) == 0 {
+			return nil, false
+		}
+		v = merged
+	}
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, false
+	}
+	if changeSet(obj) {
+		for k, x := range obj {
+			pair := x.([]any)
+			if pair[1] != nil {
+				obj[k] = pair[1]
+			} else {
+				obj[k] = pair[0]
+			}
+		}
 	}
 	out := map[string]string{}
 	var walk func(prefix string, v any)
@@ -151,10 +267,38 @@ func flattenJSON(doc string) (map[string]string, bool) {
 			out[prefix] = x.String()
 		case bool:
 			out[prefix] = strconv.FormatBool(x)
+		case int:
+			out[prefix] = strconv.Itoa(x)
+		case float64:
+			out[prefix] = strconv.FormatFloat(x, 'f', -1, 64)
+		case time.Time:
+			out[prefix] = x.Format("2006-01-02")
 		}
 	}
 	walk("", obj)
 	return out, true
+}
+
+// changeSet reports whether every value of an object is a [before, after]
+// pair, as change logs store them.
+func changeSet(obj map[string]any) bool {
+	if len(obj) == 0 {
+		return false
+	}
+	for _, x := range obj {
+		l, ok := x.([]any)
+		if !ok || len(l) != 2 {
+			return false
+		}
+		for _, e := range l {
+			switch e.(type) {
+			case nil, string, json.Number, bool, int, float64:
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func splitJSON(c Column, keys []string) []Column {
@@ -166,10 +310,10 @@ func splitJSON(c Column, keys []string) []Column {
 	}
 	for r, v := range c.Values {
 		v = strings.TrimSpace(v)
-		if v == "" || v[0] != '{' {
+		if v == "" || emptyRecords[v] {
 			continue
 		}
-		flat, ok := flattenJSON(v)
+		flat, ok := flattenRecord(v)
 		if !ok {
 			continue
 		}
@@ -242,6 +386,22 @@ func fold(t Table, r Result, virt []virtual) Result {
 	n := len(t.Columns)
 	out := Result{Findings: r.Findings[:n], Rows: r.Rows, PersonKey: r.PersonKey}
 	merged := map[int]map[string]*Finding{}
+	// The parent's own findings (its values that were not records) fold
+	// in with its parts'.
+	for _, v := range virt {
+		if merged[v.parent] != nil {
+			continue
+		}
+		byCat := map[string]*Finding{}
+		for _, f := range r.Findings[v.parent] {
+			c := f
+			c.Rows = NewBitset(r.Rows)
+			c.Rows.Or(f.Rows)
+			c.Evidence = append([]string(nil), f.Evidence...)
+			byCat[f.Category] = &c
+		}
+		merged[v.parent] = byCat
+	}
 	for i, v := range virt {
 		for _, f := range r.Findings[n+i] {
 			byCat := merged[v.parent]
@@ -303,4 +463,102 @@ func jsonColumnName(path string) string {
 		return leaf
 	}
 	return strings.ReplaceAll(path, ".", "_")
+}
+
+// fileNameType marks the virtual column of the words in a column's file
+// names: it is read as free text.
+const fileNameType = "file name words"
+
+// fileExtensions are those of stored documents and scans.
+var fileExtensions = map[string]bool{"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "tif": true,
+	"tiff": true, "bmp": true, "heic": true, "webp": true, "doc": true, "docx": true, "xls": true, "xlsx": true,
+	"odt": true, "ods": true, "txt": true, "rtf": true, "xml": true, "zip": true, "rar": true, "csv": true, "p7m": true}
+
+// fileBase returns the name of a stored file without its folder and
+// extension ("uploads/2021/ACTA_JUAN_PEREZ.pdf" gives "ACTA_JUAN_PEREZ"),
+// or false when v is not a file name.
+func fileBase(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) < 5 || len(v) > 400 {
+		return "", false
+	}
+	if i := strings.LastIndexAny(v, "/\\"); i >= 0 {
+		v = v[i+1:]
+	}
+	dot := strings.LastIndexByte(v, '.')
+	if dot <= 0 || !fileExtensions[strings.ToLower(v[dot+1:])] {
+		return "", false
+	}
+	return v[:dot], true
+}
+
+// fileNames reports whether most probed values are file names.
+func fileNames(values []string) bool {
+	seen, files := 0, 0
+	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if seen++; seen > embedProbe {
+			break
+		}
+		if _, ok := fileBase(v); ok {
+			files++
+		}
+	}
+	return seen > 0 && files*2 >= seen
+}
+
+// fileNameWords makes the virtual column of the words in file names:
+// separators become spaces and glued capitals are split, so that
+// "acta_nacimiento-JuanPerezLopez.pdf" reads "acta nacimiento Juan Perez
+// Lopez" and a CURP in a name stays one word.
+func fileNameWords(c Column) Column {
+	out := Column{Name: c.Name + "_palabras", Type: fileNameType, Kind: KindText, Values: make([]string, len(c.Values))}
+	for r, v := range c.Values {
+		base, ok := fileBase(v)
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		prevLower := false
+		for _, ch := range base {
+			switch {
+			case ch == '_' || ch == '-' || ch == '.' || ch == '+' || ch == ' ' || ch == '(' || ch == ')':
+				b.WriteByte(' ')
+				prevLower = false
+				continue
+			case ch >= 'A' && ch <= 'Z' && prevLower:
+				b.WriteByte(' ')
+			}
+			b.WriteRune(ch)
+			prevLower = ch >= 'a' && ch <= 'z'
+		}
+		out.Values[r] = strings.Join(strings.Fields(b.String()), " ")
+	}
+	return out
+}
+
+// probeOf returns up to embedProbe non-empty values spread evenly over the
+// column.
+func probeOf(values []string) []string {
+	present := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			present++
+		}
+	}
+	step := max(1, present/embedProbe)
+	out := make([]string, 0, min(present, embedProbe))
+	n := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if n%step == 0 && len(out) < embedProbe {
+			out = append(out, v)
+		}
+		n++
+	}
+	return out
 }

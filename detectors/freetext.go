@@ -16,9 +16,21 @@ import (
 const minTextShare = 0.05
 
 // nameTriggers precede a person's name in clinical and administrative
-// notes.
+// notes, and in the names of a person's documents (INE, CURP, ACTA...).
 var nameTriggers = wordSet(`PACIENTE PAC SR SRA SRITA DR DRA C NOMBRE FAMILIAR MADRE PADRE HIJO HIJA ESPOSO
-ESPOSA TUTOR RESPONSABLE BENEFICIARIO BENEFICIARIA TITULAR DERECHOHABIENTE INFORMANTE LIC ING`)
+ESPOSA TUTOR RESPONSABLE BENEFICIARIO BENEFICIARIA TITULAR DERECHOHABIENTE INFORMANTE LIC ING
+INE IFE CURP ACTA FOTO CREDENCIAL PASAPORTE COMPROBANTE CONSTANCIA CERTIFICADO`)
+
+// titleTriggers are the triggers after which a name needs no known word:
+// "SRA. XOCHITL CAUICH". After the others (PACIENTE, MADRE, INE) words
+// that are not names follow as often ("PACIENTE TOLERA BIEN", "MADRE EN
+// DIALISIS"), so one word of the run must be a known name.
+var titleTriggers = wordSet(`SR SRA SRITA DR DRA C LIC ING NOMBRE`)
+
+// textStopWords are the small words of a sentence, which no name run
+// crosses.
+var textStopWords = wordSet(`EN CON POR SIN A AL DEL QUE SE NO SI YA MUY MAS PERO PARA ES SU SUS UN UNA LO LE LES
+NI O U E`)
 
 // textFinds is what one note holds: per category, one (complete) value
 // found, which only ever leaves as a masked example.
@@ -78,10 +90,10 @@ func scanText(v string, today time.Time) textFinds {
 			words = append(words, t)
 		}
 	}
-	for i, w := range words {
-		if f[taxonomy.HealthCondition] == "" && conditionWords[w] {
-			f[taxonomy.HealthCondition] = w
-		}
+	if w := clinicalWordIn(words); w != "" {
+		f[taxonomy.HealthCondition] = w
+	}
+	for i := range words {
 		if f[taxonomy.PersonName] == "" {
 			if n := nameAt(words, i); n != "" {
 				f[taxonomy.PersonName] = n
@@ -204,6 +216,11 @@ func nameAt(words []string, i int) string {
 		// street or an institution named after a person.
 		return ""
 	}
+	for j := max(0, i-4); j < i-1; j++ {
+		if notNameWords[words[j]] && titleTriggers[words[i-1]] {
+			return "" // "HOSPITAL GENERAL DR. EMMANUEL MARTINEZ": named after a person
+		}
+	}
 	triggered := i > 0 && nameTriggers[words[i-1]]
 	given, surname, n := false, false, 0
 	for j := i; j < len(words) && n < 5; j++ {
@@ -211,7 +228,8 @@ func nameAt(words []string, i int) string {
 		if dict.Particles[w] && n > 0 {
 			continue
 		}
-		if notNameWords[w] || conditionWords[w] || nameTriggers[w] || len(w) < 2 {
+		if notNameWords[w] || isConditionWord(w) || dict.IsClinicalContext(w) || nameTriggers[w] || textStopWords[w] ||
+			len(w) < 2 {
 			break
 		}
 		isGiven, isSurname := dict.IsGivenName(w), dict.IsSurname(w)
@@ -221,6 +239,9 @@ func nameAt(words []string, i int) string {
 		given = given || isGiven
 		surname = surname || isSurname
 		n++
+	}
+	if triggered && !titleTriggers[words[i-1]] && !given && !surname {
+		return "" // "PACIENTE TOLERA BIEN", "MADRE EN DIALISIS": no name in the run
 	}
 	if n >= 2 && (given && surname || triggered) {
 		name := strings.Join(words[i:i+n], " ")
@@ -283,9 +304,13 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 		case taxonomy.PersonName:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 5.5}, step{minTextShare, 4}))
 			s.note(EvDictionary)
-			if tc.personContext || tc.healthContext {
+			switch {
+			case tc.personContext || tc.healthContext:
 				s.add(EvTableContext, 1)
-			} else {
+			case c.col.Type == fileNameType:
+				// The names of a person's documents ("INE <name>.jpg")
+				// name that person, whatever else the table holds.
+			default:
 				s.add("", -3) // in a table about no one, names in text are names of things
 			}
 			if c.nPresent >= 100 && c.prof.distinctCount <= 20 {
@@ -294,8 +319,11 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 		case taxonomy.HealthCondition:
 			s.add(EvFreeText, rateWeight(share, 0, step{0.2, 6}, step{minTextShare, 4.5}))
 			s.note(EvDictionary)
-			if tc.healthContext {
+			switch {
+			case tc.healthContext:
 				s.add(EvTableContext, 1)
+			case !tc.personContext && !tc.personKey:
+				s.add("", -3) // titles of norms and manuals: about no one
 			}
 		}
 		k.s = s

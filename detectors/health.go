@@ -3,6 +3,7 @@ package detectors
 import (
 	"strings"
 
+	"github.com/alcance-mx/alcance/detectors/dict"
 	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/detectors/vocab"
@@ -54,13 +55,31 @@ func init() {
 var facilityMarkers = []string{"HOSPITAL", "CLINICA", "CENTRO DE SALUD", "UNIDAD DE MEDICINA", "UMF ", "HGZ",
 	"HGR", "UNEME", "CESSA", "C.S.", "CS ", "SANATORIO", "CONSULTORIO", "UMAA", "CAAPS", "IMSS ", "ISSSTE "}
 
-func hasConditionWord(v string) bool {
-	for _, w := range norm.Words(v) {
-		if conditionWords[w] {
-			return true
+func hasConditionWord(v string) bool { return clinicalWordIn(norm.Words(v)) != "" }
+
+// isConditionWord reports whether a folded word alone marks health data:
+// the core words above or the embedded clinical vocabulary (diagnoses,
+// lay terms, medicines, vaccines, tests, scales, dental treatments).
+func isConditionWord(w string) bool { return conditionWords[w] || dict.IsClinicalTerm(w) }
+
+// clinicalWordIn returns the word that makes folded words health text: one
+// that is clinical alone, or the first of two different words that are
+// clinical in company ("PRESION ALTA" is not; "DOSIS DE REFUERZO VACUNA"
+// is). It returns "" when there is none.
+func clinicalWordIn(words []string) string {
+	ctx := ""
+	for _, w := range words {
+		switch {
+		case isConditionWord(w):
+			return w
+		case dict.IsClinicalContext(w):
+			if ctx != "" && ctx != w {
+				return ctx
+			}
+			ctx = w
 		}
 	}
-	return false
+	return ""
 }
 
 // detectEnrollment finds a person's enrollment in a health programme: the
@@ -134,12 +153,15 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 	// A flag (DIABETES) or a strongly named column of a few short codes
 	// (CLASIFICACION_FINAL = 1..7, a triage level): coded health data,
 	// which only a health table makes a person's condition (pass 3).
-	flag := c.name.Hint == vocab.HintCondition ||
+	flag := c.name.Hint == vocab.HintCondition || c.name.Hint.PersonMeasure() ||
 		named && c.name.Strength == vocab.Strong && c.prof.avgLen <= 3 && float64(c.prof.distinctCount) <= 15
 	c.codedCondition = flag
 	if !named && c.prof.hasLetter < 0.5 {
 		return nil
 	}
+	// A few labels repeated (BAJO/ALTO, NORMAL/SOSPECHOSO, PRIMERA/
+	// SEGUNDA, RECUPERADO SIN SECUELAS) are a coding like 1/2.
+	categorical := c.nPresent >= 20 && c.prof.distinctCount <= 15
 	codes, words := 0, 0
 	t := tc.tally(c, taxonomy.HealthCondition, 0.1, true, func(v string) verdict {
 		if len(v) <= 8 {
@@ -148,10 +170,10 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 				return vMatch
 			}
 		}
-		if flag && (conditionFlagValue(v) || len(v) <= 3) {
+		if flag && (conditionFlagValue(v) || len(v) <= 3 || measurement(v) || categorical && shortLabel(v)) {
 			return vWeak
 		}
-		if len(v) >= 4 && hasConditionWord(v) {
+		if len(v) >= 4 && !codeToken(v) && hasConditionWord(v) {
 			words++
 			return vMatch
 		}
@@ -239,4 +261,44 @@ func detectFacility(tc *tableCtx, c *colCtx) *candidate {
 	}
 	t.k.s = s
 	return t.k
+}
+
+// measurement reports whether v is a clinical measurement as charts write
+// it: a number with its separators and maybe a unit ("120/80", "36.5",
+// "98%", "15 pts", "110 mg/dl").
+func measurement(v string) bool {
+	if len(v) > 16 {
+		return false
+	}
+	digits, letters := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch b := v[i]; {
+		case '0' <= b && b <= '9':
+			digits++
+		case 'A' <= b && b <= 'Z', 'a' <= b && b <= 'z':
+			letters++
+		case b == '/' || b == '.' || b == ',' || b == '%' || b == ' ' || b == '-':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters <= 5
+}
+
+// shortLabel reports whether v is a short label of a coding: at most four
+// words and thirty characters.
+func shortLabel(v string) bool { return len(v) <= 30 && strings.Count(v, " ") <= 3 }
+
+// codeToken reports whether v is one token holding digits (a folio such as
+// ESAVI-2021-00001): its letters are a prefix, not words of a diagnosis.
+func codeToken(v string) bool {
+	if strings.ContainsRune(v, ' ') {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"time"
+
 	"github.com/alcance-mx/alcance/detectors/validate"
 	"github.com/alcance-mx/alcance/detectors/vocab"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -29,6 +31,9 @@ func nameWeight(c *colCtx, category string, strong, weak float64) float64 {
 // something else than category: another category's strong name or a hint
 // such as an amount or an event date.
 func namedOther(c *colCtx, category string) bool {
+	if c.name.Matched && c.name.Hint.PersonMeasure() {
+		return category != taxonomy.HealthCondition // a weight, a dose: never a postal code or a phone
+	}
 	if !c.name.Matched || c.name.Strength != vocab.Strong {
 		return false
 	}
@@ -66,12 +71,18 @@ func lengthFits(c *colCtx, n int) bool {
 	return c.prof.maxLen >= n && c.prof.minLen <= 2*n+8
 }
 
+// detectCURP finds CURPs, whole values or written inside them as a word of
+// their own ("Registro <CURP> actualizado", XML, array literals): a valid
+// CURP is its own evidence (check digit, date, state), with or without the
+// word CURP around it. A column whose CURPs are mostly inside text says so
+// with free-text evidence, since the value is not the CURP.
 func detectCURP(tc *tableCtx, c *colCtx) *candidate {
-	if !lengthFits(c, 18) {
+	if c.prof.maxLen < 18 {
 		return nil
 	}
+	today := tc.today
 	t := tc.tally(c, taxonomy.CURP, 0.05, false, func(v string) verdict {
-		if _, r := validate.ParseCURP(v, tc.today); r == validate.OK {
+		if _, ok := parseCURPIn(v, today); ok {
 			return vMatch
 		}
 		return vNo
@@ -80,10 +91,49 @@ func detectCURP(tc *tableCtx, c *colCtx) *candidate {
 		return nil
 	}
 	t.k.s = identifierScore(c, t, taxonomy.CURP, true)
+	if c.prof.maxLen > 2*18+8 || c.prof.avgLen > 19 {
+		// Some values are longer than a CURP: are the CURPs inside text?
+		embedded, seen := 0, 0
+		for _, v := range c.vals {
+			if v == "" || len(v) <= 18 {
+				continue
+			}
+			if seen++; seen > probeSize {
+				break
+			}
+			if !wholeCURP(v, today) {
+				if _, ok := validate.FindCURP(v, today); ok {
+					embedded++
+				}
+			}
+		}
+		if 2*embedded > min(t.match, probeSize) {
+			t.k.s.note(EvFreeText)
+		}
+	}
 	if t.rate() >= 0.5 {
 		tc.curps = append(tc.curps, &curpColumn{col: c})
 	}
 	return t.k
+}
+
+// parseCURPIn reads the CURP of a value: the whole value, or one written
+// inside it as a word (validate.FindCURP).
+func parseCURPIn(v string, today time.Time) (validate.CURP, bool) {
+	if len(v) <= 2*18+8 {
+		if p, r := validate.ParseCURP(v, today); r == validate.OK {
+			return p, true
+		}
+	}
+	if len(v) <= 18 {
+		return validate.CURP{}, false
+	}
+	return validate.FindCURP(v, today)
+}
+
+func wholeCURP(v string, today time.Time) bool {
+	_, r := validate.ParseCURP(v, today)
+	return r == validate.OK
 }
 
 // detectRFC reports personal RFCs (13 characters). Company RFCs (12) are
@@ -97,6 +147,9 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	var checked, company int
 	t := tc.tally(c, taxonomy.RFC, 0.05, false, func(v string) verdict {
 		r, reason := validate.ParseRFC(v)
+		if reason == validate.Implausible && r.Person {
+			return vWeak // a 0 in the homoclave with a right check: compatible, not proof
+		}
 		if reason != validate.OK {
 			return vNo
 		}
@@ -115,7 +168,7 @@ func detectRFC(tc *tableCtx, c *colCtx) *candidate {
 	// A column of RFCs may mix people and companies (a taxpayer register):
 	// how many values are RFCs at all says it is an RFC column, and the
 	// share of people among them says whether it holds personal data.
-	shaped := t.match + company
+	shaped := t.match + t.weak + company
 	s := newScore(-4)
 	s.add(EvValueFormat, rateWeight(float64(shaped)/float64(t.n), -6, step{0.9, 7}, step{0.5, 5}, step{0.2, 3}, step{0.05, 0.5}))
 	// Random strings pass the check character one time in eleven; real

@@ -37,7 +37,7 @@ func (tc *tableCtx) crossCheckCURPs() {
 			if v == "" {
 				continue
 			}
-			if p, r := validate.ParseCURP(v, tc.today); r == validate.OK {
+			if p, ok := parseCURPIn(v, tc.today); ok {
 				cc.rows = append(cc.rows, i)
 				cc.parsed = append(cc.parsed, p)
 				if len(cc.rows) == crossCheckRows {
@@ -93,7 +93,7 @@ func (tc *tableCtx) checkDates(cc *curpColumn, other *colCtx) bool {
 	case rate >= 0.5:
 		k.s.add(EvRowConsistency, 4)
 		return true
-	case rate < 0.2:
+	case rate < 0.2 && !otherPerson(cc.col, other):
 		k.s.add("", -5) // the birthdate is elsewhere: this is another date
 	}
 	return false
@@ -290,6 +290,13 @@ func checkNames(cc *curpColumn, other *colCtx) bool {
 	if other.prof.hasLetter < 0.8 || other.prof.avgWords > 8 {
 		return false
 	}
+	// Values that validate as something else (e-mails made of a surname,
+	// "mor12@correo.mx") share the name's letters without being a name.
+	for _, cat := range []string{taxonomy.Email, taxonomy.CURP, taxonomy.RFC, taxonomy.VoterKey, taxonomy.Phone} {
+		if mostly(other.candidate(cat)) {
+			return false
+		}
+	}
 	var both int
 	var agree [5]int // full P M N, full N P M, paterno, materno, nombre
 	for j, row := range cc.rows {
@@ -402,4 +409,28 @@ func keyAgrees(a, b string, min int) bool {
 		}
 	}
 	return n >= min
+}
+
+// personRoles are the name tokens that say whose a column is in a record of
+// several people (a newborn and the mother, a worker and the spouse).
+var personRoleTokens = map[string]bool{"madre": true, "padre": true, "rn": true, "hijo": true, "hija": true,
+	"tutor": true, "titular": true, "beneficiario": true, "benef": true, "conyuge": true, "nino": true,
+	"menor": true, "recien": true, "nacido": true, "bebe": true, "familiar": true, "esposo": true, "esposa": true,
+	"trabajador": true, "tit": true, "mama": true, "papa": true, "infante": true, "neonato": true}
+
+// otherPerson reports whether two columns' names say they belong to
+// different people of the record ("curp_madre", "f_nac_rn"): then a date
+// that disagrees with the CURP is simply someone else's.
+func otherPerson(a, b *colCtx) bool {
+	ra, rb := roleOf(a.col.Name), roleOf(b.col.Name)
+	return ra != rb && (ra != "" || rb != "")
+}
+
+func roleOf(column string) string {
+	for _, t := range strings.Split(norm.Identifier(column), "_") {
+		if personRoleTokens[t] {
+			return t
+		}
+	}
+	return ""
 }

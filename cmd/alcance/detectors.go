@@ -13,14 +13,18 @@ import (
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
-const detectorsUsage = `Usage: alcance detectors
+const detectorsUsage = `Usage: alcance detectors [--rules FILE]
 
 Lists the categories alcance reports (the ids --fail-on takes), what it
-validates in each, and the column names it recognises.
-`
+validates in each, and the column names it recognises; with --rules, also
+the custom rules of FILE (and it exits 2 if FILE has a mistake).
+
+Flags:
+` + rulesUsage
 
 func runDetectors(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlagSet("detectors")
+	rulesFile := rulesFlag(fs)
 	rest, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, detectorsUsage)
@@ -31,6 +35,10 @@ func runDetectors(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if len(rest) > 0 {
 		return exitUsage, usagef("detectors takes no arguments, got %q", rest)
+	}
+	custom, err := loadRules(*rulesFile)
+	if err != nil {
+		return exitUsage, err
 	}
 	names := map[string][]string{}
 	hints := map[vocab.Hint][]string{}
@@ -81,6 +89,9 @@ func runDetectors(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stdout, "  %s: %s\n", h, wrap(strings.Join(n, " "), 96, "    "))
 	}
 	fmt.Fprintln(stdout)
+	if len(custom) > 0 {
+		printRules(stdout, *rulesFile, custom)
+	}
 	fmt.Fprintln(stdout, "Names are compared lower-cased, without accents and separators, with prefixes such as")
 	fmt.Fprintln(stdout, "cve_/id_/num_ and suffixes such as _pac/_benef removed; * matches longer names too.")
 	return exitOK, nil

@@ -92,7 +92,7 @@ Flags:
 
 Every file to write is checked before the scan starts: a missing folder or
 one alcance cannot write to is bad usage (exit 2), and nothing is scanned.
-
+` + rulesUsage + `
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source, an empty
      --fail-on, an output that cannot be written
@@ -189,6 +189,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.inventory, "inventory", "", "")
 	fs.DurationVar(&f.tableTimeout, "table-timeout", scan.DefaultTableTimeout, "")
 	fs.StringVar(&f.passwordFile, "password-file", "", "")
+	rulesFile := rulesFlag(fs)
 	sources, err := parseArgs(fs, args)
 	f.failOnGiven = flagGiven(fs, "fail-on")
 	if err == flag.ErrHelp {
@@ -203,6 +204,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitUsage, err
 	}
 	if err := f.checkFiles(); err != nil {
+		return exitUsage, err
+	}
+	if cfg.Rules, err = loadRules(*rulesFile); err != nil {
 		return exitUsage, err
 	}
 	if f.checkpoint != "" {

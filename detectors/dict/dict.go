@@ -22,6 +22,8 @@ var (
 	givenFemaleTxt []byte
 	//go:embed data/given_names_male.txt
 	givenMaleTxt []byte
+	//go:embed data/given_names_more.txt
+	givenMoreTxt []byte
 	//go:embed data/renapo_2008_top30_given_names.csv
 	renapoTop30CSV []byte
 	//go:embed data/surnames.txt
@@ -32,6 +34,8 @@ var (
 	statesJSON []byte
 	//go:embed data/cie10_codes.txt
 	cie10Txt []byte
+	//go:embed data/clinical_terms.txt
+	clinicalTxt []byte
 )
 
 // GivenName is a given name with the sex it is usually given to ("H" or "M",
@@ -69,6 +73,8 @@ type data struct {
 	places       map[string]bool // folded municipality and state names
 	states       []State
 	cie10        map[string]bool
+	clinical     map[string]bool // words that alone mark a value as health data
+	clinicalCtx  map[string]bool // words that do in company (clinical_terms.txt, section context)
 }
 
 var (
@@ -115,6 +121,17 @@ func load() *data {
 		for _, n := range lines(givenMaleTxt) {
 			addGiven(n, 'H', 0)
 		}
+		// Nicknames and given names that are places are words to recognise,
+		// not names GivenNames hands out: they join the word set only.
+		for _, l := range lines(givenMoreTxt) {
+			name, sex, ok := strings.Cut(l, " ")
+			if !ok || (sex != "H" && sex != "M") {
+				panic(fmt.Sprintf("dict: bad line %q in given_names_more.txt", l))
+			}
+			for _, w := range norm.Words(name) {
+				d.givenSet[w] = true
+			}
+		}
 		for _, n := range lines(surnamesTxt) {
 			d.surnames = append(d.surnames, n)
 			for _, w := range norm.Words(n) {
@@ -140,6 +157,24 @@ func load() *data {
 		}
 		for _, c := range lines(cie10Txt) {
 			d.cie10[c] = true
+		}
+		d.clinical, d.clinicalCtx = map[string]bool{}, map[string]bool{}
+		section := ""
+		for _, l := range strings.Split(string(clinicalTxt), "\n") {
+			if s, ok := strings.CutPrefix(l, "# section: "); ok {
+				section = strings.TrimSpace(s)
+				continue
+			}
+			if strings.HasPrefix(l, "#") {
+				continue
+			}
+			for _, w := range strings.Fields(l) {
+				if section == "context" {
+					d.clinicalCtx[w] = true
+				} else {
+					d.clinical[w] = true
+				}
+			}
 		}
 	})
 	return &d
@@ -178,20 +213,21 @@ func Municipalities() []Municipality { return load().municipality }
 func States() []State { return load().states }
 
 // IsCIE10 reports whether a code, upper case and without the dot ("E119",
-// "A09"), is in the CIE-10 list (COVID-19's U071 and U072 included).
-func IsCIE10(code string) bool {
-	switch code {
-	case "U07", "U071", "U072":
-		return true
-	}
-	return load().cie10[code]
-}
+// "A09"), is in the CIE-10 list (the provisional U codes included).
+func IsCIE10(code string) bool { return load().cie10[code] }
+
+// IsClinicalTerm reports whether a folded word marks a value as health data
+// on its own: a diagnosis word of CIE-10, a lay name of a condition, a
+// medicine of the Cuadro Básico, a vaccine, a laboratory test, a clinical
+// scale, a dental treatment (data/clinical_terms.txt).
+func IsClinicalTerm(word string) bool { return load().clinical[word] }
+
+// IsClinicalContext reports whether a folded word is clinical in company
+// but common on its own (PRESION, DOSIS, VACUNA, POSITIVO, PIEZA).
+func IsClinicalContext(word string) bool { return load().clinicalCtx[word] }
 
 // CIE10Codes lists the CIE-10 codes (without the dot), in catalogue order.
-func CIE10Codes() []string {
-	out := lines(cie10Txt)
-	return append(out, "U071", "U072")
-}
+func CIE10Codes() []string { return lines(cie10Txt) }
 
 func lines(b []byte) []string {
 	var out []string

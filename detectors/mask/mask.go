@@ -11,14 +11,45 @@ package mask
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/taxonomy"
 )
 
-// Value masks s the way its category needs.
+// MaxExample is the most characters an example has: it shows a value's
+// shape, and a long text's shape is its first words.
+const MaxExample = 48
+
+// Value masks s the way its category needs. The example is short and
+// printable: control characters and bytes that are not text become '?',
+// and anything past MaxExample characters is cut ("…").
 func Value(category, s string) string {
-	s = strings.TrimSpace(s)
+	return printable(value(category, strings.TrimSpace(s)))
+}
+
+// printable replaces what a terminal or a report must not receive and cuts
+// the example to MaxExample characters.
+func printable(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == MaxExample {
+			b.WriteString("…")
+			break
+		}
+		switch {
+		case r == utf8.RuneError, r != ' ' && !unicode.IsPrint(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+		n++
+	}
+	return b.String()
+}
+
+func value(category, s string) string {
 	switch category {
 	case taxonomy.CURP:
 		return CURP(s)

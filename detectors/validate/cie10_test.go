@@ -63,3 +63,18 @@ func BenchmarkParseCIE10(b *testing.B) {
 		ParseCIE10(vals[i%len(vals)])
 	}
 }
+
+func TestCIE10ProvisionalAndMissingCodes(t *testing.T) {
+	for _, s := range []string{"G73", "G73.1", "G737", "W46", "W46.0", "W469", "U04.9", "U07.1", "U07.2", "U071",
+		"U80", "U80.0", "U82.1", "U89.9", "U10.9"} {
+		if _, r := ParseCIE10(s); r != OK {
+			t.Errorf("%s: %v, want valid", s, r)
+		}
+	}
+	// Hard negatives: codes that do not exist.
+	for _, s := range []string{"G738", "U90", "U05", "U04.1", "W46X1"} {
+		if _, r := ParseCIE10(s); r == OK {
+			t.Errorf("%s accepted", s)
+		}
+	}
+}

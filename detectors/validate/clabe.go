@@ -16,7 +16,14 @@ import (
 //     clabe-python, adding the fintech participants (Nu, Mercado Pago,
 //     Spin by OXXO, Klar, Hey Banco, Revolut...);
 //   - 032 IXE from an older bank list (papelsist/cxcweb), which is also the
-//     bank of the CLABE example in es.wikipedia.
+//     bank of the CLABE example in es.wikipedia;
+//   - the codes of closed banks, brokers, exchange houses and insurers that
+//     earlier versions of clabe-python's banks.py listed and later ones
+//     dropped (022 GE Money, 037 Interacciones, 116 ING, 134 Walmart, 139
+//     UBS, 604-651), which papelsist/cxcweb's list confirms by name;
+//   - 814 SANTANDER2 (SPEI participant 90814 in a published institutions
+//     migration), and 812, 821 and 846, second codes of participants that
+//     published CLABE test vectors use (their names are not confirmed here).
 //
 // Institutions that closed or merged (IXE, Famsa, Bansefi, Akala) are kept:
 // legacy databases hold accounts opened before. A CLABE whose check digit
@@ -53,6 +60,13 @@ const clabeBankList = `
 725 COOPDESARROLLO   727 TRANSFER_DIRECTO 728 SPIN_BY_OXXO     729 DEP_Y_PAG_DIG
 730 CLIP             732 PEIBO            734 FINCO_PAY        738 FINTOC
 901 CLS              902 INDEVAL          903 CODI_VALIDA
+022 GE_MONEY         037 INTERACCIONES    116 ING              134 WALMART
+139 UBS_BANK         604 CB_INBURSA       607 TIBER            610 B_Y_B
+611 INTERCAM_CC      615 MERRILL_LYNCH    618 UNICA            619 MAPFRE
+621 CB_ACTINVER      622 OACTIN           624 CONSULTORIA      626 CB_DEUTSCHE
+627 ZURICH           628 ZURICH_VIDA      629 SU_CASITA        632 BULLTICK_CB
+633 STERLING         640 CB_JPMORGAN      647 TELECOMM         651 SEG_MONTERREY
+812 SECOND_812       814 SANTANDER2       821 SECOND_821       846 SECOND_846
 `
 
 // clabeBanks is clabeBankList indexed by code, for a lookup without hashing.

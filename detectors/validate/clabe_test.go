@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,27 @@ func BenchmarkParseCLABE(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		ParseCLABE(vals[i%len(vals)])
+	}
+}
+
+func TestCLABEClosedInstitutions(t *testing.T) {
+	// Closed banks, brokers and exchange houses (issue 10): accounts opened
+	// with them are still in legacy databases.
+	for _, c := range []int{22, 37, 116, 134, 139, 604, 607, 610, 611, 615, 618, 619, 621, 622, 624, 626,
+		627, 628, 629, 632, 633, 640, 647, 651, 812, 814, 821, 846} {
+		if !clabeBanks[c] {
+			t.Errorf("bank %03d missing", c)
+		}
+		d := fmt.Sprintf("%03d180%011d", c, 4242424242+c)
+		full := d + string(clabeCheckDigit([]byte(d)))
+		if r := ParseCLABE(full); r != OK {
+			t.Errorf("%s: %v, want valid", full, r)
+		}
+	}
+	// Hard negatives: codes no institution has.
+	for _, c := range []int{4, 612, 650, 811, 999} {
+		if clabeBanks[c] {
+			t.Errorf("bank %03d should not be listed", c)
+		}
 	}
 }

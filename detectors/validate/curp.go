@@ -79,6 +79,16 @@ var curpFixtures = map[string]bool{
 	"AAAA000101HDFCCC09": true,
 }
 
+// IsGenericCURP reports whether a canonical 18-character CURP is one of the
+// generic keys forms use when a person has none: XEXX010101HNEXXXA4, the
+// CURP counterpart of the SAT's generic foreign RFC XEXX010101000, and its
+// siblings (XAXX, either sex, any differentiator). They validate, check
+// digit included, but name no one: like the generic RFCs, a placeholder.
+func IsGenericCURP(s string) bool {
+	return len(s) == 18 && (s[:4] == "XEXX" || s[:4] == "XAXX") && s[4:10] == "010101" &&
+		s[11:13] == "NE" && s[13:16] == "XXX"
+}
+
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -208,6 +218,9 @@ func ParseCURP(s string, today time.Time) (CURP, Reason) {
 	if curpFixtures[s] {
 		return CURP{}, Fixture
 	}
+	if IsGenericCURP(s) {
+		return CURP{}, Placeholder
+	}
 	return CURP{Value: s, Birth: birth, Sex: sex, State: state, NameKey: s[:4] + s[13:16]}, OK
 }
 
@@ -311,4 +324,30 @@ func firstInternalConsonant(w []byte) byte {
 		}
 	}
 	return 'X'
+}
+
+// FindCURP returns the first valid CURP written inside s as a word of its
+// own: 18 letters and digits between non-alphanumeric characters or the
+// ends of s ("Registro GOMC800101HDFRRL09 actualizado",
+// "<curp>GOMC800101HDFRRL09</curp>", "{GOMC800101HDFRRL09,JUAN}"). A valid
+// CURP is its own evidence (check digit, calendar date, state code), so no
+// surrounding word is needed.
+func FindCURP(s string, today time.Time) (CURP, bool) {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			b := s[i]
+			if 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' {
+				run++
+				continue
+			}
+		}
+		if run == 18 {
+			if c, r := ParseCURP(s[i-18:i], today); r == OK {
+				return c, true
+			}
+		}
+		run = 0
+	}
+	return CURP{}, false
 }

@@ -129,3 +129,43 @@ func BenchmarkParseCURP(b *testing.B) {
 		ParseCURP(vals[i%len(vals)], today)
 	}
 }
+
+func TestGenericCURPIsPlaceholder(t *testing.T) {
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"XEXX010101HNEXXXA4", "XEXX010101MNEXXXA4", "xexx010101hnexxxa4", "XAXX010101HNEXXXA2"} {
+		if _, r := ParseCURP(s, today); r != Placeholder {
+			t.Errorf("%s: %v, want placeholder", s, r)
+		}
+		if !IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%s) = false", s)
+		}
+	}
+	// Hard negatives: a real-looking CURP of someone born abroad on 1 Jan
+	// 2001, and one whose name letters are not the generic ones.
+	for _, s := range []string{"GOMC010101HNEMRRA1", "XEXA010101HNEXXXA"} {
+		d, _ := CURPCheckDigit(s[:17])
+		v := s[:17] + string(d)
+		if IsGenericCURP(v) || IsPlaceholder(v) {
+			t.Errorf("%s taken for a generic CURP", v)
+		}
+	}
+}
+
+func TestFindCURP(t *testing.T) {
+	const c = "HEGG560427MVZRRL04"
+	for _, s := range []string{c, "Registro " + c + " actualizado", c + " JUAN", "<persona><curp>" + c + "</curp></persona>",
+		"{" + c + ",\"JUAN PEREZ\"}", "curp:" + c + ";", "registro hegg560427mvzrrl04 ok"} {
+		got, ok := FindCURP(s, today)
+		if !ok || got.Value != c {
+			t.Errorf("FindCURP(%q) = %v, %v", s, got.Value, ok)
+		}
+	}
+	// Hard negatives: a wrong check digit, a CURP glued to more letters or
+	// digits (a longer token is something else), the generic placeholder.
+	for _, s := range []string{"Registro HEGG560427MVZRRL05 actualizado", "XHEGG560427MVZRRL04", c + "1",
+		"folio 123456789012345678", "XEXX010101HNEXXXA4"} {
+		if got, ok := FindCURP(s, today); ok {
+			t.Errorf("FindCURP(%q) found %s", s, got.Value)
+		}
+	}
+}

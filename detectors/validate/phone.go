@@ -128,3 +128,43 @@ func isRun[T ~string | ~[]byte](d T) bool {
 	}
 	return true
 }
+
+// ParseLocalPhone validates a local number of the numbering plan before
+// 2019: 7 digits (8 in Mexico City, Guadalajara and Monterrey), written
+// bare or in groups (3612345, 361-2345, 5555-1234), that does not start
+// with 0 or 1 and is not one digit repeated or a run. Alone such a shape is
+// also a folio or an amount, so it is evidence only where the column says
+// phone (ParsePhone accepts none of the 7-digit forms).
+func ParseLocalPhone(s string) (local string, r Reason) {
+	s = trimSpace(s)
+	var buf [8]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			if n == len(buf) {
+				return "", BadFormat
+			}
+			buf[n] = c
+			n++
+		case c == ' ' || c == '-' || c == '.':
+			if n == 0 || i+1 == len(s) {
+				return "", BadFormat
+			}
+		default:
+			return "", BadFormat
+		}
+	}
+	d := buf[:n]
+	if n != 7 && n != 8 {
+		return "", BadFormat
+	}
+	if d[0] == '0' || d[0] == '1' {
+		return "", BadFormat
+	}
+	if allSame(d) || isRun(d) {
+		return "", Placeholder
+	}
+	return string(d), OK
+}

@@ -77,3 +77,16 @@ func BenchmarkParsePhone(b *testing.B) {
 		ParsePhone(vals[i%len(vals)])
 	}
 }
+
+func TestParseLocalPhone(t *testing.T) {
+	for _, s := range []string{"3612345", "361-2345", "361 2345", "5555-1234", "55551234", "8.123.456"} {
+		if _, r := ParseLocalPhone(s); r != OK {
+			t.Errorf("%s: %v", s, r)
+		}
+	}
+	for _, s := range []string{"0612345", "1234567", "7777777", "612345", "551234567", "36-12-A45", "-3612345", "3612345-"} {
+		if _, r := ParseLocalPhone(s); r == OK {
+			t.Errorf("%s accepted", s)
+		}
+	}
+}

@@ -62,6 +62,9 @@ func IsPlaceholder(s string) bool {
 	if len(s) >= 3 && allSame(s) {
 		return true
 	}
+	if genericIdentifier(s) || placeholderEmail(s) {
+		return true
+	}
 	if isDigit(s[0]) {
 		if s[0] == '0' && allSame(s) {
 			return true
@@ -76,10 +79,35 @@ func IsPlaceholder(s string) bool {
 	// Most values are names, codes and addresses already in plain upper
 	// case: then the first byte, and at most one lookup, decide.
 	if plainFolded(s) {
-		return placeholderStart[s[0]] && placeholderWords[s]
+		return placeholderStart[s[0]] && placeholderWords[s] || fillerStart[s[0]] && isFiller(s)
 	}
 	f := norm.Fold(s)
-	return placeholderWords[f] || len(f) >= 3 && allSame(f)
+	return placeholderWords[f] || len(f) >= 3 && allSame(f) || isFiller(f)
+}
+
+// fillerWords are what testers and data-entry shortcuts type where a value
+// goes ("PRUEBA", "TEST 2", "asdf1"): never a person's data.
+var fillerWords = setOf("PRUEBA", "PRUEBAS", "TEST", "TESTING", "DEMO", "EJEMPLO", "ASDF", "ASDFG", "QWERTY",
+	"DUMMY", "LOREM", "LOREM IPSUM", "FOO", "FOOBAR", "NOMBRE PRUEBA", "USUARIO PRUEBA", "DATO PRUEBA")
+
+var fillerStart = func() (start [256]bool) {
+	for w := range fillerWords {
+		start[w[0]] = true
+	}
+	return start
+}()
+
+// isFiller reports whether folded s is a filler word, maybe followed by a
+// number ("PRUEBA", "TEST_3", "ASDF123").
+func isFiller(f string) bool {
+	end := len(f)
+	for end > 0 && isDigit(f[end-1]) {
+		end--
+	}
+	for end > 0 && (f[end-1] == ' ' || f[end-1] == '_' || f[end-1] == '-') && end < len(f) {
+		end--
+	}
+	return end > 0 && fillerWords[f[:end]]
 }
 
 // plainFolded reports whether s (trimmed) is what norm.Fold would return:
@@ -104,4 +132,54 @@ func mayBeSentinel(s string) bool {
 		}
 	}
 	return strings.Contains(s, "00/00") || strings.Contains(s, "00-00")
+}
+
+// genericIdentifier reports whether s is one of the generic keys Mexican
+// forms put where a person's identifier is missing: the SAT's generic RFCs
+// XAXX010101000 (público en general) and XEXX010101000 (foreigners), and
+// the generic CURP XEXX010101HNEXXXA4. They are valid in form, shared by
+// thousands of rows, and name no one.
+func genericIdentifier(s string) bool {
+	if len(s) != 13 && len(s) != 18 || s[0] != 'X' && s[0] != 'x' {
+		return false
+	}
+	u := strings.ToUpper(s)
+	switch len(u) {
+	case 13:
+		return u == "XAXX010101000" || u == "XEXX010101000"
+	default:
+		return IsGenericCURP(u)
+	}
+}
+
+// placeholderDomains are the e-mail domains of no one: the reserved
+// example and test names (RFC 2606) and the made-up domains forms and test
+// loads use ("prueba.com", "correo.com", "sincorreo.com").
+var placeholderDomains = setOf("EXAMPLE.COM", "EXAMPLE.ORG", "EXAMPLE.NET", "EXAMPLE.MX", "TEST.COM", "TEST.MX",
+	"PRUEBA.COM", "PRUEBA.MX", "PRUEBAS.COM", "CORREO.COM", "DOMINIO.COM", "SINCORREO.COM", "NOTIENE.COM",
+	"NOCORREO.COM", "SINEMAIL.COM", "EMAIL.COM.MX", "XXX.COM", "ASDF.COM", "LOCALHOST")
+
+// placeholderEmail reports whether s is an e-mail address of no one: at a
+// placeholder domain or a reserved top-level domain (.test, .example,
+// .invalid, .localhost), or whose local part is a filler ("prueba3@",
+// "test@", "qa+12@").
+func placeholderEmail(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 || len(s) > 80 {
+		return false
+	}
+	domain := strings.ToUpper(s[at+1:])
+	if placeholderDomains[domain] {
+		return true
+	}
+	for _, tld := range []string{".TEST", ".EXAMPLE", ".INVALID", ".LOCALHOST"} {
+		if strings.HasSuffix(domain, tld) {
+			return true
+		}
+	}
+	local := strings.ToUpper(s[:at])
+	if i := strings.IndexByte(local, '+'); i > 0 {
+		local = local[:i] // "qa+12": the tag is the filler's counter
+	}
+	return isFiller(local) || local == "QA"
 }

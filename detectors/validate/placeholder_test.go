@@ -67,3 +67,18 @@ func BenchmarkIsPlaceholder(b *testing.B) {
 		IsPlaceholder(vals[i%len(vals)])
 	}
 }
+
+func TestFillerPlaceholders(t *testing.T) {
+	for _, s := range []string{"PRUEBA", "prueba 2", "TEST_3", "asdf123", "Demo", "QWERTY1", "EJEMPLO-10"} {
+		if !IsPlaceholder(s) {
+			t.Errorf("%q not a placeholder", s)
+		}
+	}
+	// Hard negatives: real words that start like fillers, words with a
+	// number that are data.
+	for _, s := range []string{"TESTIGO", "PRUEBA DE EMBARAZO POSITIVA", "DEMOCRACIA 12", "CALLE 5", "FOOD", "TESTA"} {
+		if IsPlaceholder(s) {
+			t.Errorf("%q taken for a placeholder", s)
+		}
+	}
+}

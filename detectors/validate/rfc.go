@@ -38,7 +38,10 @@ PEDO PENE PUTA PUTO QULO RATA RUIN`)
 // spaces, dashes and underscores, 13 characters are a persona física (4
 // letters from the name), 12 a persona moral (3); the name part is
 // [A-ZÑ&], then a real calendar date YYMMDD in some century, a homoclave
-// of two characters from [1-9A-NP-Z] and a check character [0-9A]. The
+// of two characters from [1-9A-NP-Z] and a check character [0-9A]; a 0 in
+// the homoclave, outside that alphabet but found in real RFCs, returns
+// Implausible with the RFC's fields when the check character is right (a
+// soft check: the detectors weigh it, never reject it outright). The
 // legacy 10-character personal form (name + date, no homoclave) is also
 // accepted, with CheckOK false.
 //
@@ -84,8 +87,13 @@ func ParseRFC(s string) (RFC, Reason) {
 			return RFC{}, BadFormat
 		}
 	}
+	zeroHomoclave := false
 	if n > 10 {
 		for i := nameLen + 6; i < nameLen+8; i++ {
+			if rs[i] == '0' {
+				zeroHomoclave = true
+				continue
+			}
 			if !isHomoclave(rs[i]) {
 				return RFC{}, BadFormat
 			}
@@ -109,6 +117,16 @@ func ParseRFC(s string) (RFC, Reason) {
 	if n > 10 {
 		c, ok := rfcCheck(rs[:n-1])
 		checkOK = ok && rune(c) == rs[n-1]
+	}
+	if zeroHomoclave {
+		// The SAT's homoclave alphabet has no 0, yet RFCs with one and a
+		// correct check character are in use. Such a value is Implausible
+		// (returned with its fields), not BadFormat: the detectors weigh it
+		// as soft evidence; a 0 with a wrong check is a typing slip.
+		if !checkOK {
+			return RFC{}, BadFormat
+		}
+		return RFC{Value: s, Person: person, YYMMDD: date, CheckOK: true}, Implausible
 	}
 	return RFC{Value: s, Person: person, YYMMDD: date, CheckOK: checkOK}, OK
 }

@@ -116,3 +116,25 @@ func BenchmarkParseRFC(b *testing.B) {
 		ParseRFC(vals[i%len(vals)])
 	}
 }
+
+func TestRFCZeroInHomoclave(t *testing.T) {
+	// A 0 in the homoclave is outside the SAT alphabet, yet RFCs with one
+	// and a correct check character exist: the check decides.
+	body := "GODE561231G0"
+	c, _ := RFCCheckDigit(body)
+	good := body + string(c)
+	if r, reason := ParseRFC(good); reason != Implausible || !r.CheckOK || !r.Person || r.Value != good {
+		t.Errorf("%s: %v (%+v), want implausible with its fields", good, reason, r)
+	}
+	wrong := byte('0')
+	if c == '0' {
+		wrong = '1'
+	}
+	if _, reason := ParseRFC(body + string(wrong)); reason != BadFormat {
+		t.Errorf("%s: %v, want wrong format (0 in homoclave and wrong check)", body+string(wrong), reason)
+	}
+	// O is still never a homoclave character.
+	if _, reason := ParseRFC("GODE561231GO8"); reason != BadFormat {
+		t.Errorf("O in homoclave accepted: %v", reason)
+	}
+}

@@ -19,7 +19,10 @@ var Rules = build(
 	group(taxonomy.RFC, Weak, HintNotPerson, "rfcpatron", "rfcempresa", "rfcemisor*", "rfcreceptor*", "rfcproveedor*"),
 	group(taxonomy.NSS, Strong, HintNone, "nss*", "noss", "numss", "nssimss", "numsegsocial", "numerosegurosocial~",
 		"segurosocial*", "socialsecurity*", "ssn", "afiliacionimss", "noimss", "claveimss", "nsstitular"),
-	group(taxonomy.NSS, Weak, HintNone, "imss", "agregado*", "agrmed"),
+	group(taxonomy.NSS, Weak, HintNone, "imss"),
+	// The IMSS "agregado médico" (1M1980OR: the beneficiary's kinship and
+	// sex, birth year, regime) says who within an NSS is enrolled.
+	group(taxonomy.HealthEnrollment, Strong, HintNone, "agregado*", "agrmed", "agregadomedico", "agmed", "agremed"),
 	group(taxonomy.VoterKey, Strong, HintNone, "claveelector~", "cveelector*", "claveine", "folioine", "claveife"),
 	group(taxonomy.VoterKey, Weak, HintNone, "ine", "ife", "cic", "ocr", "credencial*", "numcredencial"),
 
@@ -35,11 +38,17 @@ var Rules = build(
 		"secondfamilyname", "secondlastname", "secondsurname", "maternalsurname", "maternalname", "mothersurname"),
 	group(taxonomy.PersonName, Strong, HintFullName, "nombrecompleto~", "nomcompleto~", "fullname", "apellidos",
 		"apellido", "nombreapellidos", "nombrepaciente", "nombrebeneficiario", "nombretitular", "nombreafiliado",
-		"nombrederechohabiente", "nombremedico", "nombredoctor", "nombrepadre", "nombremadre", "nompadre",
+		"nombrederechohabiente", "nombremedico", "nombredoctor", "dr", "dra", "odontologo", "dentista",
+		"enfermero", "medicoresponsable", "doctorresponsable", "nombrepadre", "nombremadre", "nompadre",
 		"nommadre", "nombretutor", "nombreconyuge", "nombrecontacto", "nombreresponsable", "nombrecompl*",
 		"nombreciudadano", "nombrepersona", "medico", "doctor", "medicotratante", "enfermera", "nomcomp~",
 		"nombreemp*", "nombretrab*", "nombrealumno", "personname", "patientname", "apellidonombre",
 		"apellidosnombre", "apellidosnombres", "nombreapellido", "nombresapellidos", "contactname", "customername"),
+	// Abbreviations legacy systems cut names to.
+	group(taxonomy.PersonName, Strong, HintSurname1, "apepaterno", "apellpat", "apelpat", "apellpaterno", "apat"),
+	group(taxonomy.PersonName, Strong, HintSurname2, "apematerno", "apellmat", "apelmat", "apellmaterno", "amat"),
+	group(taxonomy.PersonName, Strong, HintGivenName, "nomb", "nombr", "nombs", "nompila", "nombpila"),
+	group(taxonomy.PersonName, Strong, HintFullName, "apell", "apels", "nomcompl", "nombcompleto", "nombcomp"),
 	// A column that holds persons' names or companies' (a taxpayer register).
 	group(taxonomy.PersonName, Weak, HintFullName, "nombreorazonsocial", "nombrerazonsocial", "razonsocialonombre",
 		"nombredenominacion", "denominacionnombre"),
@@ -59,7 +68,7 @@ var Rules = build(
 
 	// Dates.
 	group(taxonomy.Birthdate, Strong, HintNone, "fechanacimiento~", "fechanac*", "fecnac*", "fecnacimiento~",
-		"fnac", "fnacim*", "fechnac*", "fchnac*", "fnacimiento", "nacimiento", "dob", "birthdate", "birthday",
+		"fnac*", "fechnac*", "fchnac*", "fnacimiento", "nacimiento", "dob", "birthdate", "birthday",
 		"dateofbirth", "fechadenacimiento~", "fecnacim", "fhnac", "nacio", "fenac"),
 	group(taxonomy.Birthdate, Weak, HintNone, "anionac", "anonac", "yearofbirth"),
 	// Any other "fecha"/"fec" name is some date of an event: the longest
@@ -78,20 +87,25 @@ var Rules = build(
 		"numext", "noext", "numeroexterior~", "numint", "noint", "numerointerior~", "colonia*", "asentamiento",
 		"fraccionamiento", "barrio", "entrecalles", "manzana", "mza", "address*", "street*", "nombrecolonia",
 		"nombrecalle", "domparticular", "domiciliopart*", "numexterior", "numinterior", "exterior", "interior",
-		"addressline*", "residencia"),
+		"addressline*", "residencia",
+		// Abbreviations.
+		"domic*", "direcc*", "dirdom", "dirpart", "cll", "clle", "nexterior", "ninterior", "nroext", "nroint",
+		"noexterior", "nointerior", "numeroext", "numeroint", "colon", "asentam*", "fracc", "fraccto", "barr"),
 	// Not "lote": a plot in an address, but a production or vaccine lot
 	// everywhere else.
 	group(taxonomy.Address, Weak, HintNone, "dom", "dir", "col", "referencia"),
 	group("", Strong, HintPlace, "localidad", "cveloc", "municipio", "mpio", "cvemun", "mun", "alcaldia",
 		"delegacion", "entidad", "estado", "edo", "cveent", "entfed", "entidadfederativa", "ciudad", "city",
 		"state", "pais", "country", "poblacion", "region", "jurisdiccion", "ageb", "latitud", "longitud",
-		"entidadres*", "edores", "municipiores*", "entidaddom*", "mundom"),
+		"entidadres*", "edores", "municipiores*", "entidaddom*", "mundom", "munic*", "muni", "deleg", "locali*",
+		"ciudaddom", "edodom"),
 	group("", Strong, HintBirthState, "entidadnac~", "entnac", "edonac", "estadonac", "lugarnac", "lugarnacimiento~",
 		"entidadnacimiento~", "estadonacimiento~", "paisnac", "cveentnac", "entnacim", "edonacim", "estnac"),
 	group(taxonomy.PostalCode, Strong, HintNone, "cp", "codigopostal~", "codpostal", "cpostal", "zip", "zipcode",
-		"postalcode", "cpdom", "cpdomicilio", "codpost"),
+		"postalcode", "cpdom", "cpdomicilio", "codpost", "codpos", "cpost", "copostal"),
 	group(taxonomy.Phone, Strong, HintNone, "telefono*", "tel", "telcasa", "telcel", "celular*", "movil",
-		"phone*", "mobile", "cel", "whatsapp", "telefonos", "tel1", "telparticular", "telcontacto"),
+		"phone*", "mobile", "cel", "whatsapp", "telefonos", "tel1", "telparticular", "telcontacto",
+		"telef*", "telf", "tfno", "fono", "telfijo", "teldom", "numtel", "numcel", "notel", "nocel"),
 	group(taxonomy.Phone, Weak, HintNone, "lada"),
 	group(taxonomy.Email, Strong, HintNone, "correo*", "email*", "mail", "emailaddress", "correoelectronico~",
 		"direccioncorreo", "direccionelectronica", "direccionemail"),
@@ -123,11 +137,34 @@ var Rules = build(
 		"semanasgestacion~", "embarazada", "clasificacionfinal~", "resultadolab*", "motivoegreso", "tipoegreso",
 		"allergies", "allergy", "diagnoses", "medications", "treatment", "triage*", "clasificaciontriage",
 		"resultadoprueba", "resultadolaboratorio~", "motivoatencion~", "motivoingreso", "motivohospitalizacion~",
-		"motivourgencia", "chiefcomplaint", "reasonforvisit", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*"),
+		"motivourgencia", "chiefcomplaint", "reasonforvisit", "descdiag*", "descripciondiag*", "desccie*", "descripcioncie*",
+		// Exams, nursing and dental charts, vaccination and adverse events.
+		"exploracion*", "hallazgos", "impresiondiagnostica~", "signosvitales", "notaenfermeria~", "notasenfermeria~",
+		"odontograma", "tratamientodental", "procedimientodental", "vacunacion", "esquemavacunal", "estadovacunacion~",
+		"reaccionadversa~", "eventoadverso~", "eventossupuestamente~", "esavi", "medicacion", "farmacos",
+		"alergiamedicamentos~", "historiaclinicatexto", "padecimientoactual~", "interrogatorio"),
 	group(taxonomy.HealthCondition, Weak, HintCondition, "diabetes", "hipertension", "obesidad", "asma", "epoc",
 		"tabaquismo", "inmusupr", "inmunosupresion~", "cardiovascular~", "renalcronica~", "neumonia", "intubado",
 		"uci", "embarazo", "vih", "covid", "cancer", "tuberculosis~", "hepatitis", "otracom", "otracon",
 		"renal", "resultado*"),
+	// Vital signs, nursing charts and clinical scales: measurements of a
+	// person, health data in a table about people (a cold chain's
+	// temperature is no one's).
+	group(taxonomy.HealthCondition, Weak, HintVital, "tensionarterial", "presionarterial", "ta", "fc", "fr", "frecuenciacardiaca~", "frecuenciarespiratoria~",
+		"temperatura", "temp", "saturacion", "spo2", "sato2", "glucemia", "glucosa", "glasgow", "braden", "norton",
+		"downton", "apgar", "silverman", "capurro", "barthel", "eva", "escaladolor", "imc", "perimetroabdominal~",
+		"esquemavacunacion~", "esquemacompleto", "evadolor", "riesgocaidas", "riesgoulceras", "escalacaidas",
+		"peso", "talla", "pesokg", "tallacm", "pesonac*", "pesoalnacer", "tallanac*", "semgest", "sdg",
+		"edadgestacional~", "tsh", "fenilalanina", "hemoglobina", "hba1c", "colesterol", "trigliceridos", "creatinina",
+		"hematocrito", "leucocitos", "plaquetas", "perimetrocefalico~"),
+	// Vaccines and doses: the date or mark of a dose says a person was
+	// vaccinated (health data about people); a dose given at birth is
+	// not a birthdate.
+	group(taxonomy.HealthCondition, Weak, HintVaccine, "bcg", "hepb*", "hepatitisb*", "hexa", "hexavalente*",
+		"penta", "pentavalente*", "neumo", "neumococ*", "antineumococ*", "rota", "rotavirus*", "srp*", "sr", "sabin*",
+		"antipolio*", "polio", "dpt*", "dpat*", "tdpa*", "td", "vph*", "influenza*", "antiinfluenza*", "varicela*",
+		"antirrabica*", "vacunaantirrabica", "esquema", "dosis", "numdosis", "biologico", "vacuna", "vacunaaplicada",
+		"covid19dosis*", "desenlace"),
 
 	// Health facilities.
 	group(taxonomy.HealthFacility, Strong, HintNone, "clues*", "cveclues", "unidadmedica*", "nombreunidadmedica",
@@ -144,14 +181,21 @@ var Rules = build(
 	group("", Strong, HintWorkplace, "adscripcion*", "cluesadscripcion", "unidadadscripcion", "centrotrabajo*",
 		"lugartrabajo", "lugardetrabajo", "worklocation", "workloc", "workplace", "centrodetrabajo"),
 
+	// Credentials: never a category from the values' shape.
+	group("", Strong, HintSecret, "password*", "passwd", "pwd", "pass", "contrasena*", "contrasenia*", "claveacceso",
+		"passwordhash", "hash", "salt", "token*", "secret*", "apikey", "apitoken", "nip", "pin", "remembertoken",
+		"claveusuario", "cveacceso", "pswd", "psw", "encryptedpassword", "hashedpassword"),
+	group("", Strong, HintLogin, "login*", "username", "user", "usuario", "nombreusuario", "nomusuario", "usr",
+		"userlogin", "cuentausuario", "screenname", "usuarioid", "loginname"),
+
 	// Hints that are not categories.
 	group("", Strong, HintSex, "sexo", "sex", "genero", "gender", "cvesexo", "idsexo", "sexobenef"),
 	group("", Strong, HintFreeText, "notas", "nota", "observaciones*", "observacion", "obs", "comentarios*",
 		"comentario", "notamedica", "notasmedicas", "texto", "detalle", "notes", "comments", "remarks",
 		"motivo", "resumen*", "evolucion", "anotaciones", "historia", "mensaje"),
 	group("", Strong, HintAmount, "importe*", "monto*", "precio*", "total", "subtotal", "iva", "cantidad*",
-		"existencia*", "saldo*", "costo*", "pago", "amount", "price", "quantity", "registros", "edad", "peso",
-		"talla", "stock", "unidades", "piezas", "descuento", "cuotarecuperacion", "sueldo*", "salario*",
+		"existencia*", "saldo*", "costo*", "pago", "amount", "price", "quantity", "registros", "edad",
+		"stock", "unidades", "piezas", "descuento", "cuotarecuperacion", "sueldo*", "salario*",
 		"compensacion*", "percepcion*", "deduccion*", "honorarios", "salary", "wage", "balance"),
 	group("", Strong, HintPersonKey, "idpaciente", "idbeneficiario", "idpersona", "idafiliado", "idderechohabiente",
 		"idciudadano", "idtitular", "pacienteid", "personid", "patientid", "folioPaciente"),

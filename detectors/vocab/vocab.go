@@ -47,8 +47,17 @@ const (
 	HintSurname2   Hint = "surname2"
 	HintFullName   Hint = "full_name"
 	HintCondition  Hint = "condition_flag" // DIABETES = 1/2: health data in a health context
+	HintVital      Hint = "vital_sign"     // TA = 120/80, GLASGOW = 15: health data about a person
+	HintVaccine    Hint = "vaccine_dose"   // BCG = 2021-03-04, DOSIS = SEGUNDA: health data about a person
 	HintWorkplace  Hint = "workplace"      // where someone works (clues_adscripcion)
 	HintRecordKey  Hint = "record_key"     // folio_x, num_x, id_x: the number of a record
+	// HintSecret: passwords, hashes and tokens. Whatever their values look
+	// like, they are no personal-data category and never an example.
+	HintSecret Hint = "secret"
+	// HintLogin: a user's login. Shaped like an identifier or a name
+	// sometimes, it is one only when the value proves itself (a CURP's
+	// check digit, an e-mail address).
+	HintLogin Hint = "login"
 )
 
 // Rule maps a normalised column name to what it means.
@@ -68,6 +77,9 @@ type Rule struct {
 type Match struct {
 	Rule
 	Matched bool
+	// Guessed marks a match made from the shape of a name no rule knows
+	// ("nombre_escuela", "folio_certificado"), not from a rule.
+	Guessed bool
 }
 
 // MinTrunc is the shortest truncation of a rule name that still matches it.
@@ -113,7 +125,7 @@ func recordKey(id string) Match {
 	}
 	switch first {
 	case "folio", "num", "numero", "no", "nro", "id", "clave", "cve", "consecutivo", "registro":
-		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintRecordKey}, Matched: true}
+		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintRecordKey}, Matched: true, Guessed: true}
 	}
 	return Match{}
 }
@@ -140,9 +152,9 @@ func thingName(id string) Match {
 	case (first == "nombre" || first == "nom") && personRoles[strings.Join(tokens[1:], "")],
 		last == "name" && personRoles[strings.Join(tokens[:len(tokens)-1], "")]:
 		// "nombre_solicitante", "applicant_name": the name of a person in a role.
-		return Match{Rule: Rule{Name: id, Category: taxonomy.PersonName, Strength: Strong, Hint: HintFullName}, Matched: true}
+		return Match{Rule: Rule{Name: id, Category: taxonomy.PersonName, Strength: Strong, Hint: HintFullName}, Matched: true, Guessed: true}
 	case first == "nombre" || first == "nom" || last == "name" || last == "nombre":
-		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintNotPerson}, Matched: true}
+		return Match{Rule: Rule{Name: id, Strength: Weak, Hint: HintNotPerson}, Matched: true, Guessed: true}
 	}
 	return Match{}
 }
@@ -250,3 +262,108 @@ func init() {
 	}
 	sort.SliceStable(ordered, func(i, j int) bool { return len(ordered[i].Name) > len(ordered[j].Name) })
 }
+
+// Informative reports whether a match says something a prefix-free name
+// could not improve on: a rule's category or hint, not a guess.
+func (m Match) Informative() bool { return m.Matched && !m.Guessed }
+
+// minPrefixColumns is the fewest columns that must share a prefix for it
+// to be the table's naming convention rather than a coincidence.
+const minPrefixColumns = 3
+
+// LearnPrefix finds the prefix a table's legacy naming puts before its
+// column names ("pac_nombre, pac_calle, pac_cp"; "tbNombre, tbCalle";
+// "PNOMBRE, PCALLE, PFECNAC"): a start shared by at least half of the
+// columns (and three of them) whose removal lets the vocabulary recognise
+// names it did not. Of several, the one that reveals most wins, then the
+// longest. It returns the normalised prefix (as Identifier writes it, with
+// its "_" when it has one), or "".
+func LearnPrefix(columns []string) string {
+	ids := make([]string, 0, len(columns))
+	for _, c := range columns {
+		if id := norm.Identifier(c); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) < minPrefixColumns {
+		return ""
+	}
+	// Candidate prefixes: the first one or two tokens with their "_", and
+	// the first one to four letters of a name glued together.
+	share := map[string]int{}
+	for _, id := range ids {
+		seen := map[string]bool{}
+		// The first one or two tokens ("pac_", "tb_pac_").
+		for i, tokens := 0, 0; i < len(id)-1 && tokens < 2; i++ {
+			if id[i] == '_' {
+				seen[id[:i+1]] = true
+				tokens++
+			}
+		}
+		for n := 1; n <= 4 && n < len(id)-2; n++ {
+			if !isLetters(id[:n]) {
+				break
+			}
+			seen[id[:n]] = true
+		}
+		for p := range seen {
+			share[p]++
+		}
+	}
+	best, bestGain := "", 0
+	for p, n := range share {
+		if n < minPrefixColumns || 2*n < len(ids) {
+			continue
+		}
+		if Lookup(strings.TrimSuffix(p, "_")).Informative() && strings.HasSuffix(p, "_") {
+			// "fecha_", "nombre_": a word of the vocabulary, not a
+			// convention; the rules already read what follows it.
+			continue
+		}
+		gain := 0
+		for _, id := range ids {
+			if !strings.HasPrefix(id, p) || Lookup(id).Informative() {
+				continue
+			}
+			if Lookup(strings.TrimPrefix(id[len(p):], "_")).Informative() {
+				gain++
+			}
+		}
+		if gain >= 2 && (gain > bestGain || gain == bestGain && len(p) > len(best)) {
+			best, bestGain = p, gain
+		}
+	}
+	return best
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// LookupPrefixed finds the rule for a column name of a table whose names
+// carry a learnt prefix (LearnPrefix): the name as written when the
+// vocabulary knows it, else the name without the prefix.
+func LookupPrefixed(column, prefix string) Match {
+	m := Lookup(column)
+	if prefix == "" || m.Informative() {
+		return m
+	}
+	id := norm.Identifier(column)
+	if !strings.HasPrefix(id, prefix) || len(id) <= len(prefix) {
+		return m
+	}
+	if s := Lookup(strings.TrimPrefix(id[len(prefix):], "_")); s.Informative() {
+		return s
+	}
+	return m
+}
+
+// PersonMeasure reports whether a hint is a measurement or a mark about a
+// person (vital signs, scales, lab values, vaccine doses): health data in a
+// record about people, no one's in a cold chain or a lab's inventory.
+func (h Hint) PersonMeasure() bool { return h == HintVital || h == HintVaccine }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/alcance-mx/alcance/connectors"
 	"github.com/alcance-mx/alcance/detectors"
+	"github.com/alcance-mx/alcance/detectors/rules"
 	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/reports"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -55,6 +56,9 @@ type Config struct {
 	// bytes (0: the person set's default).
 	SpillDir     string
 	MemoryBudget int64
+	// Rules are custom detection rules (--rules), weighed with the built-in
+	// detectors.
+	Rules []*rules.Rule
 	// Today is the reference day for ages and future dates (zero: now).
 	Today   time.Time
 	Version string

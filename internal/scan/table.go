@@ -36,7 +36,7 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		dt.Columns = append(dt.Columns, detectors.Column{Name: c.Name, Type: c.Type, Kind: detectorKind(c.Kind), Values: sample.Values[i]})
 	}
 	start = time.Now()
-	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today})
+	res := detectors.Classify(dt, detectors.Options{Today: cfg.Today, Rules: cfg.Rules})
 	tm.classifying = time.Since(start)
 
 	et := &exposure.Table{

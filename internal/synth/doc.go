@@ -177,9 +177,99 @@
 //     rfc, nombre_o_razon_social, domicilio_fiscal, cp, telefono and email
 //     carry rfc, person_name, address, postal_code, phone and email: a leak
 //     of the register exposes its persons, whoever else is listed beside them.
+//   - Health data in all its forms (TuningStylesR4): in a table about
+//     persons or cases, whether it names them or links to them by an id
+//     only (historia_clinica.paciente_id, TRATAMIENTOS.TRA_PAC), each of
+//     these is health_condition: a personal or family medical history in
+//     clinical or lay words (ahf: "mi mamá tiene azúcar", PAPÁ CON PRESIÓN
+//     ALTA; habits such as smoking and drinking; gynaecological history);
+//     the reason for a visit and the physical-exam findings; dental and
+//     other treatment notes and the diagnosis of a tooth (RESINA EN 36,
+//     CARIES CLASE II); vital signs and measurements taken in a clinical
+//     record (blood pressure, heart and breathing rates, temperature,
+//     oxygen saturation, capillary glucose, weight, height, birth weight,
+//     gestational weeks, a screening test's value); clinical scale scores
+//     and their readings (Glasgow, Braden, Downton, EVA pain, RIESGO
+//     ALTO); vaccination status (ESQUEMA COMPLETO, INCOMPLETO) and each
+//     dose column (a column named after a vaccine's dose holding the date
+//     or mark that it was given: its dates are doses, not birthdates); the
+//     vaccine and dose a person received; medication lists in any
+//     encoding (a JSON array of medicines is treatment); adverse events
+//     after vaccination described in free text, with their seriousness and
+//     outcome. Answers that say there is nothing (NIEGA, NEGADAS,
+//     INTERROGADOS Y NEGADOS) are answers, as NINGUNA is; an empty JSON
+//     array or object ([] or {}) is empty, as "" is. None of these: a
+//     tooth or bed number alone (it says where, not what), the date of an
+//     event in a column of its own (fecha_vacunacion,
+//     fecha_inicio_sintomas), a vaccine's lot code, and the same words in a
+//     table about no one (a catalogue of clinical scales, of diagnoses, of
+//     adverse-event definitions or of dental fees, a vaccination schedule,
+//     medicine kits as JSON arrays, a job's functions).
+//   - The IMSS agregado médico (1M1957OR: relationship digit, M or F,
+//     birth year, regime; docs/mexico-identifiers.md §3.3) qualifies an
+//     NSS for one beneficiary and is health_enrollment; it holds a birth
+//     year, not a birthdate. A column holding the NSS followed by its
+//     agregado (12345678903 1M1985OR) is [nss, health_enrollment]. The
+//     family-medicine unit a beneficiary is assigned to (UMF 27) follows
+//     them and is health_facility; consultorio, turno and parentesco get
+//     none.
+//   - Column names do not decide labels; values do. A table-abbreviation
+//     prefix (PAC_CALLE, emp_dom, INM_COL) or an abbreviated name (col,
+//     colon, mpio, munic, cp, tel, nom, ap_pat, ap_mat, f_nac, fnac) is
+//     labelled like its unprefixed, unabbreviated sibling would be; a
+//     municipality alone stays none however it is spelt.
+//   - Catalogues and things that are not people get none, whatever their
+//     words: job titles whose functions mention patients and diseases,
+//     sites named after people (ESCUELA PRIMARIA PROFR. ..., UNIDAD
+//     DEPORTIVA LIC. ..., HOSPITAL GENERAL DR. ...) and those sites'
+//     addresses, postal codes and switchboards, a CIE-10 catalogue in any
+//     layout (its code column too), countries (ITALIA, CHINA in
+//     cat_paises), animals (a pet's name, birth date, weight, vaccines and
+//     diseases: vet_mascotas), and documents about no one (norms and
+//     manuals, even when a hospital in the file name carries a person's
+//     name).
+//   - Logins are account ids and get none, also when built from the
+//     holder's name (jperezl) or from the first ten characters of their
+//     RFC (PELJ800101); a login that is a complete, valid CURP or RFC of
+//     its holder would be that identifier. A string shaped like an
+//     identifier that fails validation (SIST000000HDFXXX00, a month 13)
+//     is not one. Passwords are never labelled, whatever they look like (a
+//     date, ten digits, the login again).
+//   - Placeholders include word-plus-digit fillers (CALLE1, DOMICILIO 2,
+//     PRUEBA3, NOMBRE1, APELLIDO 2, COLONIA 5, CLIENTE PRUEBA 12), phones
+//     of repeated or counting digits (5555555555, 1234567890, 0000000),
+//     test mailboxes (prueba1@prueba.com, qa+7@example.com) and a newborn
+//     not yet named (RECIEN NACIDO, RN); they are in the column but are not
+//     values, and a table holding only such fillers (clientes_qa) is a
+//     hard negative.
+//   - Embedded records follow the structured-values rule: an audit or
+//     version table storing whole rows or their changes (Laravel auditing's
+//     old_values and new_values, PaperTrail's object as YAML and
+//     object_changes as JSON, django-auditlog's changes as {"field":
+//     ["old", "new"]} with "None" for nothing) is labelled, column by
+//     column, with every category present in at least 5% of its non-empty
+//     values, counted over the rows whatever model each audits; "[]" and
+//     null are empty. A readable label of the audited record
+//     (auditlog_logentry.object_repr, the student's name) is person_name
+//     when names are at least 5% of it. The audited model's name and id,
+//     URLs, IPs and user agents get none, and so does an audit trail of
+//     catalogue models (catalogo_audits). The original file name of an
+//     uploaded document follows the free-text rule:
+//     documentos_tramite.nombre_original (ACTA_NACIMIENTO_JUAN_PEREZ_LOPEZ.pdf,
+//     curp_<CURP>.pdf, IMG_20210312_101544.jpg) is [curp, person_name]; a
+//     stored path made of a hash holds nothing.
+//   - A home phone captured before the 2019 numbering change as its local
+//     number (seven digits, eight in Mexico City, Guadalajara and
+//     Monterrey: 5296120, 556-7236) in a column that holds phones is
+//     phone; so is a WhatsApp id (521 or 52 and the ten digits).
+//   - Lower case nicknames and hypocorisms (lupita, chuy, memo, don beto)
+//     in a column that names a person (push_name, alias, apodo) are
+//     person_name, and so are given names that are also countries
+//     (ITALIA, GRECIA, ARGENTINA, ISRAEL) in a name column.
 //   - Hard-negative tables (Table.HardNegative) hold no personal data by
 //     construction; every column is labelled []. They hold no value that
-//     validates as a CURP, personal RFC, voter key or card number.
+//     validates as a CURP, personal RFC, voter key or card number (nor, in
+//     TuningStylesR4, as an NSS or a CLABE).
 //
 // Labels.Persons is the number of distinct CURPs that pass
 // validate.ParseCURP (with Config.Today) across all columns whose only label
