@@ -171,14 +171,23 @@ func checkShards(t *testing.T, o *objects, n string) {
 	if j.Spec.CompletionMode == nil || *j.Spec.CompletionMode != batchv1.IndexedCompletion {
 		t.Fatal("the scan Job is not completionMode: Indexed: its pods would get no JOB_COMPLETION_INDEX")
 	}
-	if j.Spec.Completions == nil || *j.Spec.Completions != int32(shards) {
-		t.Errorf("completions %v, want %d", j.Spec.Completions, shards)
+	if got := deref(j.Spec.Completions); got != int32(shards) {
+		t.Errorf("completions %d, want %d", got, shards)
 	}
-	if j.Spec.Parallelism == nil || *j.Spec.Parallelism != int32(shards) {
-		t.Errorf("parallelism %v, want %d", j.Spec.Parallelism, shards)
+	if got := deref(j.Spec.Parallelism); got != int32(shards) {
+		t.Errorf("parallelism %d, want %d", got, shards)
 	}
 	spec := &j.Spec.Template.Spec
 	c := container(t, spec, scanName)
+	for _, e := range c.Env {
+		if e.Name != indexEnv {
+			continue
+		}
+		const annotation = "metadata.annotations['batch.kubernetes.io/job-completion-index']"
+		if e.ValueFrom == nil || e.ValueFrom.FieldRef == nil || e.ValueFrom.FieldRef.FieldPath != annotation {
+			t.Errorf("%s is declared, but not from %s: the shard index would be wrong", indexEnv, annotation)
+		}
+	}
 	seen := map[string]int{}
 	for i := range shards {
 		idx := strconv.Itoa(i)
@@ -373,7 +382,7 @@ func TestSecretsAreFilesTheREADMECreates(t *testing.T) {
 					t.Errorf("%s mounts Secret %s, which README.md does not create", name, v.Secret.SecretName)
 				}
 				if v.Secret.DefaultMode == nil || *v.Secret.DefaultMode&0o007 != 0 {
-					t.Errorf("%s: Secret %s is mounted readable by every user (defaultMode %v)", name, v.Secret.SecretName, v.Secret.DefaultMode)
+					t.Errorf("%s: Secret %s is mounted readable by every user (defaultMode %#o)", name, v.Secret.SecretName, deref(v.Secret.DefaultMode))
 				}
 				if v.Secret.Optional != nil && *v.Secret.Optional {
 					t.Errorf("%s: Secret %s is optional: a pod would start without its key or passwords", name, v.Secret.SecretName)
@@ -698,7 +707,7 @@ func TestImageIsTheDockerfiles(t *testing.T) {
 	if len(slices.Compact(images)) != 1 {
 		t.Errorf("the Jobs run different images %v", images)
 	}
-	if !strings.Contains(df, "CGO_ENABLED=0") {
+	if !regexp.MustCompile(`(?m)^RUN CGO_ENABLED=0 .*go build`).MatchString(df) {
 		t.Error("deploy/Dockerfile does not build with CGO_ENABLED=0: the binary would need a C library the base does not have")
 	}
 	froms := regexp.MustCompile(`(?m)^FROM (\S+)`).FindAllStringSubmatch(df, -1)
@@ -708,6 +717,15 @@ func TestImageIsTheDockerfiles(t *testing.T) {
 	if base := froms[len(froms)-1][1]; !strings.HasPrefix(base, "gcr.io/distroless/static") && base != "scratch" {
 		t.Errorf("deploy/Dockerfile's final base is %s, want distroless/static or scratch", base)
 	}
+}
+
+// deref returns what p points to, or the zero value.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }
 
 // dockerfileUser is the numeric user the image runs as.
