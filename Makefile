@@ -5,7 +5,7 @@ BIN     := bin/alcance
 EVAL_PERSONS ?= 20000
 EVAL_SEED    ?= 7
 
-.PHONY: build demo test eval bench lint clean deploy-test
+.PHONY: build demo test eval bench lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/alcance
@@ -31,11 +31,6 @@ test:
 eval:
 	$(GO) run ./cmd/alcance-eval -persons $(EVAL_PERSONS) -seed $(EVAL_SEED)
 
-# Tests of the Kubernetes manifests (deploy/kubernetes): a module of its own,
-# deploy/go.mod, so that the Kubernetes libraries stay out of alcance's.
-deploy-test:
-	cd deploy && $(GO) vet ./... && $(GO) test ./...
-
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
@@ -46,3 +41,9 @@ lint:
 
 clean:
 	rm -rf bin demo eval
+
+# Tests of the Kubernetes manifests (deploy/kubernetes): a module of its own,
+# deploy/go.mod, so that the Kubernetes libraries stay out of alcance's.
+.PHONY: deploy-test
+deploy-test:
+	cd deploy && $(GO) vet ./... && $(GO) test ./...
