@@ -58,3 +58,9 @@ lint:
 
 clean:
 	rm -rf bin demo eval
+
+# Tests of the Kubernetes manifests (deploy/kubernetes): a module of its own,
+# deploy/go.mod, so that the Kubernetes libraries stay out of alcance's.
+.PHONY: deploy-test
+deploy-test:
+	cd deploy && $(GO) vet ./... && $(GO) test ./...
