@@ -29,6 +29,9 @@ func givesPersonContext(k *candidate) bool {
 	return true
 }
 
+// healthTableTokens are abbreviations that say so as a word of their own.
+var healthTableTokens = map[string]bool{"lab": true, "labs": true, "lis": true, "rx": true, "hc": true, "exp": false}
+
 // healthTableWords in a table's name say it holds health records.
 var healthTableWords = []string{"consulta", "paciente", "egreso", "ingreso", "hospital", "salud", "expediente",
 	"diagnost", "urgencia", "defuncion", "caso", "covid", "epidem", "vacuna", "sinave", "morbilidad", "clinic",
@@ -65,6 +68,13 @@ func (tc *tableCtx) setContext() {
 	}
 	for _, w := range healthTableWords {
 		if strings.Contains(tc.name, w) {
+			tc.healthContext = true
+		}
+	}
+	// Abbreviations that are whole words of the name only: LAB_RESULTADOS
+	// is a laboratory's, while "lab" inside "laboral" is work.
+	for _, w := range strings.Split(tc.name, "_") {
+		if healthTableTokens[w] {
 			tc.healthContext = true
 		}
 	}

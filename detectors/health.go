@@ -170,7 +170,7 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 				return vMatch
 			}
 		}
-		if flag && (conditionFlagValue(v) || len(v) <= 3 || measurement(v) || categorical && shortLabel(v)) {
+		if flag && (conditionFlagValue(v) || len(v) <= 3 || measurement(v) || labResultWord(v) || categorical && shortLabel(v)) {
 			return vWeak
 		}
 		if len(v) >= 4 && !codeToken(v) && hasConditionWord(v) {
@@ -200,6 +200,18 @@ func detectCondition(tc *tableCtx, c *colCtx) *candidate {
 	}
 	t.k.s = s
 	return t.k
+}
+
+// labResultWord: the qualitative results labs write beside numbers
+// (POSITIVO, NO REACTIVO, ANORMAL, NO DETECTADO).
+func labResultWord(v string) bool {
+	switch norm.Fold(v) {
+	case "POSITIVO", "NEGATIVO", "POSITIVA", "NEGATIVA", "NORMAL", "ANORMAL", "REACTIVO", "NO REACTIVO",
+		"DETECTADO", "NO DETECTADO", "INDETERMINADO", "PENDIENTE", "ALTO", "BAJO", "ELEVADO", "DENTRO DE PARAMETROS",
+		"FUERA DE RANGO", "POS", "NEG", "+", "-":
+		return true
+	}
+	return false
 }
 
 // conditionFlagValue: the codings of yes/no condition columns in Mexican

@@ -6,6 +6,7 @@ package detectors
 // answers carry no more of them than the caller gave.
 
 import (
+	"strings"
 	"time"
 
 	"github.com/alcance-mx/alcance/detectors/validate"
@@ -56,7 +57,44 @@ func NameAgreesWithCURP(curpKey, full, paterno, materno, nombre string) bool {
 	if len(units) < 2 {
 		return false
 	}
-	return keyAgrees(curpKey, splitPMN(units), 6) || keyAgrees(curpKey, splitNPM(units), 6)
+	if keyAgrees(curpKey, splitPMN(units), 6) || keyAgrees(curpKey, splitNPM(units), 6) {
+		return true
+	}
+	// People with one legal surname (the CURP writes X for the second):
+	// PATERNO NOMBRE(S), or NOMBRE(S) PATERNO.
+	last := len(units) - 1
+	return keyAgrees(curpKey, validate.CURPNameKey(units[0], "", strings.Join(units[1:], " ")), 6) ||
+		keyAgrees(curpKey, validate.CURPNameKey(units[last], "", strings.Join(units[:last], " ")), 6)
+}
+
+// CURPNameKeys returns the name letters a CURP would encode for a name
+// (positions 1-4 and 14-16, as validate.CURPNameKey gives them), for every
+// reading of it: the parts when given, or a full name read surname first
+// and given name first, with two surnames or one.
+func CURPNameKeys(full, paterno, materno, nombre string) []string {
+	var out []string
+	add := func(k string) {
+		for _, h := range out {
+			if h == k {
+				return
+			}
+		}
+		out = append(out, k)
+	}
+	if paterno != "" && nombre != "" {
+		add(validate.CURPNameKey(paterno, materno, nombre))
+		return out
+	}
+	units := nameUnits(full)
+	if len(units) < 2 {
+		return nil
+	}
+	last := len(units) - 1
+	add(splitPMN(units))
+	add(splitNPM(units))
+	add(validate.CURPNameKey(units[0], "", strings.Join(units[1:], " ")))
+	add(validate.CURPNameKey(units[last], "", strings.Join(units[:last], " ")))
+	return out
 }
 
 // TextCategories lists the categories the free-text reader finds in one

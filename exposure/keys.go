@@ -26,6 +26,11 @@ const (
 	// kindNobody is the target of a row key whose row names no one: the
 	// key exists (the link is right) but leads to no person.
 	kindNobody
+	// kindStem is what a CURP says of its holder's name and birthdate: its
+	// name letters and date (positions 1-10 and 14-16). A name and birthdate
+	// with the same letters and date is that holder, even where no row ever
+	// wrote their name beside their CURP.
+	kindStem
 )
 
 // Keyer makes keyed hashes. It is safe for concurrent use.
@@ -86,6 +91,10 @@ func (k *Keyer) hash(kind uint8, parts ...string) Key {
 
 // CURP is the key of a canonical, valid CURP.
 func (k *Keyer) CURP(curp string) Key { return k.hash(kindCURP, curp) }
+
+// Stem is the key of a CURP's name letters and date: the first ten
+// characters and positions 14 to 16.
+func (k *Keyer) Stem(stem string) Key { return k.hash(kindStem, stem) }
 
 // NameBirth is the key of a normalised full name (NameKey) with a birthdate
 // as YYYY-MM-DD.

@@ -205,7 +205,7 @@ func (m *merger) add(p Part, keyID string) error {
 		},
 		record: func(rec *PersonRecord) error { feed(b, rec, index); return nil },
 		obs:    func(o obs) error { b.addRawObs(o, index, linkIDs); return nil },
-		alias:  func(a alias) error { b.addRawAlias(a, linkIDs); return nil },
+		alias:  func(a alias, claim bool) error { b.addRawAlias(a, linkIDs, claim); return nil },
 	})
 	b.Flush()
 	if err != nil {

@@ -17,38 +17,70 @@ var nameTitles = map[string]bool{
 }
 
 // nameAbbreviations are the abbreviations of given names legacy systems
-// write (MA. GUADALUPE is MARIA GUADALUPE).
-var nameAbbreviations = map[string]string{
-	"MA": "MARIA", "MAR": "MARIA", "MRA": "MARIA", "JO": "JOSE", "FCO": "FRANCISCO", "FRANCO": "FRANCISCO",
-	"GPE": "GUADALUPE", "GUADA": "GUADALUPE", "JN": "JUAN", "MGDA": "MAGDALENA", "ANT": "ANTONIO",
+// write (MA. GUADALUPE for MARIA GUADALUPE): a name written so is not
+// written in full.
+var nameAbbreviations = map[string]bool{
+	"MA": true, "MAR": true, "MRA": true, "JO": true, "FCO": true, "GPE": true, "GUADA": true,
+	"JN": true, "MGDA": true, "ANT": true, "JVO": true, "FDO": true, "MIG": true,
+}
+
+// notNames are words that stand where a name is not known yet or not
+// given: a newborn (RN PEREZ LOPEZ, RECIEN NACIDO), an unidentified patient.
+var notNames = map[string]bool{
+	"RN": true, "NN": true, "RECIEN": true, "NACIDO": true, "NACIDA": true, "BEBE": true, "DESCONOCIDO": true,
+	"DESCONOCIDA": true, "IDENTIFICADO": true, "IDENTIFICADA": true, "ANONIMO": true, "ANONIMA": true,
+	"NOMBRE": true, "PACIENTE": true, "HIJO": true, "HIJA": true, "PRUEBA": true,
 }
 
 // NameKey normalises a person's full name so that the same name written in
 // different systems gives the same key: accents, case, spacing and
 // punctuation ignored (and mojibake repaired), titles and particles
-// dropped, common abbreviations of given names expanded, and words sorted,
-// so that word order (PATERNO MATERNO NOMBRE or NOMBRE PATERNO MATERNO)
-// does not matter. A name needs at least two words, a given name and a
-// surname: one word alone names no one; then the key is "".
+// dropped, and words sorted, so that word order (PATERNO MATERNO NOMBRE or
+// NOMBRE PATERNO MATERNO) does not matter. It is "" for what is not a full
+// name: one word alone (a given name and a surname are needed), a name
+// with an initial or an abbreviated given name (J. LUIS, MA. ELENA), or a
+// placeholder where a name is not known (RN PEREZ LOPEZ): such a name may
+// be anyone's of several, and as an identity key it would make one person
+// two.
 func NameKey(parts ...string) string {
-	var words []string
+	words, full := nameWords(parts)
+	if !full || len(words) < 2 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// PartialNameKey is NameKey for a name that may not be written in full:
+// the key of what it says, to count distinct names that may be people
+// (the high bounds); "" when it says nothing.
+func PartialNameKey(parts ...string) string {
+	words, _ := nameWords(parts)
+	if len(words) < 2 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// nameWords returns the sorted words of a name, without titles,
+// particles, initials and placeholders, and whether the name was written
+// in full.
+func nameWords(parts []string) (words []string, full bool) {
+	full = true
 	for _, p := range parts {
 		for _, w := range norm.Words(p) {
-			if dict.Particles[w] || nameTitles[w] {
+			switch {
+			case dict.Particles[w] || nameTitles[w]:
 				continue
-			}
-			if full, ok := nameAbbreviations[w]; ok {
-				w = full
-			}
-			if len(w) == 1 {
-				continue // an initial tells too little to tell people apart
+			case notNames[w]:
+				full = false
+				continue
+			case nameAbbreviations[w] || len(w) == 1:
+				full = false // an initial or an abbreviation
+				continue
 			}
 			words = append(words, w)
 		}
 	}
-	if len(words) < 2 {
-		return ""
-	}
 	slices.Sort(words)
-	return strings.Join(words, " ")
+	return words, full
 }

@@ -144,7 +144,7 @@ func (pw *PersonsWriter) writeRaw(typ byte, enc func([]byte)) error {
 	b := append(pw.buf[:0], typ)
 	n := len(b)
 	size := obsSize
-	if typ == 'a' {
+	if typ != 'o' {
 		size = aliasSize
 	}
 	b = append(b, make([]byte, size)...)
@@ -200,7 +200,7 @@ type personsVisitor struct {
 	header func(PersonsHeader) error
 	record func(*PersonRecord) error
 	obs    func(obs) error
-	alias  func(alias) error
+	alias  func(a alias, claim bool) error
 }
 
 func readPersons(path string, v personsVisitor) (PersonsHeader, string, error) {
@@ -254,11 +254,11 @@ func readPersons(path string, v personsVisitor) (PersonsHeader, string, error) {
 			return h, hex.EncodeToString(sum.Sum(nil)), nil
 		}
 		if h.Raw {
-			if kind != 'o' && kind != 'a' {
+			if kind != 'o' && kind != 'a' && kind != 'c' {
 				return bad("an unknown record type")
 			}
 			size := obsSize
-			if kind == 'a' {
+			if kind != 'o' {
 				size = aliasSize
 			}
 			b := make([]byte, size)
@@ -275,12 +275,12 @@ func readPersons(path string, v personsVisitor) (PersonsHeader, string, error) {
 					return bad("a record names a source or link the header does not list")
 				}
 				err = v.obs(o)
-			case kind == 'a' && v.alias != nil:
+			case (kind == 'a' || kind == 'c') && v.alias != nil:
 				a := aliasCodec.get(b)
 				if a.link > uint16(len(h.Links)) {
 					return bad("a record names a link the header does not list")
 				}
-				err = v.alias(a)
+				err = v.alias(a, kind == 'c')
 			}
 			if err != nil {
 				return h, "", err

@@ -391,8 +391,8 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	if n > 0 {
 		cats |= bitCURP
 	}
-	nameKey, full, pat, mat, giv := p.subjectName()
-	if nameKey != "" {
+	nameKey, partialName, full, pat, mat, giv := p.subjectName()
+	if partialName != "" {
 		cats |= bitName
 	}
 	var bd time.Time
@@ -429,6 +429,7 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		for i := range n {
 			c := curps[i]
 			p.batch.addObs(obs{key: p.keyer.CURP(c.Value), cats: cats, maybe: maybe, source: src, kind: kindCURP, band: bandOf(c.Birth, t.Today)})
+			p.stemAlias(c)
 			if holder < 0 && nameKey != "" && detectors.NameAgreesWithCURP(c.NameKey, full, pat, mat, giv) {
 				holder = i
 			}
@@ -447,6 +448,12 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	case nameKey != "" && bdOK:
 		person, personKind, personBand = p.keyer.NameBirth(nameKey, day(bd)), kindNB, bandOf(bd, t.Today)
 		p.batch.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
+		// Whose CURP would this name and birthdate make? A holder whose
+		// CURP was never written beside their name is still them.
+		for _, letters := range detectors.CURPNameKeys(full, pat, mat, giv) {
+			stem := letters[:4] + bd.Format("060102") + letters[4:]
+			p.batch.addClaim(alias{from: p.keyer.Stem(stem), to: person, fromKind: kindStem, toKind: kindNB, toBand: personBand})
+		}
 	}
 	// Other people's CURPs (curp_madre) are people too: identified, with
 	// their name when a name column of the row agrees with the CURP; the
@@ -465,6 +472,7 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 				}
 			}
 			p.batch.addObs(obs{key: p.keyer.CURP(oc.Value), cats: ocats, source: src, kind: kindCURP, band: bandOf(oc.Birth, t.Today)})
+			p.stemAlias(oc)
 		})
 	}
 	identified := personKind != 0
@@ -479,7 +487,12 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		if !ok {
 			continue
 		}
-		if !identified {
+		if identified {
+			// The row's own person is the person of the row it points at
+			// (a consultation with the patient's CURP, pointing at the
+			// register row that knows them by name and birthdate).
+			p.batch.addClaim(alias{from: k, to: person, fromKind: kindRow, toKind: personKind, toBand: personBand, link: l.ID})
+		} else {
 			p.batch.addObs(obs{key: k, cats: cats, maybe: maybe, source: src, kind: kindRow, link: l.ID})
 		}
 		if via == nil {
@@ -494,8 +507,8 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		switch {
 		case idKey != "":
 			p.batch.addObs(obs{key: p.keyer.hash(kindID, idKey), cats: cats, maybe: maybe, source: src, kind: kindID})
-		case nameKey != "":
-			p.batch.addObs(obs{key: p.keyer.hash(kindName, nameKey), cats: cats, maybe: maybe, source: src, kind: kindName})
+		case partialName != "":
+			p.batch.addObs(obs{key: p.keyer.hash(kindName, partialName), cats: cats, maybe: maybe, source: src, kind: kindName})
 		}
 	}
 	for k, c := range p.otherNames {
@@ -503,7 +516,7 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 			continue // a CURP of the row says who they are
 		}
 		if v := p.row[c]; present(v) {
-			if k := NameKey(v); k != "" {
+			if k := PartialNameKey(v); k != "" {
 				p.batch.addObs(obs{key: p.keyer.hash(kindName, k), cats: bitName, source: src, kind: kindName})
 			}
 		}
@@ -528,6 +541,13 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	return judged | (cats & (bitCURP | bitName | bitBirth) & p.exactSet())
 }
 
+// stemAlias says what a CURP says of its holder's name letters and date,
+// for names and birthdates written without it (joinClaims).
+func (p *Plan) stemAlias(c validate.CURP) {
+	p.batch.addAlias(alias{from: p.keyer.Stem(c.Value[:10] + c.Value[13:16]), to: p.keyer.CURP(c.Value),
+		fromKind: kindStem, toKind: kindCURP, toBand: bandOf(c.Birth, p.t.Today)})
+}
+
 // nameAliases says that a name, with the CURP's date and with the row's
 // birthdate when it differs, is that CURP's holder: another table or
 // institution that knows them by name and birthdate finds them.
@@ -547,9 +567,13 @@ func (p *Plan) exactSet() uint32 { return p.exactCats }
 // allCats is every category the table's findings hold.
 func (p *Plan) allCats() uint32 { return p.all }
 
-// subjectName returns the row's subject's name key, and the name as the
-// CURP check wants it (a full name, or its parts).
-func (p *Plan) subjectName() (key, full, paterno, materno, given string) {
+// subjectName returns the row's subject's name key ("" when the name is
+// not written in full), the key of what it says (for the high bounds),
+// and the name as the CURP check wants it (a full name, or its parts). A
+// legacy field may have cut a long name; a value that fills its field is
+// still taken as written: most that do are whole, and telling a cut one
+// apart would lose more people than it would spare.
+func (p *Plan) subjectName() (key, partial, full, paterno, materno, given string) {
 	if p.name.empty() {
 		return
 	}
@@ -563,16 +587,17 @@ func (p *Plan) subjectName() (key, full, paterno, materno, given string) {
 		return strings.Join(parts, " ")
 	}
 	paterno, materno, given = join(p.name.paterno), join(p.name.materno), join(p.name.given)
-	if paterno != "" || given != "" {
-		if k := NameKey(given, paterno, materno); k != "" && paterno != "" && given != "" {
-			return k, "", paterno, materno, given
+	if paterno != "" && given != "" {
+		key, partial = NameKey(given, paterno, materno), PartialNameKey(given, paterno, materno)
+	} else {
+		full = join(p.name.full)
+		if full == "" {
+			full = strings.TrimSpace(given + " " + paterno + " " + materno)
 		}
+		paterno, materno, given = "", "", ""
+		key, partial = NameKey(full), PartialNameKey(full)
 	}
-	full = join(p.name.full)
-	if full == "" {
-		full = strings.TrimSpace(given + " " + paterno + " " + materno)
-	}
-	return NameKey(full), full, "", "", ""
+	return key, partial, full, paterno, materno, given
 }
 
 // rowKey is the key of the row of table a row's columns point at (or of

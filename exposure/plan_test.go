@@ -154,8 +154,19 @@ func TestNameKey(t *testing.T) {
 			t.Errorf("NameKey(%q) = %q, want %q", parts, got, want)
 		}
 	}
-	if NameKey("MA. GUADALUPE DE LA CRUZ") != NameKey("MARIA GUADALUPE CRUZ") {
-		t.Error("abbreviations and particles")
+	// A name with an initial or an abbreviation, or a newborn's
+	// placeholder, is not a full name: as an identity it could make one
+	// person two; it still counts as a name that may be someone.
+	for _, partial := range []string{"MA. GUADALUPE DE LA CRUZ", "J. LUIS PEREZ LOPEZ", "RN PEREZ LOPEZ", "PEREZ LOPEZ M"} {
+		if k := NameKey(partial); k != "" {
+			t.Errorf("NameKey(%q) = %q, want none", partial, k)
+		}
+		if PartialNameKey(partial) == "" {
+			t.Errorf("PartialNameKey(%q) is empty", partial)
+		}
+	}
+	if NameKey("María de la Cruz Pérez") != NameKey("PEREZ CRUZ MARIA") {
+		t.Error("particles")
 	}
 	for _, one := range []string{"JUAN", "DR. JUAN", "", "  "} {
 		if got := NameKey(one); got != "" {

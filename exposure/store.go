@@ -18,10 +18,14 @@ type Store struct {
 	mu      sync.Mutex
 	obs     *partitions[obs]
 	aliases *partitions[alias]
-	dir     string
-	budget  int64
-	links   []linkState
-	err     error
+	// claims are what referencing rows say of the row they point at: a
+	// consultation that holds a CURP and points at a register's row says
+	// that row's person is that CURP's holder.
+	claims *partitions[alias]
+	dir    string
+	budget int64
+	links  []linkState
+	err    error
 }
 
 // StoreOptions tune a Store.
@@ -41,7 +45,8 @@ func NewStore(o StoreOptions) *Store {
 	return &Store{
 		dir: o.Dir, budget: o.MemoryBudget,
 		obs:     newPartitions(obsCodec, o.Dir, o.MemoryBudget*6/10),
-		aliases: newPartitions(aliasCodec, o.Dir, o.MemoryBudget*4/10),
+		aliases: newPartitions(aliasCodec, o.Dir, o.MemoryBudget*3/10),
+		claims:  newPartitions(aliasCodec, o.Dir, o.MemoryBudget/10),
 	}
 }
 
@@ -51,6 +56,7 @@ func (s *Store) Close() {
 	defer s.mu.Unlock()
 	s.obs.close()
 	s.aliases.close()
+	s.claims.close()
 }
 
 // linkState is a link as the store sees it: whether it must prove itself
@@ -82,6 +88,7 @@ type Batch struct {
 	s       *Store
 	obs     []obs
 	aliases []alias
+	claims  []alias
 	tee     io.Writer
 	teeErr  error
 }
@@ -105,9 +112,16 @@ func (b *Batch) addAlias(a alias) {
 	}
 }
 
+func (b *Batch) addClaim(a alias) {
+	b.claims = append(b.claims, a)
+	if len(b.claims) >= batchSize {
+		b.Flush()
+	}
+}
+
 // Flush hands the batch's records to the store.
 func (b *Batch) Flush() {
-	if len(b.obs) == 0 && len(b.aliases) == 0 {
+	if len(b.obs) == 0 && len(b.aliases) == 0 && len(b.claims) == 0 {
 		return
 	}
 	b.writeTee()
@@ -123,8 +137,13 @@ func (b *Batch) Flush() {
 			s.err = err
 		}
 	}
+	for _, a := range b.claims {
+		if err := s.claims.add(a); err != nil && s.err == nil {
+			s.err = err
+		}
+	}
 	s.mu.Unlock()
-	b.obs, b.aliases = b.obs[:0], b.aliases[:0]
+	b.obs, b.aliases, b.claims = b.obs[:0], b.aliases[:0], b.claims[:0]
 }
 
 // PersonRecord is one person (or one name or identifier that may be one)
@@ -193,6 +212,9 @@ func (s *Store) Resolve(sources int, each func(*PersonRecord) error) (*Resolutio
 	}
 	r := &Resolution{BySource: make([]Counts, sources)}
 	if err := s.linkStats(); err != nil {
+		return nil, err
+	}
+	if err := s.joinClaims(); err != nil {
 		return nil, err
 	}
 	final := newPartitions(obsCodec, s.dir, s.budget/2)
@@ -296,6 +318,64 @@ func (s *Store) linkStats() error {
 		}
 		if err := s.aliases.putBack(i, as); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// joinClaims turns what referencing rows claim into aliases: when a row
+// of a register is known by name and birthdate and a row that points at it
+// (through a believed link) holds a CURP, the name and birthdate are that
+// CURP's holder, and the other way round. Two CURPs are never joined.
+func (s *Store) joinClaims() error {
+	if s.claims.total == 0 {
+		return nil
+	}
+	derived := newPartitions(aliasCodec, s.dir, s.budget/8)
+	defer derived.close()
+	for i := range nParts {
+		as, err := loadAliases(s.aliases, i)
+		if err != nil {
+			return err
+		}
+		cs, err := s.claims.load(i)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.link != 0 && !s.links[c.link-1].accepted {
+				continue
+			}
+			a := find(as, &c.from)
+			if a == nil {
+				continue
+			}
+			var d alias
+			switch {
+			case a.toKind == kindNB && c.toKind == kindCURP:
+				d = alias{from: a.to, to: c.to, fromKind: kindNB, toKind: kindCURP, toBand: c.toBand}
+			case a.toKind == kindCURP && c.toKind == kindNB:
+				d = alias{from: c.to, to: a.to, fromKind: kindNB, toKind: kindCURP, toBand: a.toBand}
+			default:
+				continue
+			}
+			if err := derived.add(d); err != nil {
+				return err
+			}
+		}
+		if err := s.aliases.putBack(i, as); err != nil {
+			return err
+		}
+	}
+	for i := range nParts {
+		ds, err := derived.load(i)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if err := s.aliases.add(d); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -521,6 +601,18 @@ func (s *Store) WriteRaw(pw *PersonsWriter) error {
 		if err := s.aliases.putBack(i, as); err != nil {
 			return err
 		}
+		cs, err := s.claims.load(i)
+		if err != nil {
+			return err
+		}
+		for j := range cs {
+			if err := pw.writeRaw('c', func(b []byte) { aliasCodec.put(b, &cs[j]) }); err != nil {
+				return err
+			}
+		}
+		if err := s.claims.putBack(i, cs); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -535,17 +627,22 @@ func (b *Batch) addRawObs(o obs, index []int, links []uint16) {
 	b.addObs(o)
 }
 
-// addRawAlias puts a raw file's alias into the store, its link renumbered.
-func (b *Batch) addRawAlias(a alias, links []uint16) {
+// addRawAlias puts a raw file's alias (or claim) into the store, its link
+// renumbered.
+func (b *Batch) addRawAlias(a alias, links []uint16, claim bool) {
 	if a.link != 0 {
 		a.link = links[a.link-1]
 	}
-	b.addAlias(a)
+	if claim {
+		b.addClaim(a)
+	} else {
+		b.addAlias(a)
+	}
 }
 
 // Raw records: what a table added to the person set, as a stream of
 // fixed-size records each after a type byte ('o' an observation, 'a' an
-// alias), keyed hashes only. A checkpoint keeps each finished table's, so
+// alias, 'c' a claim), keyed hashes only. A checkpoint keeps each finished table's, so
 // that a re-run can put them back without reading the table again.
 
 // Tee makes the batch also write every record it flushes to w, as raw
@@ -559,7 +656,7 @@ func (b *Batch) writeTee() {
 	if b.tee == nil || b.teeErr != nil {
 		return
 	}
-	buf := make([]byte, 0, (len(b.obs)*(obsSize+1) + len(b.aliases)*(aliasSize+1)))
+	buf := make([]byte, 0, (len(b.obs)*(obsSize+1) + (len(b.aliases)+len(b.claims))*(aliasSize+1)))
 	for i := range b.obs {
 		n := len(buf)
 		buf = append(buf, 'o')
@@ -571,6 +668,12 @@ func (b *Batch) writeTee() {
 		buf = append(buf, 'a')
 		buf = append(buf, make([]byte, aliasSize)...)
 		aliasCodec.put(buf[n+1:], &b.aliases[i])
+	}
+	for i := range b.claims {
+		n := len(buf)
+		buf = append(buf, 'c')
+		buf = append(buf, make([]byte, aliasSize)...)
+		aliasCodec.put(buf[n+1:], &b.claims[i])
 	}
 	if _, err := b.tee.Write(buf); err != nil {
 		b.teeErr = err
@@ -596,11 +699,15 @@ func (s *Store) Replay(r io.Reader) error {
 				return fmt.Errorf("a raw record is cut short: %w", err)
 			}
 			b.addObs(obsCodec.get(rec[:obsSize]))
-		case 'a':
+		case 'a', 'c':
 			if _, err := io.ReadFull(br, rec[:aliasSize]); err != nil {
 				return fmt.Errorf("a raw record is cut short: %w", err)
 			}
-			b.addAlias(aliasCodec.get(rec[:aliasSize]))
+			if t == 'a' {
+				b.addAlias(aliasCodec.get(rec[:aliasSize]))
+			} else {
+				b.addClaim(aliasCodec.get(rec[:aliasSize]))
+			}
 		default:
 			return fmt.Errorf("not a raw record (type %q)", t)
 		}

@@ -198,7 +198,9 @@ var Rules = build(
 		"stock", "unidades", "piezas", "descuento", "cuotarecuperacion", "sueldo*", "salario*",
 		"compensacion*", "percepcion*", "deduccion*", "honorarios", "salary", "wage", "balance"),
 	group("", Strong, HintPersonKey, "idpaciente", "idbeneficiario", "idpersona", "idafiliado", "idderechohabiente",
-		"idciudadano", "idtitular", "pacienteid", "personid", "patientid", "folioPaciente"),
+		"idciudadano", "idtitular", "pacienteid", "personid", "patientid", "folioPaciente",
+		// the legacy abbreviations of the same (ID_PAC, IDBENEF, CVE_PAC)
+		"idpac", "idpte", "idbenef", "idben", "idafil", "idderech", "idtit", "cvepac", "cvebenef", "cveafil"),
 )
 
 type groupSpec struct {
