@@ -9,7 +9,7 @@ import (
 // declared CHAR/VARCHAR size, which PostgreSQL and MariaDB enforce and
 // SQLite does not, so a too-long value would only fail on a server.
 func TestValuesFitTheirColumns(t *testing.T) {
-	sets := map[string][]Style{"default": DefaultStyles(), "eval": EvalStyles(), "blind": BlindStyles(), "blindc": BlindStylesC(), "r4": TuningStylesR4()}
+	sets := map[string][]Style{"default": DefaultStyles(), "eval": EvalStyles(), "blind": BlindStyles(), "blindc": BlindStylesC(), "r4": TuningStylesR4(), "blindd": BlindStylesD()}
 	for name, styles := range sets {
 		c, err := Generate(Config{Seed: 13, Persons: 3000, Styles: styles})
 		if err != nil {
