@@ -262,6 +262,13 @@
 //     number (seven digits, eight in Mexico City, Guadalajara and
 //     Monterrey: 5296120, 556-7236) in a column that holds phones is
 //     phone; so is a WhatsApp id (521 or 52 and the ten digits).
+//   - A question-and-answer table, one row per answer (an
+//     entity-attribute-value design), is labelled by its answers: the
+//     answer column carries the categories its values hold (a NO is an
+//     answer, as NINGUNA is); the question's text, the same for every
+//     person, says nothing about anyone and gets none.
+//   - Secrets of applications (OAuth client secrets, API keys) are
+//     passwords: never labelled.
 //   - Lower case nicknames and hypocorisms (lupita, chuy, memo, don beto)
 //     in a column that names a person (push_name, alias, apodo) are
 //     person_name, and so are given names that are also countries

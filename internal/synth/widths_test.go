@@ -10,7 +10,7 @@ import (
 // SQLite does not, so a too-long value would only fail on a server.
 func TestValuesFitTheirColumns(t *testing.T) {
 	sets := map[string][]Style{"default": DefaultStyles(), "eval": EvalStyles(), "blind": BlindStyles(), "blindc": BlindStylesC(),
-		"institutions": InstitutionStyles(), "r4": TuningStylesR4()}
+		"institutions": InstitutionStyles(), "r4": TuningStylesR4(), "blindd": BlindStylesD()}
 	for name, styles := range sets {
 		c, err := Generate(Config{Seed: 13, Persons: 3000, Styles: styles})
 		if err != nil {
