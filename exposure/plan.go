@@ -88,8 +88,8 @@ type Plan struct {
 }
 
 type nameColumns struct {
-	full                    []int // full names (or unhinted name parts)
-	paterno, materno, given []int
+	full                    []int // one full name, or parts read in column order as one
+	paterno, materno, given []int // parts by role
 }
 
 func (n nameColumns) empty() bool {
@@ -179,7 +179,7 @@ func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
 		}
 		p.sampleOnly |= cats &^ judgeable
 	}
-	p.name = groupNames(t.Columns, subjectNames)
+	p.name = groupNames(t.Columns, t.Sample, subjectNames)
 	for _, l := range t.Out {
 		for _, c := range l.Columns {
 			need[c] = true
@@ -644,27 +644,43 @@ func normalizeKeyValue(v string) string {
 }
 
 // groupNames sorts the subject's name columns by the part they hold.
-func groupNames(cols []Column, idx []int) nameColumns {
+func groupNames(cols []Column, sample [][]string, idx []int) nameColumns {
 	var g nameColumns
+	var fullNamed []int
 	for _, c := range idx {
-		switch vocab.Lookup(cols[c].Name).Hint {
+		hint := vocab.Lookup(cols[c].Name).Hint
+		if hint == "" && avgWords(sample, c) >= 2.5 {
+			hint = vocab.HintFullName // a whole name in each value, whatever the column is called
+		}
+		switch hint {
 		case vocab.HintSurname1:
 			g.paterno = append(g.paterno, c)
 		case vocab.HintSurname2:
 			g.materno = append(g.materno, c)
 		case vocab.HintGivenName:
 			g.given = append(g.given, c)
+		case vocab.HintFullName:
+			fullNamed = append(fullNamed, c)
 		default:
+			// A column whose name says nothing of its part (C03,
+			// FAMILY_NAM, APELLIDO2_X): one more part of the name.
 			g.full = append(g.full, c)
 		}
 	}
-	// Two full-name columns are two people (or one repeated): the subject's
-	// is the first; parts, when complete, are preferred to either.
-	if len(g.full) > 1 {
-		g.full = g.full[:1]
-	}
-	if len(g.paterno) > 0 && len(g.given) > 0 {
+	switch {
+	case len(g.paterno) > 0 && len(g.given) > 0:
+		// The parts, by role: what else names the subject is repeated.
 		g.full = nil
+	case len(fullNamed) > 0:
+		// A full name in one column; two such columns are two people (or
+		// one repeated): the subject's is the first.
+		g.full, g.paterno, g.materno, g.given = fullNamed[:1], nil, nil, nil
+	default:
+		// Parts without every role named: read in the table's order, as
+		// one name (GIVEN_NAME, FAMILY_NAM, SECOND_FAM).
+		all := append(append(append(g.given, g.paterno...), g.materno...), g.full...)
+		slices.Sort(all)
+		g.full, g.paterno, g.materno, g.given = all, nil, nil, nil
 	}
 	return g
 }
@@ -796,6 +812,24 @@ func holdsCURP(sample [][]string, c int, today time.Time) bool {
 		}
 	}
 	return false
+}
+
+// avgWords is the average number of words of column c's sampled values.
+func avgWords(sample [][]string, c int) float64 {
+	if c >= len(sample) {
+		return 0
+	}
+	words, n := 0, 0
+	for _, v := range sample[c] {
+		if v = strings.TrimSpace(v); v != "" {
+			words += len(strings.Fields(v))
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(words) / float64(n)
 }
 
 func avgLen(sample [][]string, c int) int {

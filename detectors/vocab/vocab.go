@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alcance-mx/alcance/detectors/norm"
 	"github.com/alcance-mx/alcance/taxonomy"
@@ -99,6 +100,15 @@ func Lookup(column string) Match {
 	if id == "" {
 		return Match{}
 	}
+	if utf8.RuneCountInString(strings.TrimSpace(column)) == dBaseFieldLimit {
+		// dBase and FoxPro cut field names at ten characters
+		// (HIPERTENSI, FOLIO_POLI, CLUES_ADSC): a name exactly that long
+		// may be the start of a longer rule's, which says more than a
+		// shorter rule it also begins with.
+		if r, ok := matchCut(strings.ReplaceAll(id, "_", "")); ok {
+			return Match{Rule: r, Matched: true}
+		}
+	}
 	for _, cand := range candidates(id) {
 		if r, ok := match(cand); ok {
 			if keyTo(id, cand) {
@@ -113,6 +123,23 @@ func Lookup(column string) Match {
 		return m
 	}
 	return recordKey(id)
+}
+
+// dBaseFieldLimit is the length dBase and FoxPro tables cut field names to.
+const dBaseFieldLimit = 10
+
+// matchCut finds the longest rule a cut name is the start of.
+func matchCut(name string) (Rule, bool) {
+	if len(name) < MinTrunc {
+		return Rule{}, false
+	}
+	best, found := Rule{}, false
+	for _, r := range ordered {
+		if len(name) < len(r.Name) && strings.HasPrefix(r.Name, name) && (!found || len(r.Name) > len(best.Name)) {
+			best, found = r, true
+		}
+	}
+	return best, found
 }
 
 // recordKey catches names made of a record-number prefix and a word no rule
