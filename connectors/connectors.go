@@ -292,6 +292,11 @@ func Register(kind string, o Opener) {
 // one accepts but cannot parse. The CLI answers it with exit code 2.
 var ErrMalformed = errors.New("malformed source")
 
+// ErrConnectionLost marks a read a connector gave up after losing its
+// connection on every attempt (a server restarting, a network cut): the
+// engine may try the table again later, once the server answers.
+var ErrConnectionLost = errors.New("the connection was lost")
+
 // Parse finds the connector for a source argument.
 func Parse(raw string) (Spec, error) {
 	registryMu.Lock()

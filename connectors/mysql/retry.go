@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/alcance-mx/alcance/connectors"
 	"math/rand/v2"
 	"time"
 )
@@ -61,7 +62,7 @@ func retried(err error, lost int) error {
 	case err == nil || lost == 0:
 		return err
 	case lost >= maxTries:
-		return fmt.Errorf("%w (the connection was lost on each of %d attempts; alcance gave up)", err, lost)
+		return fmt.Errorf("%w (the connection was lost on each of %d attempts; alcance gave up): %w", err, lost, connectors.ErrConnectionLost)
 	}
 	return fmt.Errorf("%w (after the connection was lost %d times)", err, lost)
 }

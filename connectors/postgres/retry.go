@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/alcance-mx/alcance/connectors"
 	"io"
 	"math/rand/v2"
 	"net"
+	"strings"
 	"syscall"
 	"time"
 
@@ -23,11 +25,13 @@ import (
 // (jittered), between attempts; when every attempt loses its connection,
 // the last error is returned, saying so.
 //
-// Only a lost connection is retried. A server error (a permission, a
-// statement timeout, a DBA terminating the session) is an answer, and a
-// silent connection (watchdogConn) has already cost the statement timeout
-// plus its grace: waiting that again would break the promise that no
-// stalled connection is waited on longer.
+// Only a lost connection is retried, a server shutting down or not yet up
+// included (a restart: admin_shutdown, which a DBA terminating the session
+// also sends, and cannot_connect_now). Any other server error (a
+// permission, a statement timeout) is an answer, and a silent connection
+// (watchdogConn) has already cost the statement timeout plus its grace:
+// waiting that again would break the promise that no stalled connection is
+// waited on longer.
 const maxTries = 4
 
 // retryDelay is the wait before the first retry (a variable for tests).
@@ -64,7 +68,16 @@ func lostConnection(err error) bool {
 	var silent *silentError
 	var ne net.Error
 	switch {
-	case errors.As(err, &pgErr), errors.As(err, &silent):
+	case errors.As(err, &pgErr):
+		// A server going down or not up yet says so before it closes:
+		// admin_shutdown, crash_shutdown, cannot_connect_now, and the
+		// connection exceptions. A restart is then a lost connection.
+		switch pgErr.Code {
+		case "57P01", "57P02", "57P03":
+			return true
+		}
+		return strings.HasPrefix(pgErr.Code, "08")
+	case errors.As(err, &silent):
 		return false
 	case errors.As(err, &ne) && ne.Timeout():
 		return false
@@ -82,7 +95,7 @@ func retried(err error, lost int) error {
 	case lost == 0:
 		return err
 	case lost >= maxTries:
-		return fmt.Errorf("%w (the connection was lost on each of %d attempts; alcance gave up)", err, lost)
+		return fmt.Errorf("%w (the connection was lost on each of %d attempts; alcance gave up): %w", err, lost, connectors.ErrConnectionLost)
 	}
 	return fmt.Errorf("%w (after the connection was lost %d times)", err, lost)
 }

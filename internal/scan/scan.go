@@ -132,6 +132,11 @@ func (o Outcome) Incomplete() bool {
 	return o.SourcesFailed > 0 || o.TablesFailed > 0 || o.EmptySources > 0 || o.Warnings > 0 || o.SourceWarnings > 0
 }
 
+// tableRetryWait is how long the engine waits before reading again a
+// table whose connection was lost on every attempt the connector made (a
+// variable for tests).
+var tableRetryWait = 15 * time.Second
+
 // errInterrupted marks a table the scan never started because it was
 // interrupted.
 var errInterrupted = errors.New("the scan was interrupted")
@@ -366,6 +371,19 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
 			results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
+			if errors.Is(errs[i], connectors.ErrConnectionLost) && tctx.Err() == nil {
+				// The server went away (a restart, a network cut) and did
+				// not come back within the connector's own retries: wait
+				// for it once more, then read the table again from the
+				// start. Its persons already counted are counted once.
+				cfg.Progress("%s: %s: the connection was lost; trying the table again in %s", info.Name, t.QualifiedName(), tableRetryWait)
+				select {
+				case <-time.After(tableRetryWait):
+					tm = phaseTimes{}
+					results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
+				case <-tctx.Done():
+				}
+			}
 			errs[i], results[i].warning = scrub(errs[i]), scrub(results[i].warning)
 			if errs[i] != nil {
 				cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
