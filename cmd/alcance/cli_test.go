@@ -83,13 +83,13 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 	for cmd, want := range map[string]string{"scan": "--fail-on", "report": "REPORT.json", "diff": "--fail-on-new",
-		"demo": "--dir", "version": "--version", "detectors": "Usage: alcance detectors"} {
+		"demo": "--dir", "version": "--version", "detectors": "Usage: alcance detectors", "merge": "--hash-key-file"} {
 		code, stdout, _ := runCLI("help", cmd)
 		if code != exitOK || !strings.Contains(stdout, want) {
 			t.Errorf("help %s: exit %d, lacks %q", cmd, code, want)
 		}
 	}
-	if code, _, _ := runCLI("help", "merge"); code != exitUsage {
+	if code, _, _ := runCLI("help", "frobnicate"); code != exitUsage {
 		t.Errorf("help of an unregistered command: exit %d, want 2", code)
 	}
 	if code, _, _ := runCLI("version", "x"); code != exitUsage {

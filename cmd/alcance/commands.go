@@ -164,7 +164,7 @@ func runHelp(args []string, stdout io.Writer) (int, error) {
 		return exitUsage, usagef("help takes one COMMAND, got %q", args)
 	}
 	help, ok := map[string]string{"scan": scanUsage, "report": reportUsage, "diff": diffUsage, "demo": demoUsage,
-		"version": versionUsage, "detectors": detectorsUsage, "help": usage}[args[0]]
+		"version": versionUsage, "detectors": detectorsUsage, "merge": mergeUsage, "help": usage}[args[0]]
 	if !ok {
 		return exitUsage, usagef("unknown command %q", args[0])
 	}

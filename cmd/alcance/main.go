@@ -45,7 +45,7 @@ and count the people it belongs to.
 Usage:
   alcance scan [flags] SOURCE...   scan, print a summary, write reports
   alcance merge -o OUT.json PART.json...
-                                   combine reports of institutions scanned apart
+                                   combine reports of institutions or shards scanned apart
   alcance report [--lang L] -o FILE REPORT.json
                                    render a saved report in any format and language
   alcance diff [--format text|json|md] [--lang L] [--fail-on-new] OLD.json NEW.json
@@ -56,8 +56,9 @@ Usage:
   alcance help [COMMAND]           print a command's help
 
 A SOURCE is a SQLite file (sqlite:///srv/padron.db, or a path ending in
-.db, .sqlite or .sqlite3), or a PostgreSQL, MySQL/MariaDB or SQL Server URL
-(postgres://, mysql://, sqlserver://).
+.db, .sqlite or .sqlite3), a PostgreSQL, MySQL/MariaDB or SQL Server URL
+(postgres://, mysql://, sqlserver://), or a dump or export file (CSV, JSON,
+SQL dump, dBase, xlsx, gzip, zip) or a folder of them.
 
 Run 'alcance help scan' for the scan flags and exit codes.
 `

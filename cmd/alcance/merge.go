@@ -19,8 +19,9 @@ source would have given. Each institution scans its own systems with the
 same --hash-key-file and --persons-out, and hands over only its JSON report
 and persons file (keyed hashes, no personal value); merge recomputes every
 person figure, so a person found in two institutions counts once and in
-persons_in_several_sources. Each part's persons file is the one its report
-names, relative to the report's folder.
+persons_in_several_sources. The parts of one sharded scan (--shard I/N)
+merge the same way, into the report of one scan of the whole. Each part's
+persons file is the one its report names, relative to the report's folder.
 
 Flags:
   -o, --output FILE   write the merged report to FILE (.json, .html, .md,

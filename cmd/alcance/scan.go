@@ -24,7 +24,8 @@ const scanUsage = `Usage: alcance scan [flags] SOURCE...
 
 Scans each SOURCE for personal data, prints a summary and writes reports.
 Values never leave alcance complete: reports show masked examples, and
-people are counted by keyed hashes of their CURP.
+people are counted by keyed hashes (of a CURP, or of a full name with a
+birthdate).
 
 Sources:
   sqlite:///srv/legacy/padron.db, or a path ending in .db, .sqlite, .sqlite3
@@ -33,6 +34,8 @@ Sources:
   mysql://user@host:3306/db, or mysql://user@host:3306/ for every database the
                                                     user can see (MYSQL_PWD)
   sqlserver://user@host:1433?database=db            (MSSQL_PASSWORD)
+  a .csv .tsv .txt .jsonl .json .sql .dbf .xlsx file (optionally .gz), a .zip,
+  or a folder of them, scanned recursively as one source
 alcance only reads: sessions are read-only where the server has them, every
 statement has a timeout, and it opens at most --concurrency connections.
 
@@ -89,10 +92,10 @@ Flags:
                            url, password_env or password_file, include and
                            exclude table patterns); results are grouped by
                            institution
-
+` + rulesUsage + `
 Every file to write is checked before the scan starts: a missing folder or
 one alcance cannot write to is bad usage (exit 2), and nothing is scanned.
-` + rulesUsage + `
+
 Exit codes (the first that applies):
   2  bad usage: unknown flag or command, malformed source, an empty
      --fail-on, an output that cannot be written
