@@ -202,7 +202,7 @@ func TestChunkedReadIsKeyOrdered(t *testing.T) {
 		if err != nil || !ok {
 			t.Fatalf("%s: key %v %v", name, ok, err)
 		}
-		rows, err := s.db.Query("EXPLAIN QUERY PLAN SELECT v, " + k.expr + " FROM " + qualified(name) + " WHERE " + k.expr + " > ? ORDER BY " + k.expr + " LIMIT 10", 5)
+		rows, err := s.db.Query("EXPLAIN QUERY PLAN SELECT v, "+k.expr+" FROM "+qualified(name)+" WHERE "+k.expr+" > ? ORDER BY "+k.expr+" LIMIT 10", 5)
 		if err != nil {
 			t.Fatal(err)
 		}
