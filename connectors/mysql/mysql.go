@@ -154,6 +154,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // target is a parsed source URL.

@@ -107,6 +107,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // Parse recognises postgres:// and postgresql:// URLs (the scheme in any
