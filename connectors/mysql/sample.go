@@ -361,9 +361,6 @@ func (sc *scanner) scan(rows *sql.Rows) error { return rows.Scan(sc.ptrs...) }
 // value renders scanned value i.
 func (sc *scanner) value(i int) string { return render(sc.raw[i], sc.modes[i]) }
 
-// last renders the last scanned value: the key of a keyset read.
-func (sc *scanner) last() string { return sc.value(len(sc.raw) - 1) }
-
 // row renders the scanned values; the slice is new each call.
 func (sc *scanner) row() []string {
 	r := make([]string, sc.nRead)

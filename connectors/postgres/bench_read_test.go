@@ -78,9 +78,7 @@ func BenchmarkChunkedReadUnderTimeout(b *testing.B) {
 	}
 	defer func() { chunkObserver = nil }()
 	id := []connectors.Column{{Name: "id", Type: "integer", Kind: connectors.KindInteger}}
-	read := 0
-	for b.Loop() {
-		chunks, last = 0, time.Time{}
+	readOnce := func(b *testing.B, s *source) int {
 		seen := make([]bool, total+1)
 		n := 0
 		err := s.ReadColumns(ctx, tb, id, func(v []string) error {
@@ -93,16 +91,35 @@ func BenchmarkChunkedReadUnderTimeout(b *testing.B) {
 			return nil
 		})
 		if err != nil {
-			b.Fatalf("chunked read under a %v statement timeout: %v", timeout, err)
+			b.Fatalf("read under a %v statement timeout: %v", s.opts.StatementTimeout, err)
 		}
 		if n != total {
-			b.Fatalf("chunked read: %d rows, want %d", n, total)
+			b.Fatalf("read: %d rows, want %d", n, total)
 		}
-		read += n
+		return n
 	}
-	b.ReportMetric(oneTook.Seconds(), "one-statement-s")
-	b.ReportMetric(float64(one), "one-statement-rows")
-	b.ReportMetric(float64(chunks), "chunks")
-	b.ReportMetric(longest.Seconds(), "longest-chunk-s")
-	b.ReportMetric(float64(read)/b.Elapsed().Seconds(), "rows/s")
+	b.Run("chunks", func(b *testing.B) {
+		read := 0
+		for b.Loop() {
+			chunks, last = 0, time.Time{}
+			read += readOnce(b, s)
+		}
+		b.ReportMetric(oneTook.Seconds(), "one-statement-s")
+		b.ReportMetric(float64(one), "one-statement-rows")
+		b.ReportMetric(float64(chunks), "chunks")
+		b.ReportMetric(longest.Seconds(), "longest-chunk-s")
+		b.ReportMetric(float64(read)/b.Elapsed().Seconds(), "rows/s")
+	})
+	// The same read in one cursor (as before chunks), under the default
+	// statement timeout, for the cost of chunking.
+	b.Run("one-cursor", func(b *testing.B) {
+		defer func(n int) { chunkRows = n }(chunkRows)
+		chunkRows = 1 << 40
+		long := openURL(b, u, connectors.DefaultOptions())
+		read := 0
+		for b.Loop() {
+			read += readOnce(b, long)
+		}
+		b.ReportMetric(float64(read)/b.Elapsed().Seconds(), "rows/s")
+	})
 }
