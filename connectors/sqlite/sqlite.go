@@ -12,9 +12,12 @@
 // read as immutable, so no -wal or -shm file appears beside it, and one
 // whose writer is not done (a -wal with frames, a hot -journal) is read
 // from a private copy (see sidefiles.go). No explicit transaction is ever begun, so the shared lock
-// a read takes lasts one statement: a sampling probe is short; a single pass
-// (ReadColumns, or a Sample that reads the table once) holds it for the pass,
-// which, in rollback-journal mode only, makes a writing application wait.
+// a read takes lasts one statement: a sampling probe is short; ReadColumns
+// of a table with a key reads it in chunks of connectors.ChunkRows rows,
+// each a statement of its own (split.go); a single pass (ReadColumns of a
+// table without a key, or a Sample that reads the table once) holds it for
+// the pass, which, in rollback-journal mode only, makes a writing
+// application wait.
 //
 // Sampling is uniformly random, from crypto-seeded math/rand/v2 generators;
 // see sample.go for how rows are chosen without sorting the table.
