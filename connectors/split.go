@@ -41,12 +41,9 @@ type TablePart struct {
 	// Rows is what is known of the part's rows: an estimate from the
 	// table's (Exact false), or nothing (Known false).
 	Rows RowCount
-	// Desc says which rows the part holds, for messages ("pages 0 to
-	// 4,999", "id from 1 to 250,000"); it holds no value of a row other
-	// than key bounds.
-	Desc string
 	// Bounds is the part's rows as the connector that made it describes
-	// them; no one else reads it.
+	// them; no one else reads it. (It may hold key values, which may be a
+	// row's: it is for the connector, never for a report or a log.)
 	Bounds any
 }
 

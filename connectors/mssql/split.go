@@ -118,8 +118,8 @@ func (p *span) cond() string {
 	return strings.Join(c, " AND ")
 }
 
-// describe says which rows a span holds.
-func (p *span) describe() string {
+// String says which rows a span holds, for tests.
+func (p *span) String() string {
 	switch {
 	case p.hasLo && p.hasHi:
 		return fmt.Sprintf("%s from %d to before %d", p.key.column, p.lo, p.hi)
@@ -199,7 +199,7 @@ func cutRange(k tableKey, lo, hi int64, rows connectors.RowCount, n int) []conne
 			p.hasHi, p.hi = true, int64(uint64(lo)+cuts[i])
 			to = float64(cuts[i])
 		}
-		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p, Desc: p.describe()}
+		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p}
 		if rows.Known {
 			share := (to - from) / (float64(spanM1) + 1)
 			parts[i].Rows = connectors.RowCount{Value: int64(math.Round(share * float64(rows.Value))), Known: true}

@@ -29,7 +29,7 @@ var (
 )
 
 func withPart(t connectors.Table, p *span) connectors.Table {
-	t.Part = &connectors.TablePart{Index: 1, Count: 3, Bounds: p, Desc: p.describe()}
+	t.Part = &connectors.TablePart{Index: 1, Count: 3, Bounds: p}
 	return t
 }
 

@@ -129,8 +129,8 @@ func (p *span) cond() string {
 	return strings.Join(c, " AND ")
 }
 
-// describe says which rows a span holds.
-func (p *span) describe() string {
+// String says which rows a span holds, for tests.
+func (p *span) String() string {
 	switch {
 	case p.hasLo && p.hasHi:
 		return fmt.Sprintf("%s from %s to before %s", p.key, formatKey(p.lo, p.unsigned), formatKey(p.hi, p.unsigned))
@@ -215,7 +215,7 @@ func cutRange(k rangeKey, lo, hi uint64, rows connectors.RowCount, n int) []conn
 			p.hasHi, p.hi = true, lo+cuts[i]
 			to = float64(cuts[i])
 		}
-		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p, Desc: p.describe()}
+		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p}
 		if rows.Known {
 			share := (to - from) / (float64(spanM1) + 1)
 			parts[i].Rows = connectors.RowCount{Value: int64(math.Round(share * float64(rows.Value))), Known: true}

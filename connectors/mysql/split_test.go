@@ -109,7 +109,7 @@ func TestSplitCoversEveryRowOnce(t *testing.T) {
 					t.Fatal(err)
 				}
 				if c != int64(len(rows)) {
-					t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Desc, c, len(rows))
+					t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Bounds, c, len(rows))
 				}
 				counted += c
 				smp, err := s.Sample(ctx, pt, nil, len(rows)+1)
@@ -165,7 +165,7 @@ func TestSplitEvenParts(t *testing.T) {
 		pt := tb
 		pt.Part = &parts[i]
 		if n := len(readV(t, s, pt)); n != want {
-			t.Errorf("gaps part %d (%s): %d rows, want %d", i, parts[i].Desc, n, want)
+			t.Errorf("gaps part %d (%s): %d rows, want %d", i, parts[i].Bounds, n, want)
 		}
 	}
 }

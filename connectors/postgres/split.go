@@ -79,8 +79,8 @@ func (p *span) expr(op string, v int64) string {
 	return p.key + " " + op + " " + strconv.FormatInt(v, 10)
 }
 
-// describe says which rows a span holds.
-func (p *span) describe() string {
+// String says which rows a span holds, for tests.
+func (p *span) String() string {
 	what := "pages"
 	if p.key != "" {
 		what = p.key
@@ -336,7 +336,7 @@ func cutRange(key string, lo, hi int64, n int) []connectors.TablePart {
 		if i < n-1 {
 			p.hasHi, p.hi = true, int64(uint64(lo)+cuts[i])
 		}
-		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p, Desc: p.describe()}
+		parts[i] = connectors.TablePart{Index: i, Count: n, Bounds: p}
 	}
 	return parts
 }

@@ -114,7 +114,7 @@ func TestSplitCoversEveryRowOnce(t *testing.T) {
 							t.Fatal(err)
 						}
 						if c != int64(len(rows)) {
-							t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Desc, c, len(rows))
+							t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Bounds, c, len(rows))
 						}
 						counted += c
 						smp, err := s.Sample(ctx, pt, nil, len(rows)+1)
@@ -175,7 +175,7 @@ func TestSplitEvenParts(t *testing.T) {
 			pt.Part = &parts[i]
 			n := len(readV(t, s, pt))
 			if n < want*8/10 || n > want*12/10 {
-				t.Errorf("%s part %d (%s): %d rows, want about %d", name, i, parts[i].Desc, n, want)
+				t.Errorf("%s part %d (%s): %d rows, want about %d", name, i, parts[i].Bounds, n, want)
 			}
 			if e := parts[i].Rows.Value; !parts[i].Rows.Known || e < int64(n)*8/10 || e > int64(n)*12/10 {
 				t.Errorf("%s part %d: estimate %+v, read %d", name, i, parts[i].Rows, n)

@@ -236,7 +236,7 @@ func cut(key string, min, max int64, known bool, rows connectors.RowCount, n int
 			to = float64(cuts[i])
 		}
 		share := (to - from) / (float64(spanM1) + 1)
-		part := connectors.TablePart{Index: i, Count: n, Bounds: p, Desc: describe(p)}
+		part := connectors.TablePart{Index: i, Count: n, Bounds: p}
 		if rows.Known {
 			part.Rows = connectors.RowCount{Value: int64(math.Round(share * float64(rows.Value))), Known: true}
 		}
@@ -245,8 +245,8 @@ func cut(key string, min, max int64, known bool, rows connectors.RowCount, n int
 	return parts
 }
 
-// describe says which rows a span holds.
-func describe(p *span) string {
+// String says which rows a span holds, for tests.
+func (p *span) String() string {
 	switch {
 	case p.hasLo && p.hasHi:
 		return fmt.Sprintf("%s from %d to before %d", p.key, p.lo, p.hi)

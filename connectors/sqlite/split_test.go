@@ -103,7 +103,7 @@ func TestSplitCoversEveryRowOnce(t *testing.T) {
 					t.Fatal(err)
 				}
 				if c != int64(len(rows)) {
-					t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Desc, c, len(rows))
+					t.Errorf("%s part %d/%d (%s): CountRows %d, read %d rows", name, i, n, p.Bounds, c, len(rows))
 				}
 				counted += c
 				estimated += p.Rows.Value
@@ -146,7 +146,7 @@ func TestSplitEvenParts(t *testing.T) {
 		pt.Part = &parts[i]
 		n := len(readAll(t, s, pt))
 		if want := len(readAll(t, s, tb)) / 4; n < want*9/10 || n > want*11/10 {
-			t.Errorf("part %d (%s): %d rows, want about %d", i, parts[i].Desc, n, want)
+			t.Errorf("part %d (%s): %d rows, want about %d", i, parts[i].Bounds, n, want)
 		}
 	}
 }

@@ -328,7 +328,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			switch {
 			case split:
 				if part != nil {
-					cfg.Progress("%s %s is split in %d parts: this shard reads part %d, %s", info.Name, t.QualifiedName(), cfg.Shards, cfg.Shard, part.Desc)
+					cfg.Progress("%s %s is split in %d parts: this shard reads part %d", info.Name, t.QualifiedName(), cfg.Shards, cfg.Shard)
 					t.Part, t.Rows = part, part.Rows
 				}
 			case shardOf(spec, t, cfg.Shards) != cfg.Shard:
