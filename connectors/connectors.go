@@ -7,6 +7,9 @@
 // Every connector implements Source. Extra capabilities are extra interfaces
 // (RowCounter, ColumnReader, Warner), discovered by type assertion, in the
 // manner of database/sql/driver: the scan engine uses them when present.
+//
+// A Splitter cuts a large table into parts by key (split.go); a Table
+// with its Part set is read as if the part were the table.
 package connectors
 
 import (
@@ -86,6 +89,10 @@ type Table struct {
 	// ForeignKeys are the foreign keys the catalog declares on the table:
 	// the exposure engine follows them to tie rows to persons.
 	ForeignKeys []ForeignKey
+	// Part, when set, restricts every read of the table to one part of
+	// its rows, as a Splitter of the same source cut them; nil is the
+	// whole table.
+	Part *TablePart
 }
 
 // ForeignKey is a declared foreign key: Columns of the table point at

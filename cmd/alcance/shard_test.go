@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/reports"
 )
 
@@ -96,4 +97,113 @@ func findingsOf(r *reports.Report) map[string]string {
 		}
 	}
 	return out
+}
+
+// TestSplitTableMergesToOneScan splits the large tables of one corpus
+// across three shards (the threshold lowered to 2,000 rows: consultas,
+// with health data and links to the register another shard may read, and
+// cat_municipios), each shard reading one part of each, and merges them:
+// in full mode the merged report equals one process's scan (findings,
+// records per table and category, person figures).
+func TestSplitTableMergesToOneScan(t *testing.T) {
+	defer scan.SetSplitRows(2000)()
+	dir := t.TempDir()
+	a, b := institutions(t, dir)
+	key := filepath.Join(dir, "k")
+	os.WriteFile(key, []byte("0123456789abcdef0123456789abcdef"), 0o600)
+	common := []string{"scan", "--quiet", "--mode", "full", "--hash-key-file", key}
+	code, _, stderr := runCLI(append(common, "-o", filepath.Join(dir, "one.json"), a, b)...)
+	if code != exitOK {
+		t.Fatalf("one scan: exit %d: %s", code, stderr)
+	}
+	one := loadReport(t, filepath.Join(dir, "one.json"))
+	const n = 3
+	parts := []string{"merge", "-o", filepath.Join(dir, "merged.json")}
+	split := map[string][]int64{} // table: rows each shard read of it
+	for i := range n {
+		out := filepath.Join(dir, fmt.Sprintf("part-%d.json", i))
+		code, _, stderr := runCLI(append(common, "--shard", fmt.Sprintf("%d/%d", i, n),
+			"--persons-out", filepath.Join(dir, fmt.Sprintf("part-%d.persons", i)), "-o", out, a, b)...)
+		if code != exitOK {
+			t.Fatalf("shard %d: exit %d: %s", i, code, stderr)
+		}
+		for _, s := range loadReport(t, out).Sources {
+			for _, tb := range s.Tables {
+				split[tb.Name] = append(split[tb.Name], tb.Rows.Value)
+			}
+		}
+		parts = append(parts, out)
+	}
+	for _, name := range []string{"consultas", "cat_municipios"} {
+		rows := split[name]
+		if len(rows) != n {
+			t.Errorf("%s was read by %d shards, want all %d, each a part", name, len(rows), n)
+			continue
+		}
+		var sum int64
+		for _, r := range rows {
+			sum += r
+			if r == 0 {
+				t.Errorf("%s: a shard read none of its rows: %v", name, rows)
+			}
+		}
+		if want := tableOf(t, one, name).Rows.Value; sum != want {
+			t.Errorf("%s: the shards read %v rows, %d in all; the table has %d", name, rows, sum, want)
+		}
+	}
+	for name, rows := range split {
+		if name != "consultas" && name != "cat_municipios" && len(rows) != 1 {
+			t.Errorf("%s (below the threshold) was read by %d shards", name, len(rows))
+		}
+	}
+	code, _, stderr = runCLI(parts...)
+	if code != exitOK {
+		t.Fatalf("merge: exit %d: %s", code, stderr)
+	}
+	merged := loadReport(t, filepath.Join(dir, "merged.json"))
+	e1, e2 := one.Exposure, merged.Exposure
+	for _, f := range []struct {
+		name     string
+		one, got reports.Figure
+	}{
+		{"persons", e1.Persons, e2.Persons}, {"persons_with_health", e1.PersonsWithHealth, e2.PersonsWithHealth},
+		{"minors", e1.Minors, e2.Minors}, {"older_adults", e1.OlderAdults, e2.OlderAdults},
+		{"identity_kit", e1.IdentityKit, e2.IdentityKit}, {"financial", e1.Financial, e2.Financial},
+		{"persons_in_several_sources", e1.PersonsInSeveralSources, e2.PersonsInSeveralSources},
+	} {
+		if f.one.Estimate != f.got.Estimate {
+			t.Errorf("%s: merged %+v, one scan %+v", f.name, f.got.Estimate, f.one.Estimate)
+		}
+	}
+	for c, est := range e1.RecordsByCategory {
+		if e2.RecordsByCategory[c] != est {
+			t.Errorf("records %s: merged %+v, one scan %+v", c, e2.RecordsByCategory[c], est)
+		}
+	}
+	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
+	}
+	for _, s := range one.Sources {
+		for _, tb := range s.Tables {
+			m := tableOf(t, merged, tb.Name)
+			if m.Rows != tb.Rows || m.Exposure.Records != tb.Exposure.Records || fmt.Sprint(m.Exposure.ByCategory) != fmt.Sprint(tb.Exposure.ByCategory) {
+				t.Errorf("%s: merged rows %+v records %+v %v; one scan rows %+v records %+v %v", tb.Name,
+					m.Rows, m.Exposure.Records, m.Exposure.ByCategory, tb.Rows, tb.Exposure.Records, tb.Exposure.ByCategory)
+			}
+		}
+	}
+}
+
+// tableOf finds the table called name in a report.
+func tableOf(t *testing.T, r *reports.Report, name string) reports.Table {
+	t.Helper()
+	for _, s := range r.Sources {
+		for _, tb := range s.Tables {
+			if tb.Name == name {
+				return tb
+			}
+		}
+	}
+	t.Fatalf("no table %s in the report", name)
+	return reports.Table{}
 }

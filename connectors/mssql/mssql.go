@@ -44,6 +44,10 @@
 //     timeout setting). A server or network that does not acknowledge the
 //     cancel within cancelGrace has its connection closed (run), so no
 //     wait outlives the statement timeout by more than that.
+//   - A full read of a table whose primary key is one clustered integer
+//     column goes in chunks by key, each a statement of its own that takes
+//     a fraction of the statement timeout (split.go); other tables are read
+//     in one statement, which the timeout bounds as a whole.
 //   - The login should be a member of db_datareader and nothing more: that
 //     is what makes a write impossible rather than merely never sent.
 //
@@ -114,6 +118,7 @@ var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
 	_ connectors.Warner       = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // Parse recognises sqlserver:// URLs (any case of the scheme). Anything
@@ -526,19 +531,6 @@ func (s *source) columns(ctx context.Context, t connectors.Table) ([]connectors.
 	return cols, nil
 }
 
-// CountRows counts a table's rows exactly (COUNT_BIG(*): one scan of its
-// smallest index).
-func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
-	var n int64
-	err := s.run(ctx, func(ctx context.Context, q querier) error {
-		return q.QueryRowContext(ctx, countQuery(t)).Scan(&n)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("counting rows of table %s: %w", qualified(t), err)
-	}
-	return n, nil
-}
-
 // readPlan is how the given columns of a table are read: the SELECT list,
 // and for each requested column its index in that list, or -1 for a
 // binary column, which is not read and renders as "".
@@ -666,52 +658,6 @@ func cutValue(v string, n int) string {
 		n--
 	}
 	return v[:n]
-}
-
-// ReadColumns streams cols of every row of t in one query, in whatever
-// order the server reads them (no ORDER BY), each value cut to
-// connectors.MaxValueBytes. An error returned by fn stops the read and is
-// returned as is. The statement timeout bounds the whole read.
-func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
-	wrap := func(err error) error {
-		return fmt.Errorf("reading table %s: %w", qualified(t), err)
-	}
-	p, err := s.planRead(ctx, t, cols)
-	if err != nil {
-		return wrap(err)
-	}
-	values := make([]string, len(p.cols))
-	read := make([]string, p.nRead)
-	return s.runRead(ctx, wrap, func(ctx context.Context, q querier) error {
-		rows, err := q.QueryContext(ctx, readQuery(t, p.list))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		sc := newScanner(p)
-		for rows.Next() {
-			// database/sql notices cancellation asynchronously; checking
-			// here stops the read at once.
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := rows.Scan(sc.ptrs...); err != nil {
-				return err
-			}
-			sc.into(p, read)
-			for i, j := range p.index {
-				if j < 0 {
-					values[i] = ""
-				} else {
-					values[i] = read[j]
-				}
-			}
-			if err := fn(values); err != nil {
-				return callerError{err}
-			}
-		}
-		return rows.Err()
-	})
 }
 
 // runRead is run for a statement whose errors are wrapped, except a

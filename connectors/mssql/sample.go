@@ -105,6 +105,9 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	if n <= 0 {
 		return nil, wrap(fmt.Errorf("sample size %d: must be positive", n))
 	}
+	if _, err := partOf(t); err != nil {
+		return nil, wrap(err)
+	}
 	rp, err := s.planRead(ctx, t, cols)
 	if err != nil {
 		return nil, wrap(err)
@@ -129,11 +132,32 @@ type gathered struct {
 	truncated []bool // connectors.Sample.Truncated
 }
 
+// partStats is what the catalog's figures for a table say of one part of
+// it: the part's share of the rows (its estimate from Split) and as large
+// a share of the pages, so that a TABLESAMPLE is sized to draw as many of
+// the part's pages as it would of a table that size. (It draws pages of
+// the whole table with that probability; sampleQuery drops the rows of
+// other parts.)
+func partStats(st tableStats, part *connectors.TablePart) tableStats {
+	rows := st.rows / int64(max(part.Count, 1))
+	if part.Rows.Known {
+		rows = part.Rows.Value
+	}
+	if st.rows > 0 && st.pages > 0 {
+		st.pages = max(1, int64(float64(st.pages)*float64(rows)/float64(st.rows)))
+	}
+	st.rows = rows
+	return st
+}
+
 // sample gathers the rows.
 func (s *source) sample(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (gathered, error) {
 	st, err := s.stats(ctx, t)
 	if err != nil {
 		return gathered{}, err
+	}
+	if t.Part != nil {
+		st = partStats(st, t.Part)
 	}
 	if !st.view {
 		if pct, ok := samplePercent(st.rows, st.pages, n); ok {

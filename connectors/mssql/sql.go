@@ -267,25 +267,59 @@ const deniesQuery = "SELECT" +
 	" AND (p.grantee_principal_id = DATABASE_PRINCIPAL_ID()" +
 	" OR IS_ROLEMEMBER(USER_NAME(p.grantee_principal_id)) = 1)"
 
-// countQuery counts a table's rows exactly.
+// countQuery counts a table's rows exactly (its part's, for a part).
 func countQuery(t connectors.Table) string {
-	return "SELECT COUNT_BIG(*) FROM " + qualified(t)
+	return "SELECT COUNT_BIG(*) FROM " + qualified(t) + where(t)
 }
 
-// readQuery reads the given SELECT list from every row of a table, in
-// whatever order the server finds cheapest (no ORDER BY): it serves
-// ReadColumns and the single pass Sample falls back to.
+// readQuery reads the given SELECT list from every row of a table (of its
+// part, for a part), in whatever order the server finds cheapest (no
+// ORDER BY): it serves ReadColumns and the single pass Sample falls back
+// to.
 func readQuery(t connectors.Table, list string) string {
-	return "SELECT " + list + " FROM " + qualified(t)
+	return "SELECT " + list + " FROM " + qualified(t) + where(t)
 }
 
 // sampleQuery reads about pct percent of a table's pages, chosen at random
 // by the server (TABLESAMPLE SYSTEM), and never more than top rows. The cap
 // matters: some servers that speak TDS (Azure Synapse, Babelfish) accept
-// TABLESAMPLE and return every row.
+// TABLESAMPLE and return every row. For a part, the pages are drawn from
+// the whole table and those of other parts' rows dropped.
 func sampleQuery(t connectors.Table, list string, pct float64, top int64) string {
 	return "SELECT TOP (" + strconv.FormatInt(top, 10) + ") " + list +
-		" FROM " + qualified(t) + " TABLESAMPLE SYSTEM (" + formatPercent(pct) + " PERCENT)"
+		" FROM " + qualified(t) + " TABLESAMPLE SYSTEM (" + formatPercent(pct) + " PERCENT)" + where(t)
+}
+
+// tableKeyQuery reads the primary key of one table (@p1, its
+// bracket-quoted two-part name), for splitting and chunked reads: each key
+// column's name and type, in key order, and the type of the index that
+// enforces the key (1 clustered, 2 nonclustered). TYPE_NAME of the system
+// type is the base type of an alias type.
+var tableKeyQuery = "SELECT " + name("c.name") + ", " + name("TYPE_NAME(c.system_type_id)") + ", CAST(i.type AS int)" +
+	" FROM sys.indexes AS i" +
+	" JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id" +
+	" JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id" +
+	" WHERE i.object_id = OBJECT_ID(@p1) AND i.is_primary_key = 1 AND ic.key_ordinal > 0" +
+	" ORDER BY ic.key_ordinal"
+
+// keyRangeQuery reads the extremes of a table's key: one seek of its
+// index each.
+func keyRangeQuery(t connectors.Table, k tableKey) string {
+	c := quoteIdent(k.column)
+	return "SELECT CAST(MIN(" + c + ") AS bigint), CAST(MAX(" + c + ") AS bigint) FROM " + qualified(t)
+}
+
+// keysetQuery reads the given SELECT list, and then the key, of the first
+// top rows by key (of the table's part, for a part) whose key is above
+// after (nil: from the first): one chunk of a chunked read, a seek and an
+// ordered range scan of the clustered key.
+func keysetQuery(t connectors.Table, k tableKey, list string, after *int64, top int) string {
+	c := quoteIdent(k.column)
+	a := ""
+	if after != nil {
+		a = keyCompare(k, ">", *after)
+	}
+	return "SELECT TOP (" + strconv.Itoa(top) + ") " + list + ", CAST(" + c + " AS bigint) FROM " + qualified(t) + where(t, a) + " ORDER BY " + c
 }
 
 // formatPercent spells a percentage as plain decimal text (TABLESAMPLE

@@ -232,7 +232,7 @@ func (s *source) rowCount(ctx context.Context, q querier, schema, name, engine s
 		return connectors.RowCount{Value: rows.Int64, Exact: exact, Known: true}
 	}
 	var n int64
-	if err := q.QueryRowContext(ctx, headSQL(qualified(schema, name), countBound)).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, headSQL(qualified(schema, name), "", countBound)).Scan(&n); err != nil {
 		return connectors.RowCount{}
 	}
 	return connectors.RowCount{Value: n, Exact: n < countBound, Known: true}

@@ -267,34 +267,79 @@ func qualified(schema, name string) string {
 	return quoteIdent(schema) + "." + quoteIdent(name)
 }
 
+// where is " WHERE c1 AND c2 ..." for the conditions that are not "", or
+// "" when none is.
+func where(conds ...string) string {
+	var c []string
+	for _, x := range conds {
+		if x != "" {
+			c = append(c, x)
+		}
+	}
+	if len(c) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c, " AND ")
+}
+
+// In the statements below, cond restricts a read to one part of a table
+// (a key range, split.go), "" to none.
+
 // headSQL counts a table's rows up to limit: cheap on a big table, exact on
 // a small one. The derived table needs an alias on both flavours.
-func headSQL(from string, limit int64) string {
-	return "SELECT COUNT(*) FROM (SELECT 1 FROM " + from + " LIMIT " + strconv.FormatInt(limit, 10) + ") AS alcance_head"
+func headSQL(from, cond string, limit int64) string {
+	return "SELECT COUNT(*) FROM (SELECT 1 FROM " + from + where(cond) + " LIMIT " + strconv.FormatInt(limit, 10) + ") AS alcance_head"
 }
 
 // countSQL counts a table's rows exactly.
-func countSQL(from string) string { return "SELECT COUNT(*) FROM " + from }
+func countSQL(from, cond string) string { return "SELECT COUNT(*) FROM " + from + where(cond) }
 
 // rangeSQL reads the key's extremes: on a B-tree index both are one seek.
-func rangeSQL(from, key string) string {
+func rangeSQL(from, key, cond string) string {
 	k := quoteIdent(key)
-	return "SELECT MIN(" + k + "), MAX(" + k + ") FROM " + from
+	return "SELECT MIN(" + k + "), MAX(" + k + ") FROM " + from + where(cond)
 }
 
 // probeSQL reads the rows whose key is in keys (decimal integers made by
 // this package, never user text), in no particular order.
-func probeSQL(list, from, key string, keys []string) string {
-	return "SELECT " + list + " FROM " + from + " WHERE " + quoteIdent(key) + " IN (" + strings.Join(keys, ",") + ")"
+func probeSQL(list, from, key string, keys []string, cond string) string {
+	return "SELECT " + list + " FROM " + from + where(cond, quoteIdent(key)+" IN ("+strings.Join(keys, ",")+")")
 }
 
 // bernoulliSQL reads each row with probability p, decided by the server's
 // RAND(seed): the server still reads every row, but sends only about p of
 // them. p >= 1 reads the whole table.
-func bernoulliSQL(list, from string, p float64, seed uint32) string {
-	q := "SELECT " + list + " FROM " + from
+func bernoulliSQL(list, from, cond string, p float64, seed uint32) string {
+	r := ""
 	if p < 1 {
-		q += " WHERE RAND(" + strconv.FormatUint(uint64(seed), 10) + ") < " + strconv.FormatFloat(p, 'f', -1, 64)
+		r = "RAND(" + strconv.FormatUint(uint64(seed), 10) + ") < " + strconv.FormatFloat(p, 'f', -1, 64)
 	}
-	return q
+	return "SELECT " + list + " FROM " + from + where(cond, r)
+}
+
+// readSQL reads list from every row of from after the first skip.
+func readSQL(list, from, cond string, skip uint64) string {
+	// LIMIT needs a row count: the largest there is, as MySQL documents.
+	return "SELECT " + list + " FROM " + from + where(cond) + " LIMIT " + strconv.FormatUint(skip, 10) + ", 18446744073709551615"
+}
+
+// keysetSQL reads list and then the key of the first limit rows, by key,
+// whose key is above after (when given, a decimal integer): one chunk of
+// a read by a unique key, which the key's index answers in order, without
+// sorting.
+func keysetSQL(list, from, key, cond, after string, limit int) string {
+	k := quoteIdent(key)
+	a := ""
+	if after != "" {
+		a = k + " > " + after
+	}
+	return "SELECT " + list + ", " + k + " FROM " + from + where(cond, a) + " ORDER BY " + k + " LIMIT " + strconv.Itoa(limit)
+}
+
+// boundarySQL finds the key limit rows on, in key order, from the rows of
+// cond: where a chunk of a read by a key that is not unique ends. The
+// key's index answers it by stepping over limit entries.
+func boundarySQL(from, key, cond string, limit int) string {
+	k := quoteIdent(key)
+	return "SELECT " + k + " FROM " + from + where(cond) + " ORDER BY " + k + " LIMIT " + strconv.Itoa(limit) + ", 1"
 }

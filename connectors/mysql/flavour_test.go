@@ -330,14 +330,27 @@ func TestQuoting(t *testing.T) {
 		t.Errorf("qualified = %s", got)
 	}
 	from := qualified("db", "t")
+	cond := (&span{key: "i`d", lo: uint64(1<<64 - 5), hi: 10, hasLo: true, hasHi: true}).cond()
 	for got, want := range map[string]string{
-		headSQL(from, 10001):  "SELECT COUNT(*) FROM (SELECT 1 FROM `db`.`t` LIMIT 10001) AS alcance_head",
-		countSQL(from):        "SELECT COUNT(*) FROM `db`.`t`",
-		rangeSQL(from, "i`d"): "SELECT MIN(`i``d`), MAX(`i``d`) FROM `db`.`t`",
-		probeSQL("`a`, `b`", from, "id", []string{"-5", "18446744073709551615"}): "SELECT `a`, `b` FROM `db`.`t` WHERE `id` IN (-5,18446744073709551615)",
-		bernoulliSQL("`a`", from, 0.0125, 42):                                    "SELECT `a` FROM `db`.`t` WHERE RAND(42) < 0.0125",
-		bernoulliSQL("`a`", from, 1, 42):                                         "SELECT `a` FROM `db`.`t`",
-		bernoulliSQL("`a`", from, 1e-7, 7):                                       "SELECT `a` FROM `db`.`t` WHERE RAND(7) < 0.0000001",
+		headSQL(from, "", 10001):  "SELECT COUNT(*) FROM (SELECT 1 FROM `db`.`t` LIMIT 10001) AS alcance_head",
+		headSQL(from, cond, 11):   "SELECT COUNT(*) FROM (SELECT 1 FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10 LIMIT 11) AS alcance_head",
+		countSQL(from, ""):        "SELECT COUNT(*) FROM `db`.`t`",
+		countSQL(from, cond):      "SELECT COUNT(*) FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10",
+		rangeSQL(from, "i`d", ""): "SELECT MIN(`i``d`), MAX(`i``d`) FROM `db`.`t`",
+		rangeSQL(from, "x", cond): "SELECT MIN(`x`), MAX(`x`) FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10",
+		probeSQL("`a`, `b`", from, "id", []string{"-5", "18446744073709551615"}, ""): "SELECT `a`, `b` FROM `db`.`t` WHERE `id` IN (-5,18446744073709551615)",
+		probeSQL("`a`", from, "id", []string{"1"}, cond):                             "SELECT `a` FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10 AND `id` IN (1)",
+		bernoulliSQL("`a`", from, "", 0.0125, 42):                                    "SELECT `a` FROM `db`.`t` WHERE RAND(42) < 0.0125",
+		bernoulliSQL("`a`", from, "", 1, 42):                                         "SELECT `a` FROM `db`.`t`",
+		bernoulliSQL("`a`", from, "", 1e-7, 7):                                       "SELECT `a` FROM `db`.`t` WHERE RAND(7) < 0.0000001",
+		bernoulliSQL("`a`", from, cond, 0.5, 7):                                      "SELECT `a` FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10 AND RAND(7) < 0.5",
+		bernoulliSQL("`a`", from, cond, 1, 7):                                        "SELECT `a` FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10",
+		readSQL("`a`", from, "", 0):                                                  "SELECT `a` FROM `db`.`t` LIMIT 0, 18446744073709551615",
+		readSQL("`a`", from, cond, 7):                                                "SELECT `a` FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10 LIMIT 7, 18446744073709551615",
+		keysetSQL("`a`", from, "i`d", "", "", 1000):                                  "SELECT `a`, `i``d` FROM `db`.`t` ORDER BY `i``d` LIMIT 1000",
+		keysetSQL("`a`", from, "i`d", cond, "-3", 1000):                              "SELECT `a`, `i``d` FROM `db`.`t` WHERE `i``d` >= -5 AND `i``d` < 10 AND `i``d` > -3 ORDER BY `i``d` LIMIT 1000",
+		boundarySQL(from, "k", "", 250000):                                           "SELECT `k` FROM `db`.`t` ORDER BY `k` LIMIT 250000, 1",
+		boundarySQL(from, "k", "`k` >= 7", 10):                                       "SELECT `k` FROM `db`.`t` WHERE `k` >= 7 ORDER BY `k` LIMIT 10, 1",
 	} {
 		if got != want {
 			t.Errorf("got  %s\nwant %s", got, want)

@@ -32,9 +32,13 @@
 //   - the connection attribute program_name=alcance, visible to the DBA in
 //     performance_schema.session_connect_attrs where that is enabled.
 //
-// The timeout covers a statement until its last row is sent, so a
-// ReadColumns of a table too big to stream within it fails with "timed out";
-// the caller chooses a longer Options.StatementTimeout for full reads.
+// The timeout covers a statement until its last row is sent, so
+// ReadColumns reads a table with an integer primary key in chunks by key,
+// each its own statement sized to take a fraction of the timeout
+// (split.go); a table without one is read in one statement, which fails
+// with "timed out" when the table is too big to stream within it (the
+// caller then chooses a longer Options.StatementTimeout). Split cuts a
+// table into parts by the same key, for the shards of a scan.
 //
 // The pool holds at most Options.MaxConns connections (default 2), each
 // dialled and set up within Options.ConnectTimeout (default 10 s, the
@@ -150,6 +154,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // target is a parsed source URL.

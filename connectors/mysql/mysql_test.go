@@ -489,7 +489,7 @@ func TestHostileNames(t *testing.T) {
 		// The key is found; whichever way Sample then reads (by the cost
 		// model, which sees one 16 KB page), a probe's SQL is run here too,
 		// to check its quoting.
-		pl, err := s.plan(bg, s.db, tb, 1)
+		pl, err := s.plan(bg, s.db, tb, "", 1)
 		if err != nil || pl.key.column != "order" || pl.spanM1 != 1 {
 			t.Errorf("plan(%q, 1) = %+v, %v; want the key `order`", tb.Name, pl, err)
 		}
@@ -497,7 +497,7 @@ func TestHostileNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := fetch(bg, s.db, probeSQL(rp.list, qualified(tb.Schema, tb.Name), pl.key.column, []string{"2", "7"}), rp)
+		got, err := fetch(bg, s.db, probeSQL(rp.list, qualified(tb.Schema, tb.Name), pl.key.column, []string{"2", "7"}, ""), rp)
 		if err != nil || len(got) != 1 || got[0][1] != "b" {
 			t.Errorf("probe(%q) = %q, %v", tb.Name, got, err)
 		}
@@ -770,7 +770,7 @@ func TestSampleSpread(t *testing.T) {
 		t.Errorf("rows = %+v, want an InnoDB estimate near %d", tb.Rows, rows)
 	}
 	// This size must be probed: the spread below must come from random keys.
-	pl, err := s.plan(bg, s.db, tb, n)
+	pl, err := s.plan(bg, s.db, tb, "", n)
 	if err != nil || !pl.probe || pl.key.column != "id" || pl.lo != 1 || pl.spanM1 != rows-1 {
 		t.Fatalf("plan = %+v, %v; want probing by id over 1..%d", pl, err, rows)
 	}
@@ -809,7 +809,7 @@ func TestSampleWithoutKey(t *testing.T) {
 	s := seeded(open(t, u, connectors.Options{}), 5)
 	for _, name := range []string{"none", "nonuniq", "nullable", "composite", "textkey"} {
 		tb := table(t, s, name)
-		pl, err := s.plan(bg, s.db, tb, n)
+		pl, err := s.plan(bg, s.db, tb, "", n)
 		if err != nil || pl.probe || pl.whole || pl.key.column != "" {
 			t.Fatalf("plan(%s) = %+v, %v; want one pass", name, pl, err)
 		}
@@ -911,7 +911,7 @@ func TestSampleGaps(t *testing.T) {
 	s := seeded(open(t, u, connectors.Options{}), 11)
 
 	p := table(t, s, "p")
-	if pl, err := s.plan(bg, s.db, p, 1000); err != nil || !pl.probe {
+	if pl, err := s.plan(bg, s.db, p, "", 1000); err != nil || !pl.probe {
 		t.Fatalf("plan(p) = %+v, %v; want probing", pl, err)
 	}
 	smp, err := s.Sample(bg, p, nil, 1000)
@@ -934,7 +934,7 @@ func TestSampleGaps(t *testing.T) {
 	}
 
 	q := table(t, s, "q")
-	if pl, err := s.plan(bg, s.db, q, 500); err != nil || pl.probe || pl.spanM1 != 1<<64-1 {
+	if pl, err := s.plan(bg, s.db, q, "", 500); err != nil || pl.probe || pl.spanM1 != 1<<64-1 {
 		t.Fatalf("plan(q) = %+v, %v; want one pass over the whole BIGINT span", pl, err)
 	}
 	smp, err = s.Sample(bg, q, nil, 500)
@@ -944,7 +944,7 @@ func TestSampleGaps(t *testing.T) {
 	distinct(t, column(t, smp, "id"))
 
 	uq := table(t, s, "uq")
-	pl, err := s.plan(bg, s.db, uq, 500)
+	pl, err := s.plan(bg, s.db, uq, "", 500)
 	if err != nil || !pl.probe || !pl.key.unsigned || pl.lo != 18446744073709551615-9999 || pl.spanM1 != 9999 {
 		t.Fatalf("plan(uq) = %+v, %v; want probing the unsigned key", pl, err)
 	}
@@ -976,12 +976,12 @@ func TestSampleStaleEstimate(t *testing.T) {
 
 	tb := table(t, s, "p")
 	tb.Rows = connectors.RowCount{Value: 100_000, Known: true} // as listed before the DELETE
-	pl, err := s.plan(bg, s.db, tb, 100)
+	pl, err := s.plan(bg, s.db, tb, "", 100)
 	if err != nil || !pl.probe {
 		t.Fatalf("plan = %+v, %v; want probing (it believes the stale count)", pl, err)
 	}
 	rp, _ := s.planRead(bg, s.db, tb, nil, 0)
-	if _, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
+	if _, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), "", rp, pl, 100, s.rand(tb)); !errors.Is(err, errTooSparse) {
 		t.Fatalf("probe = %v, want errTooSparse", err)
 	}
 	smp, err := s.Sample(bg, tb, nil, 100)
@@ -1473,7 +1473,7 @@ const benchRows = 10_000
 // probeBytes).
 func BenchmarkSample(b *testing.B) {
 	_, s, tb := benchDB(b)
-	pl, err := s.plan(bg, s.db, tb, benchRows)
+	pl, err := s.plan(bg, s.db, tb, "", benchRows)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -1494,7 +1494,7 @@ func BenchmarkSample(b *testing.B) {
 // it calibrates probeBytes.
 func BenchmarkProbe(b *testing.B) {
 	_, s, tb := benchDB(b)
-	pl, err := s.plan(bg, s.db, tb, benchRows)
+	pl, err := s.plan(bg, s.db, tb, "", benchRows)
 	if err != nil || pl.key.column != "id" {
 		b.Fatal(pl, err)
 	}
@@ -1506,7 +1506,7 @@ func BenchmarkProbe(b *testing.B) {
 	b.ResetTimer()
 	rows := 0
 	for b.Loop() {
-		g, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), rp, pl, benchRows, s.rand(tb))
+		g, err := s.probe(bg, s.db, qualified(tb.Schema, tb.Name), "", rp, pl, benchRows, s.rand(tb))
 		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}
@@ -1525,7 +1525,7 @@ func BenchmarkBernoulli(b *testing.B) {
 	b.ResetTimer()
 	rows := 0
 	for b.Loop() {
-		g, _, err := s.bernoulli(bg, s.db, qualified(tb.Schema, tb.Name), rp, benchRows, tb.Rows.Value, s.rand(tb))
+		g, _, err := s.bernoulli(bg, s.db, qualified(tb.Schema, tb.Name), "", rp, benchRows, tb.Rows.Value, s.rand(tb))
 		if err != nil || g.Len() != benchRows {
 			b.Fatal(err)
 		}

@@ -107,7 +107,12 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		// A table too wide to sample n rows of within
 		// connectors.MaxSampleBytes is sampled with fewer.
 		n := rp.rows
-		pl, err := s.plan(ctx, tx, t, n)
+		part, err := partOf(t)
+		if err != nil {
+			return err
+		}
+		cond := part.cond()
+		pl, err := s.plan(ctx, tx, t, cond, n)
 		if err != nil {
 			return err
 		}
@@ -117,16 +122,16 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		var counted int64 // every row, when a read returned them all
 		switch {
 		case pl.whole:
-			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, 0, rng)
+			got, counted, err = s.bernoulli(ctx, tx, from, cond, rp, n, 0, rng)
 		case pl.probe:
-			got, err = s.probe(ctx, tx, from, rp, pl, n, rng)
+			got, err = s.probe(ctx, tx, from, cond, rp, pl, n, rng)
 			if errors.Is(err, errTooSparse) {
-				got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+				got, counted, err = s.bernoulli(ctx, tx, from, cond, rp, n, pl.count, rng)
 			} else if err == nil && got.Complete {
 				counted = int64(got.Len()) // every key in range tried
 			}
 		default:
-			got, counted, err = s.bernoulli(ctx, tx, from, rp, n, pl.count, rng)
+			got, counted, err = s.bernoulli(ctx, tx, from, cond, rp, n, pl.count, rng)
 		}
 		if err != nil {
 			return err
@@ -185,11 +190,12 @@ func (s *source) rand(t connectors.Table) *rand.Rand {
 	return rand.New(rand.NewChaCha8(key))
 }
 
-// plan decides how to read t.
-func (s *source) plan(ctx context.Context, q querier, t connectors.Table, n int) (plan, error) {
+// plan decides how to read t: of the rows that meet cond (a part's, or
+// every row when it is "").
+func (s *source) plan(ctx context.Context, q querier, t connectors.Table, cond string, n int) (plan, error) {
 	from := qualified(t.Schema, t.Name)
 	var head int64
-	if err := q.QueryRowContext(ctx, headSQL(from, int64(n)+1)).Scan(&head); err != nil {
+	if err := q.QueryRowContext(ctx, headSQL(from, cond, int64(n)+1)).Scan(&head); err != nil {
 		return plan{}, err
 	}
 	if head <= int64(n) {
@@ -205,6 +211,8 @@ func (s *source) plan(ctx context.Context, q querier, t connectors.Table, n int)
 	switch {
 	case t.Rows.Known:
 		count = max(count, t.Rows.Value)
+	case t.Part != nil:
+		count = 0 // the table's statistics are not the part's: unknown
 	case rows.Valid:
 		count = max(count, rows.Int64)
 	default:
@@ -220,7 +228,7 @@ func (s *source) plan(ctx context.Context, q querier, t connectors.Table, n int)
 		return pl, err
 	}
 	var lo, hi sql.NullString
-	if err := q.QueryRowContext(ctx, rangeSQL(from, key.column)).Scan(&lo, &hi); err != nil {
+	if err := q.QueryRowContext(ctx, rangeSQL(from, key.column, cond)).Scan(&lo, &hi); err != nil {
 		return plan{}, fmt.Errorf("reading the key range: %w", err)
 	}
 	if !lo.Valid || !hi.Valid {
@@ -335,7 +343,11 @@ type scanner struct {
 }
 
 func newScanner(rp readPlan, rows *sql.Rows) *scanner {
-	sc := &scanner{raw: make([]any, max(rp.nRead, 1)), nRead: rp.nRead}
+	width := max(rp.nRead, 1)
+	if cols, err := rows.Columns(); err == nil && len(cols) > width {
+		width = len(cols) // columns after the list: a keyset read's key
+	}
+	sc := &scanner{raw: make([]any, width), nRead: rp.nRead}
 	sc.ptrs = make([]any, len(sc.raw))
 	for i := range sc.raw {
 		sc.ptrs[i] = &sc.raw[i]
@@ -359,7 +371,7 @@ func (sc *scanner) row() []string {
 }
 
 // probe samples by random key lookups.
-func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan, pl plan, n int, rng *rand.Rand) (*connectors.Rows, error) {
+func (s *source) probe(ctx context.Context, q querier, from, cond string, rp readPlan, pl plan, n int, rng *rand.Rand) (*connectors.Rows, error) {
 	budget := int64(2 * float64(n) * maxProbesPerRow)
 	tried := make(map[uint64]struct{}, min(int64(float64(n)/pl.density*1.2)+16, int64(2*probeBudget(pl.count, pl.rowBytes, n))))
 	draw := func() uint64 {
@@ -408,7 +420,7 @@ func (s *source) probe(ctx context.Context, q querier, from string, rp readPlan,
 			for range k {
 				keys = append(keys, formatKey(pl.lo+draw(), pl.key.unsigned))
 			}
-			batch, err := fetch(ctx, q, probeSQL(rp.list, from, pl.key.column, keys), rp)
+			batch, err := fetch(ctx, q, probeSQL(rp.list, from, pl.key.column, keys, cond), rp)
 			if err != nil {
 				return nil, err
 			}
@@ -450,13 +462,13 @@ func fetch(ctx context.Context, q querier, query string, rp readPlan) ([][]strin
 // is the number of rows when p was 1 (every row came back; the transaction
 // sees one snapshot on InnoDB), and 0 when only some of them came: the
 // server read them all, but does not say how many there were.
-func (s *source) bernoulli(ctx context.Context, q querier, from string, rp readPlan, n int, est int64, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
+func (s *source) bernoulli(ctx context.Context, q querier, from, cond string, rp readPlan, n int, est int64, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
 	p := 1.0
 	if est > 0 {
 		p = math.Min(1, (1.1*float64(n)+4*math.Sqrt(float64(n))+16)/float64(est))
 	}
 	for {
-		g, seen, err := reservoir(ctx, q, bernoulliSQL(rp.list, from, p, rng.Uint32()), rp, n, rng)
+		g, seen, err := reservoir(ctx, q, bernoulliSQL(rp.list, from, cond, p, rng.Uint32()), rp, n, rng)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -533,90 +545,16 @@ func reservoir(ctx context.Context, q querier, query string, rp readPlan, n int,
 	return g, seen, nil
 }
 
-// ReadColumns streams cols of every row of t in one query, in storage
-// order (no ORDER BY), inside a read-only transaction. An error returned
-// by fn stops the read and is returned as is. Stopping early (fn's error,
-// or ctx) closes the connection rather than let the driver read the rest
-// of the result off the network, which it would otherwise do.
-//
-// When the connection is lost mid-read, the read resumes (see repeat): the
-// same query, in a new transaction, skips on the server (LIMIT offset,
-// which every attempt carries, so that all of them are planned alike) the
-// rows fn already had, and goes on, so that fn sees every row once. That
-// relies on a second read of the table returning its rows in the same
-// order, which a scan of an unchanged table does (InnoDB reads in key
-// order, MyISAM in file order). Rows written between the two reads may be
-// missed or seen twice, as with any read of a live table spread over two
-// snapshots; a view whose plan changes in between may do the same.
-func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
-	var fnErr error
-	var delivered uint64
-	err := s.repeat(ctx, func(sess *session) error {
-		qctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		tx, err := s.begin(qctx, sess)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		p, err := s.planRead(qctx, tx, t, cols, 0)
-		if err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(qctx, readSQL(p.list, qualified(t.Schema, t.Name), delivered))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		sc := newScanner(p, rows)
-		values := make([]string, len(p.cols))
-		for rows.Next() {
-			// database/sql notices cancellation asynchronously; checking here
-			// stops the read at once.
-			if err := ctx.Err(); err != nil {
-				cancel()
-				return err
-			}
-			if err := sc.scan(rows); err != nil {
-				cancel()
-				return err
-			}
-			for i, j := range p.index {
-				if j < 0 {
-					values[i] = ""
-				} else {
-					values[i] = connectors.Clip(sc.value(j), p.limit)
-				}
-			}
-			if err := fn(values); err != nil {
-				cancel()
-				fnErr = err
-				return err
-			}
-			delivered++
-		}
-		return rows.Err()
-	})
-	if fnErr != nil {
-		return fnErr
-	}
-	if err != nil {
-		return fmt.Errorf("reading table %s: %w", t.QualifiedName(), err)
-	}
-	return nil
-}
-
-// readSQL reads list from every row of from after the first skip.
-func readSQL(list, from string, skip uint64) string {
-	// LIMIT needs a row count: the largest there is, as MySQL documents.
-	return "SELECT " + list + " FROM " + from + " LIMIT " + strconv.FormatUint(skip, 10) + ", 18446744073709551615"
-}
-
-// CountRows counts a table's rows exactly, within the statement timeout.
+// CountRows counts a table's rows (its part's, for a part) exactly,
+// within the statement timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
+	part, err := partOf(t)
+	if err != nil {
+		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), err)
+	}
 	var n int64
-	err := s.repeat(ctx, func(sess *session) error {
-		return sess.conn.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name))).Scan(&n)
+	err = s.repeat(ctx, func(sess *session) error {
+		return sess.conn.QueryRowContext(ctx, countSQL(qualified(t.Schema, t.Name), part.cond())).Scan(&n)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("counting rows of table %s: %w", t.QualifiedName(), err)

@@ -31,6 +31,9 @@
 //   - no wait on a silent socket outlives the statement timeout plus the
 //     connect timeout (watchdog.go), and TCP keepalives probe idle
 //     connections: a stalled network fails the table, it does not hang it;
+//   - a full read of a table goes in chunks of pages, each in a
+//     transaction of its own, so that no snapshot is held for the whole
+//     of a large table (split.go);
 //   - a read whose connection is lost is retried, a full read resuming
 //     where it was (retry.go);
 //   - values read as text are cut on the server (values.go), and the
@@ -107,6 +110,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // Parse recognises postgres:// and postgresql:// URLs (the scheme in any

@@ -85,7 +85,11 @@ func lostConnection(err error) bool {
 	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, net.ErrClosed)
+		errors.Is(err, net.ErrClosed) ||
+		// pgx found the connection closed under it before it could use
+		// it again: closed by a reset or EOF it read between statements
+		// (a ctx that ended, which also closes it, is not retried).
+		errors.Is(err, pgconn.ErrConnClosed)
 }
 
 // retried adds to err, already described, how many attempts lost their

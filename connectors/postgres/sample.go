@@ -130,7 +130,11 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 	return out, nil
 }
 
-// sample is one attempt of Sample, in tx.
+// sample is one attempt of Sample, in tx. A part of a table (t.Part) is
+// sampled as a table of its own: sized by its share of the pages, drawn
+// from with SYSTEM over the part's pages or, instead of BERNOULLI (which
+// reads every page of the table), by a filter over the part's pages; a
+// part by key, which has no pages of its own, always by a filter.
 func (s *source) sample(ctx context.Context, tx pgx.Tx, t connectors.Table, cols []connectors.Column, n int) (*connectors.Sample, error) {
 	rel, err := s.lookup(ctx, tx, t, true)
 	if err != nil {
@@ -140,14 +144,19 @@ func (s *source) sample(ctx context.Context, tx pgx.Tx, t connectors.Table, cols
 	if err != nil {
 		return nil, err
 	}
-	from := fromClause(rel.kind, t)
-	sz, err := s.size(ctx, tx, rel, from)
+	part, err := partOf(t)
+	if err != nil {
+		return nil, err
+	}
+	tg := target{from: fromClause(rel.kind, t), cond: part.cond()}
+	sz, err := s.size(ctx, tx, rel, tg, part)
 	if err != nil {
 		return nil, err
 	}
 	// A table too wide to sample n rows of within connectors.MaxSampleBytes
 	// is sampled with fewer.
-	g, counted, err := s.draw(ctx, tx, from, rel.kind != "v", rp, sz, rp.rows, newRand())
+	canSample := rel.kind != "v" && (part == nil || part.key == "")
+	g, counted, err := s.draw(ctx, tx, tg, canSample, part == nil, rp, sz, rp.rows, newRand())
 	if err != nil {
 		return nil, err
 	}
@@ -162,11 +171,13 @@ func newRand() *rand.Rand {
 	return rand.New(rand.NewChaCha8(key))
 }
 
-// size estimates the rows and pages of rel now (see the top of this file).
-func (s *source) size(ctx context.Context, tx pgx.Tx, rel *relation, from string) (size, error) {
-	if rel.kind == "v" {
+// size estimates the rows and pages of tg now (see the top of this file):
+// of rel, or of the part of it part holds.
+func (s *source) size(ctx context.Context, tx pgx.Tx, rel *relation, tg target, part *span) (size, error) {
+	if rel.kind == "v" || (part != nil && part.key != "") {
+		// No pages of its own: the planner's estimate.
 		var plan string
-		if err := tx.QueryRow(ctx, "EXPLAIN (FORMAT JSON) SELECT 1 FROM "+from).Scan(&plan); err != nil {
+		if err := tx.QueryRow(ctx, "EXPLAIN (FORMAT JSON) SELECT 1 FROM "+tg.from+tg.where()).Scan(&plan); err != nil {
 			return size{}, err
 		}
 		var p []struct {
@@ -181,45 +192,21 @@ func (s *source) size(ctx context.Context, tx pgx.Tx, rel *relation, from string
 	}
 	// The relation itself, or a partitioned table's leaves (partitions of
 	// partitions included; a foreign partition has no pages to count).
-	rows, err := tx.Query(ctx, `
-		WITH RECURSIVE tree(oid) AS (
-			SELECT $1::oid
-			UNION ALL
-			SELECT i.inhrelid FROM tree
-			JOIN pg_catalog.pg_class p ON p.oid = tree.oid AND p.relkind = 'p'
-			JOIN pg_catalog.pg_inherits i ON i.inhparent = tree.oid
-		)
-		SELECT c.reltuples::float8, c.relpages::float8,
-		       pg_catalog.pg_relation_size(c.oid)::float8 / current_setting('block_size')::float8
-		FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid
-		WHERE c.relkind IN ('r', 'm')`, rel.oid)
+	leaves, err := layout(ctx, tx, rel)
 	if err != nil {
 		return size{}, err
 	}
-	var sz size
-	missing := false
-	for rows.Next() {
-		var reltuples, relpages, pages float64
-		if err := rows.Scan(&reltuples, &relpages, &pages); err != nil {
-			rows.Close()
-			return size{}, err
-		}
-		sz.pages += pages
-		switch {
-		case reltuples < 0 || (reltuples == 0 && pages > 0):
-			// Never analyzed, or analyzed while empty and written since.
-			missing = true
-		case relpages > 0:
-			sz.rows += reltuples / relpages * pages
-		default:
-			sz.rows += reltuples
-		}
+	lo, hi := 0.0, -1.0
+	if part != nil && part.hasLo {
+		lo = float64(part.lo)
 	}
-	if err := rows.Err(); err != nil {
-		return size{}, err
+	if part != nil && part.hasHi {
+		hi = float64(part.hi)
 	}
-	if missing {
-		n, exact, err := boundedCount(ctx, tx, from)
+	rows, pages, ok := estimate(leaves, lo, hi)
+	sz := size{rows: rows, pages: pages}
+	if !ok {
+		n, exact, err := boundedCount(ctx, tx, tg)
 		if err != nil {
 			return size{}, err
 		}
@@ -229,21 +216,23 @@ func (s *source) size(ctx context.Context, tx pgx.Tx, rel *relation, from string
 	return sz, nil
 }
 
-// boundedCount counts the rows of from, up to countBound; exact says
+// boundedCount counts the rows of tg, up to countBound; exact says
 // whether that was all of them.
-func boundedCount(ctx context.Context, tx pgx.Tx, from string) (n int64, exact bool, err error) {
-	err = tx.QueryRow(ctx, fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %d) s", from, countBound+1),
+func boundedCount(ctx context.Context, tx pgx.Tx, tg target) (n int64, exact bool, err error) {
+	err = tx.QueryRow(ctx, fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s%s LIMIT %d) s", tg.from, tg.where(), countBound+1),
 		pgx.QueryExecModeDescribeExec).Scan(&n)
 	return n, n <= countBound, err
 }
 
-// draw samples n rows of from (see the top of this file). canSample is
-// false for a view, which TABLESAMPLE cannot read. counted is the number of
+// draw samples n rows of tg (see the top of this file). canSample is
+// false for a view, which TABLESAMPLE cannot read, and for a part by key;
+// bernoulli is false for a part, for which a filter over its own pages
+// replaces BERNOULLI, which reads every page of the table. counted is the number of
 // rows of the table when the read that drew the sample returned every one
 // of them (a full read within its LIMIT, a BERNOULLI or filter at 100%, the
 // last resort), and 0 otherwise: the transaction's snapshot makes it exact.
-func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample bool, rp readPlan, sz size, n int, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
-	sel := "SELECT " + rp.list + " FROM " + from
+func (s *source) draw(ctx context.Context, tx pgx.Tx, tg target, canSample, bernoulli bool, rp readPlan, sz size, n int, rng *rand.Rand) (g *connectors.Rows, counted int64, err error) {
+	sel := "SELECT " + rp.list + " FROM " + tg.from
 	est := sz.rows
 	slack := 1.0
 	// reestimate sets est after a read that showed it wrong: hint is what
@@ -255,7 +244,7 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 			est = hint
 			return nil
 		}
-		c, exact, err := boundedCount(ctx, tx, from)
+		c, exact, err := boundedCount(ctx, tx, tg)
 		if err != nil {
 			return err
 		}
@@ -270,7 +259,7 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		if est <= fullReadRatio*float64(n) || (sz.pages >= 0 && sz.pages <= smallPages) {
 			limit := int64(2*math.Max(est, float64(n))) + 1000
-			g, seen, err := s.reservoir(ctx, tx, sel+" LIMIT $1", []any{limit + 1}, rp, n, rng)
+			g, seen, err := s.reservoir(ctx, tx, sel+tg.where()+" LIMIT $1", []any{limit + 1}, rp, n, rng)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -290,14 +279,16 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 		var q, method string
 		var args []any
 		switch m := math.Max(lam*sz.pages/est, minPages(n)); {
-		case !canSample:
-			q, args, method = sel+" WHERE random() < $1", []any{f}, "filter"
+		case !canSample || (!bernoulli && (sz.pages <= 0 || m >= sz.pages/2)):
+			q, args, method = sel+tg.where("random() < $1"), []any{f}, "filter"
 		case sz.pages <= 0 || m >= sz.pages/2:
-			q, args, method = sel+" TABLESAMPLE BERNOULLI ($1)", []any{100 * f}, "bernoulli"
+			q, args, method = sel+" TABLESAMPLE BERNOULLI ($1)"+tg.where(), []any{100 * f}, "bernoulli"
 		default:
 			// Pages with probability m/pages, rows in them with q, so
-			// every row with probability f.
-			q, args, method = sel+" TABLESAMPLE SYSTEM ($1) WHERE random() < $2", []any{100 * m / sz.pages, math.Min(1, f*sz.pages/m)}, "system"
+			// every row with probability f. For a part, pages is the
+			// part's: SYSTEM draws pages of the whole table, those of
+			// the part with the same probability.
+			q, args, method = sel+" TABLESAMPLE SYSTEM ($1)"+tg.where("random() < $2"), []any{100 * m / sz.pages, math.Min(1, f*sz.pages/m)}, "system"
 		}
 		lim := guard(lam)
 		g, seen, err := s.reservoir(ctx, tx, q+" LIMIT "+strconv.FormatInt(lim+1, 10), args, rp, n, rng)
@@ -328,7 +319,7 @@ func (s *source) draw(ctx context.Context, tx pgx.Tx, from string, canSample boo
 			return nil, 0, err
 		}
 	}
-	g, seen, err := s.reservoir(ctx, tx, sel, nil, rp, n, rng)
+	g, seen, err := s.reservoir(ctx, tx, sel+tg.where(), nil, rp, n, rng)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -377,8 +368,8 @@ func (s *source) reservoir(ctx context.Context, tx pgx.Tx, sql string, args []an
 	return g, seen, nil
 }
 
-// CountRows counts t's rows exactly, with count(*), under the statement
-// timeout.
+// CountRows counts t's rows (its part's, for a part) exactly, with
+// count(*), under the statement timeout.
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
 	var n int64
 	lost, err := s.repeat(ctx, func() error {
@@ -387,7 +378,12 @@ func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, erro
 			if err != nil {
 				return err
 			}
-			return tx.QueryRow(ctx, "SELECT count(*) FROM "+fromClause(rel.kind, t), pgx.QueryExecModeDescribeExec).Scan(&n)
+			part, err := partOf(t)
+			if err != nil {
+				return err
+			}
+			tg := target{from: fromClause(rel.kind, t), cond: part.cond()}
+			return tx.QueryRow(ctx, "SELECT count(*) FROM "+tg.from+tg.where(), pgx.QueryExecModeDescribeExec).Scan(&n)
 		})
 	})
 	if err != nil {
@@ -399,54 +395,144 @@ func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, erro
 // fetchRows is how many rows one FETCH of ReadColumns brings.
 const fetchRows = 10_000
 
-// ReadColumns streams cols of every row of t, in storage order (no ORDER
-// BY), through one server-side cursor in a READ ONLY transaction: one
-// query, read fetchRows rows at a time. The statement timeout bounds each
-// FETCH rather than the whole pass, so a full read of a big table is not
-// cut short, while a server that stops answering still is; ctx bounds the
-// whole. An error returned by fn stops the read and is returned as is.
+// chunkRows is about how many rows one chunk of ReadColumns holds (a
+// variable for tests).
+var chunkRows = connectors.ChunkRows
+
+// chunkObserver, when set (by this package's tests), is told the condition
+// of each chunk ReadColumns reads ("" for a read in one cursor).
+var chunkObserver func(cond string)
+
+// ReadColumns streams cols of every row of t (of its part, for a part).
+// A table that can be cut by pages is read in chunks of pages, in page
+// order, each chunk in a READ ONLY transaction of its own (split.go); any
+// other read is one chunk. Each chunk is one query, through a server-side
+// cursor, read fetchRows rows at a time: the statement timeout bounds each
+// FETCH rather than the whole chunk, so a long chunk is not cut short,
+// while a server that stops answering still is; ctx bounds the whole. An
+// error returned by fn stops the read and is returned as is.
 //
-// When the connection is lost mid-read, the read resumes (see repeat): a
+// When the connection is lost mid-chunk, the chunk resumes (see repeat): a
 // new transaction declares the same cursor, skips on the server (MOVE) the
-// rows fn already had, and goes on, so that fn sees every row once. That
-// relies on a second read of the table returning its rows in the same
-// order, which a sequential scan of an unchanged table does: alcance turns
+// rows of the chunk fn already had, and goes on, so that fn sees every row
+// once. That relies on a second read of the chunk returning its rows in
+// the same order, which a scan of an unchanged table does: alcance turns
 // synchronize_seqscans off in its transactions (a scan could otherwise
 // start where another session's is), and a cursor never runs in parallel.
-// Rows written between the two reads may be missed or seen twice, as with
-// any read of a live table spread over two snapshots; a view whose plan
-// changes in between may do the same.
+// Rows written between the two reads, or between two chunks, may be
+// missed or seen twice (an UPDATE moves a row to another page), as with
+// any read of a live table spread over several snapshots; a view whose
+// plan changes in between may do the same.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
-	var fnErr error
-	var delivered int64
+	wrap := func(err error, lost int) error {
+		return retried(fmt.Errorf("reading table %s: %w", display(t), s.describe(ctx, err, false)), lost)
+	}
+	var chunks []*span
 	lost, err := s.repeat(ctx, func() error {
 		return s.readTx(ctx, func(tx pgx.Tx) error {
-			err := s.readColumns(ctx, tx, t, cols, delivered, func(values []string) error {
-				if err := fn(values); err != nil {
-					fnErr = err
-					return err
-				}
-				delivered++
-				return nil
-			})
+			var err error
+			chunks, err = s.chunks(ctx, tx, t)
 			return err
 		})
 	})
-	if fnErr != nil && errors.Is(err, fnErr) {
-		return fnErr
-	}
 	if err != nil {
-		return retried(fmt.Errorf("reading table %s: %w", display(t), s.describe(ctx, err, false)), lost)
+		return wrap(err, lost)
+	}
+	var fnErr error
+	for _, c := range chunks {
+		if chunkObserver != nil {
+			chunkObserver(c.cond())
+		}
+		var delivered int64
+		lost, err := s.repeat(ctx, func() error {
+			return s.readTx(ctx, func(tx pgx.Tx) error {
+				return s.readColumns(ctx, tx, t, c, cols, delivered, func(values []string) error {
+					if err := fn(values); err != nil {
+						fnErr = err
+						return err
+					}
+					delivered++
+					return nil
+				})
+			})
+		})
+		if fnErr != nil && errors.Is(err, fnErr) {
+			return fnErr
+		}
+		if err != nil {
+			return wrap(err, lost)
+		}
 	}
 	return nil
 }
+
+// chunks plans the chunks ReadColumns reads t in: spans of about chunkRows
+// rows' pages, covering t's part (or the whole table, the last chunk open
+// above) when t can be cut by pages; else one chunk, t's part by key, or
+// nil, the whole table.
+func (s *source) chunks(ctx context.Context, tx pgx.Tx, t connectors.Table) ([]*span, error) {
+	part, err := partOf(t)
+	if err != nil {
+		return nil, err
+	}
+	if part != nil && part.key != "" {
+		return []*span{part}, nil
+	}
+	rel, err := s.lookup(ctx, tx, t, false)
+	if err != nil {
+		return nil, err
+	}
+	if rel.kind == "v" {
+		return []*span{part}, nil
+	}
+	leaves, err := layout(ctx, tx, rel)
+	if err != nil {
+		return nil, err
+	}
+	if !byPages(tx, rel, leaves) {
+		return []*span{part}, nil
+	}
+	pages := pageSpan(leaves)
+	rows, _, ok := estimate(leaves, 0, -1)
+	perPage := float64(defaultRowsPerPage)
+	switch {
+	case pages <= 0:
+	case ok && rows > 0:
+		perPage = rows / float64(pages)
+	case t.Part == nil && t.Rows.Known && t.Rows.Value > 0:
+		// No statistics: the listing counted the table.
+		perPage = float64(t.Rows.Value) / float64(pages)
+	}
+	step := max(int64(float64(chunkRows)/perPage), 1)
+	from, to, open := int64(0), pages, true
+	if part != nil && part.hasLo {
+		from = part.lo
+	}
+	if part != nil && part.hasHi {
+		to, open = part.hi, false
+	}
+	var out []*span
+	for c := from; ; c += step {
+		sp := &span{lo: c, hasLo: c > 0, hi: c + step, hasHi: true}
+		if c+step >= to {
+			sp.hi, sp.hasHi = to, !open
+			return append(out, sp), nil
+		}
+		out = append(out, sp)
+	}
+}
+
+// defaultRowsPerPage stands in for a table's rows per page when it has no
+// statistics: about what an 8 kB page holds of rows of 100 bytes.
+const defaultRowsPerPage = 60
 
 // moveMax is the most rows one MOVE skips (its count is a 32-bit integer
 // on older servers).
 const moveMax = 1 << 30
 
-// readColumns is one attempt of ReadColumns, in tx, after skip rows.
-func (s *source) readColumns(ctx context.Context, tx pgx.Tx, t connectors.Table, cols []connectors.Column, skip int64, fn func(values []string) error) error {
+// readColumns is one attempt of one chunk of ReadColumns (nil: the whole
+// table), in tx, after skip rows.
+func (s *source) readColumns(ctx context.Context, tx pgx.Tx, t connectors.Table, chunk *span, cols []connectors.Column, skip int64, fn func(values []string) error) error {
 	rel, err := s.lookup(ctx, tx, t, true)
 	if err != nil {
 		return err
@@ -458,7 +544,8 @@ func (s *source) readColumns(ctx context.Context, tx pgx.Tx, t connectors.Table,
 	if _, err := tx.Exec(ctx, "SET LOCAL synchronize_seqscans = off"); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, "DECLARE alcance_read NO SCROLL CURSOR FOR SELECT "+rp.list+" FROM "+fromClause(rel.kind, t),
+	tg := target{from: fromClause(rel.kind, t), cond: chunk.cond()}
+	if _, err := tx.Exec(ctx, "DECLARE alcance_read NO SCROLL CURSOR FOR SELECT "+rp.list+" FROM "+tg.from+tg.where(),
 		pgx.QueryExecModeDescribeExec); err != nil {
 		return err
 	}

@@ -219,13 +219,13 @@ func TestSampleWrongSize(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				from := fromClause(rel.kind, tb)
-				sz, err := s.size(context.Background(), tx, rel, from)
+				from := target{from: fromClause(rel.kind, tb)}
+				sz, err := s.size(context.Background(), tx, rel, from, nil)
 				if err != nil {
 					return err
 				}
 				sz.rows = wrong
-				g, _, err := s.draw(context.Background(), tx, from, true, rp, sz, n, newRand())
+				g, _, err := s.draw(context.Background(), tx, from, true, true, rp, sz, n, newRand())
 				if err != nil {
 					return err
 				}

@@ -54,6 +54,7 @@ type plan struct {
 	min     int64
 	spanM1  uint64 // max(rowid) - min(rowid), as an unsigned distance
 	count   int64
+	counted bool    // count was just counted, not taken from the listing
 	density float64 // rows per rowid in [min, max]
 }
 
@@ -100,6 +101,9 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		out.Counted = seen
 	case out.Complete:
 		out.Counted = int64(out.Rows) // probing tried every rowid in range
+	case pl.counted && t.Part != nil:
+		// A part's count is not in the listing; plan counted it.
+		out.Counted = pl.count
 	}
 	return out, nil
 }
@@ -117,13 +121,18 @@ func (s *source) rand(t connectors.Table) *rand.Rand {
 	return rand.New(rand.NewChaCha8(key))
 }
 
-// plan decides between probing and one pass.
+// plan decides between probing and one pass. For a part of a table
+// (t.Part), everything is of the part's rows: its count, its rowid range.
 func (s *source) plan(ctx context.Context, t connectors.Table, n int) (plan, error) {
 	from := qualified(t.Name)
+	w, err := where(t)
+	if err != nil {
+		return plan{}, err
+	}
 	// At most n rows? Counting only up to n+1 keeps this cheap on a big table.
 	var head int64
 	if err := s.db.QueryRowContext(ctx,
-		"SELECT count(*) FROM (SELECT 1 FROM "+from+" LIMIT ?)", n+1).Scan(&head); err != nil {
+		"SELECT count(*) FROM (SELECT 1 FROM "+from+w+" LIMIT ?)", n+1).Scan(&head); err != nil {
 		return plan{}, err
 	}
 	if head <= int64(n) {
@@ -135,7 +144,7 @@ func (s *source) plan(ctx context.Context, t connectors.Table, n int) (plan, err
 	// full scan per query.
 	var typ string
 	var withoutRowid int
-	err := s.db.QueryRowContext(ctx,
+	err = s.db.QueryRowContext(ctx,
 		`SELECT type, wr FROM pragma_table_list WHERE schema = 'main' AND name = ?`, t.Name).Scan(&typ, &withoutRowid)
 	if err != nil {
 		return plan{}, fmt.Errorf("reading the table's kind: %w", err)
@@ -158,28 +167,36 @@ func (s *source) plan(ctx context.Context, t connectors.Table, n int) (plan, err
 	// either end of the B-tree) applies only to a lone min() or max().
 	var lo, hi sql.NullInt64
 	if err := s.db.QueryRowContext(ctx,
-		"SELECT (SELECT min("+rowid+") FROM "+from+"), (SELECT max("+rowid+") FROM "+from+")").Scan(&lo, &hi); err != nil {
+		"SELECT (SELECT min("+rowid+") FROM "+from+w+"), (SELECT max("+rowid+") FROM "+from+w+")").Scan(&lo, &hi); err != nil {
 		return plan{}, fmt.Errorf("reading the rowid range: %w", err)
 	}
 	if !lo.Valid || !hi.Valid {
 		return plan{scan: true}, nil // emptied since it was counted
 	}
 
-	count := int64(0)
+	count, counted := int64(0), false
 	if t.Rows.Known && t.Rows.Exact {
 		count = t.Rows.Value
-	} else if count, err = s.count(ctx, t.Name); err != nil {
-		return plan{}, fmt.Errorf("counting rows: %w", err)
+	} else {
+		if count, err = s.count(ctx, t); err != nil {
+			return plan{}, fmt.Errorf("counting rows: %w", err)
+		}
+		counted = true
 	}
 	count = max(count, head) // head is fresh; the listing's count may be stale
+	return densityPlan(rowid, lo.Int64, hi.Int64, count, n, counted), nil
+}
 
-	pl := plan{rowid: rowid, min: lo.Int64, spanM1: uint64(hi.Int64) - uint64(lo.Int64), count: count}
+// densityPlan decides between probing rowids in [lo, hi] and one pass,
+// for count rows (counted: just counted, exactly).
+func densityPlan(rowid string, lo, hi, count int64, n int, counted bool) plan {
+	pl := plan{rowid: rowid, min: lo, spanM1: uint64(hi) - uint64(lo), count: count, counted: counted}
 	span := float64(pl.spanM1) + 1
 	pl.density = math.Min(1, float64(count)/span)
 	if float64(n)/pl.density > probeBudget(count, n) {
 		pl.scan = true
 	}
-	return pl, nil
+	return pl
 }
 
 // probeBudget is the most probes worth expecting to spend before one pass
@@ -244,8 +261,11 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 	// One statement, reused: a short batch repeats its first rowid, which
 	// IN (...) matches once.
 	marks := strings.TrimSuffix(strings.Repeat("?,", maxParams), ",")
-	stmt, err := s.db.PrepareContext(ctx,
-		"SELECT "+rp.list+" FROM "+qualified(t.Name)+" WHERE "+pl.rowid+" IN ("+marks+")")
+	w, err := where(t, pl.rowid+" IN ("+marks+")")
+	if err != nil {
+		return nil, err
+	}
+	stmt, err := s.db.PrepareContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name)+w)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +363,11 @@ func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, sc *scan
 // scanned or rendered. It returns how many rows the table held: one
 // statement sees one snapshot, so that is an exact count.
 func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name))
+	cond, err := where(t)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name)+cond)
 	if err != nil {
 		return nil, 0, err
 	}

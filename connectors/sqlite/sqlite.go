@@ -12,9 +12,12 @@
 // read as immutable, so no -wal or -shm file appears beside it, and one
 // whose writer is not done (a -wal with frames, a hot -journal) is read
 // from a private copy (see sidefiles.go). No explicit transaction is ever begun, so the shared lock
-// a read takes lasts one statement: a sampling probe is short; a single pass
-// (ReadColumns, or a Sample that reads the table once) holds it for the pass,
-// which, in rollback-journal mode only, makes a writing application wait.
+// a read takes lasts one statement: a sampling probe is short; ReadColumns
+// of a table with a key reads it in chunks of connectors.ChunkRows rows,
+// each a statement of its own (split.go); a single pass (ReadColumns of a
+// table without a key, or a Sample that reads the table once) holds it for
+// the pass, which, in rollback-journal mode only, makes a writing
+// application wait.
 //
 // Sampling is uniformly random, from crypto-seeded math/rand/v2 generators;
 // see sample.go for how rows are chosen without sorting the table.
@@ -39,6 +42,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -68,6 +72,7 @@ type opener struct{}
 var (
 	_ connectors.RowCounter   = (*source)(nil)
 	_ connectors.ColumnReader = (*source)(nil)
+	_ connectors.Splitter     = (*source)(nil)
 )
 
 // fileExts are the extensions that make a bare path a SQLite source.
@@ -341,7 +346,7 @@ func (s *source) Tables(ctx context.Context) ([]connectors.Table, error) {
 		cols, pk, err := s.tableInfo(ctx, n)
 		if err == nil {
 			t.Columns, t.PrimaryKey = cols, pk
-			if c, err := s.count(ctx, n); err == nil {
+			if c, err := s.count(ctx, t); err == nil {
 				t.Rows = connectors.RowCount{Value: c, Exact: true, Known: true}
 			}
 		}
@@ -533,17 +538,22 @@ func (b byPlace) Swap(i, j int) {
 	b.places[i], b.places[j] = b.places[j], b.places[i]
 }
 
-func (s *source) count(ctx context.Context, table string) (int64, error) {
+// count counts t's rows (its part's, for a part).
+func (s *source) count(ctx context.Context, t connectors.Table) (int64, error) {
+	w, err := where(t)
+	if err != nil {
+		return 0, err
+	}
 	var n int64
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+qualified(table)).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+qualified(t.Name)+w).Scan(&n); err != nil {
 		return 0, err
 	}
 	return n, nil
 }
 
-// CountRows counts a table's rows exactly.
+// CountRows counts a table's rows exactly (a part's, for a part).
 func (s *source) CountRows(ctx context.Context, t connectors.Table) (int64, error) {
-	n, err := s.count(ctx, t.Name)
+	n, err := s.count(ctx, t)
 	if err != nil {
 		return 0, fmt.Errorf("counting rows of table %s: %w", qualified(t.Name), err)
 	}
@@ -618,23 +628,80 @@ func (s *source) planRead(ctx context.Context, t connectors.Table, cols []connec
 	return p, nil
 }
 
-// ReadColumns streams cols of every row of t in one query, in storage
-// order (no ORDER BY). An error returned by fn stops the read and is
-// returned as is.
+// chunkRows is how many rows one chunk of ReadColumns reads (a variable
+// for tests).
+var chunkRows = connectors.ChunkRows
+
+// ReadColumns streams cols of every row of t (of its part, for a part), in
+// key order, in chunks of chunkRows rows, each its own statement, when the
+// table has a key (split.go), and in one statement in storage order when
+// it has none. An error returned by fn stops the read and is returned as
+// is.
 func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []connectors.Column, fn func(values []string) error) error {
 	wrap := func(err error) error {
+		var ce callerError
+		if errors.As(err, &ce) {
+			return ce.err
+		}
 		return fmt.Errorf("reading table %s: %w", qualified(t.Name), err)
 	}
 	p, err := s.planRead(ctx, t, cols, 0)
 	if err != nil {
 		return wrap(err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+p.list+" FROM "+qualified(t.Name))
+	k, keyed, err := s.keyOf(ctx, t)
 	if err != nil {
 		return wrap(err)
 	}
+	from := qualified(t.Name)
+	if !keyed {
+		w, err := where(t)
+		if err != nil {
+			return wrap(err)
+		}
+		if _, _, err = s.readChunk(ctx, "SELECT "+p.list+" FROM "+from+w, nil, p, false, fn); err != nil {
+			return wrap(err)
+		}
+		return nil
+	}
+	var last any // the key of the last row read; nil before the first
+	for {
+		var after string
+		var args []any
+		if last != nil {
+			after, args = k.expr+" > ?", []any{last}
+		}
+		w, err := where(t, after)
+		if err != nil {
+			return wrap(err)
+		}
+		q := "SELECT " + p.list + ", " + k.expr + " FROM " + from + w + " ORDER BY " + k.expr + " LIMIT " + strconv.Itoa(chunkRows)
+		got, key, err := s.readChunk(ctx, q, args, p, true, fn)
+		if err != nil {
+			return wrap(err)
+		}
+		if got < int64(chunkRows) {
+			return nil
+		}
+		last = key
+	}
+}
+
+// readChunk runs one statement of ReadColumns and hands its rows to fn;
+// keyed says the statement reads the key after p's list. It returns how
+// many rows it read and the last one's key; an error of fn comes back as
+// a callerError.
+func (s *source) readChunk(ctx context.Context, q string, args []any, p readPlan, keyed bool, fn func(values []string) error) (n int64, last any, err error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return 0, nil, err
+	}
 	defer rows.Close()
-	raw := make([]any, max(p.nRead, 1))
+	width := max(p.nRead, 1)
+	if keyed {
+		width++
+	}
+	raw := make([]any, width)
 	ptrs := make([]any, len(raw))
 	for i := range raw {
 		ptrs[i] = &raw[i]
@@ -644,10 +711,10 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 		// database/sql notices cancellation asynchronously; checking here
 		// stops the read at once.
 		if err := ctx.Err(); err != nil {
-			return wrap(err)
+			return n, nil, err
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return wrap(err)
+			return n, nil, err
 		}
 		for i, j := range p.index {
 			if j < 0 {
@@ -657,11 +724,20 @@ func (s *source) ReadColumns(ctx context.Context, t connectors.Table, cols []con
 			}
 		}
 		if err := fn(values); err != nil {
-			return err
+			return n, nil, callerError{err}
 		}
+		n++
 	}
 	if err := rows.Err(); err != nil {
-		return wrap(err)
+		return n, nil, err
 	}
-	return nil
+	if keyed && n > 0 {
+		last = raw[width-1]
+	}
+	return n, last, nil
 }
+
+// callerError carries an error of a ReadColumns callback, returned as is.
+type callerError struct{ err error }
+
+func (e callerError) Error() string { return e.err.Error() }

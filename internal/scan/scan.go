@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -319,16 +320,27 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 		return rs, nil
 	}
 	plans := s.linkTables(index, tables)
+	var splitErrs []error // per table of this shard: why it could not be split
 	if cfg.Shards > 1 {
 		// Links are found among every table (a row read here may point at
-		// a row another part reads); only this part's tables are read.
+		// a row another part reads); only this part's tables are read: a
+		// large table's part of its rows (splitFor), any other whole.
 		s.notes[index].Shard = true
 		var mine []connectors.Table
 		var minePlans []tableLinks
 		for i, t := range tables {
-			if shardOf(spec, t, cfg.Shards) == cfg.Shard {
-				mine, minePlans = append(mine, t), append(minePlans, plans[i])
+			part, split, splitErr := s.splitFor(ctx, src, t)
+			switch {
+			case split:
+				if part != nil {
+					cfg.Progress("%s %s is split in %d parts: this shard reads part %d", info.Name, t.QualifiedName(), cfg.Shards, cfg.Shard)
+					t.Part, t.Rows = part, part.Rows
+				}
+			case shardOf(spec, t, cfg.Shards) != cfg.Shard:
+				continue
 			}
+			mine, minePlans = append(mine, t), append(minePlans, plans[i])
+			splitErrs = append(splitErrs, splitErr)
 		}
 		tables, plans = mine, minePlans
 	}
@@ -338,6 +350,11 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 	sem := make(chan struct{}, cfg.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range tables {
+		if splitErrs != nil && splitErrs[i] != nil {
+			errs[i] = scrub(splitErrs[i])
+			cfg.Events(Event{Kind: EventTableFailed, Source: info.Name, Table: t.QualifiedName(), Err: errs[i]})
+			continue
+		}
 		if d, ok := cfg.Checkpoint.lookup(index, t); ok {
 			// Finished by an earlier run: put it back as it was.
 			if err := cfg.Checkpoint.replay(d, s.persons); err != nil {
@@ -457,6 +474,55 @@ func fingerprint(ctx context.Context, cfg Config, src connectors.Source, tables 
 	}
 	return &reports.Fingerprint{SHA256: f.SHA256, Size: f.Size, ServerVersion: f.ServerVersion,
 		Database: f.Database, TablesDigest: f.TablesDigest, Tables: f.Tables}
+}
+
+// SplitRows is how many rows (by the catalog's estimate) a table must
+// have for a sharded scan to split it: each of the N shards then reads one
+// of N parts of its rows, cut by key (connectors.Splitter), instead of one
+// shard reading all of it. Below it, a table goes whole to one shard.
+const SplitRows = 2_000_000
+
+// splitRows is SplitRows, unless a test lowered it (SetSplitRows).
+var splitRows atomic.Int64
+
+func init() { splitRows.Store(SplitRows) }
+
+// SetSplitRows sets the least rows of a table a sharded scan splits, for
+// tests (of the CLI too) that split small tables; restore puts SplitRows
+// back.
+func SetSplitRows(n int64) (restore func()) {
+	splitRows.Store(n)
+	return func() { splitRows.Store(SplitRows) }
+}
+
+// splitFor decides how a sharded scan reads a table: split is true when
+// it is large enough (splitRows) and its source can split it, and then
+// every shard reads the table, each its own part (part; nil when the
+// split failed, and err says why). A table the source has no key to split
+// by (connectors.ErrCannotSplit), like a small one, goes whole to one
+// shard. A split that fails otherwise (the connection, a timeout) is this
+// shard's table failing: going to one shard instead could read its rows
+// twice, as other shards, which split it, read their parts.
+//
+// Every shard decides alone, from the catalog's estimate and the key's
+// range, so the shards agree as long as they see the same table.
+func (s *scan) splitFor(ctx context.Context, src connectors.Source, t connectors.Table) (part *connectors.TablePart, split bool, err error) {
+	sp, ok := src.(connectors.Splitter)
+	if !ok || !t.Rows.Known || t.Rows.Value < splitRows.Load() {
+		return nil, false, nil
+	}
+	sctx, cancel := context.WithTimeout(ctx, s.cfg.TableTimeout)
+	parts, err := sp.Split(sctx, t, s.cfg.Shards)
+	cancel()
+	switch {
+	case errors.Is(err, connectors.ErrCannotSplit):
+		return nil, false, nil
+	case err != nil:
+		return nil, true, err
+	case len(parts) != s.cfg.Shards:
+		return nil, true, fmt.Errorf("splitting: %d parts for %d shards", len(parts), s.cfg.Shards)
+	}
+	return &parts[s.cfg.Shard], true, nil
 }
 
 // shardOf says which part of a sharded scan reads a table: a hash of the
