@@ -136,9 +136,11 @@ func Compact(s string) string {
 // words, the typographic ’ that word processors type included), dropping
 // punctuation and digits: "HERNÁNDEZ-GARCÍA, Ma. José" gives [HERNANDEZ
 // GARCIA MA JOSE].
-func Words(s string) []string {
+func Words(s string) []string { return AppendWords(nil, s) }
+
+// AppendWords appends the words of s, as Words splits them, to out.
+func AppendWords(out []string, s string) []string {
 	s = Fold(s)
-	var out []string
 	start := -1
 	for i, r := range s {
 		letter := unicode.IsLetter(r) || ((r == '\'' || r == '’') && start >= 0)
