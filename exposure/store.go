@@ -3,6 +3,7 @@ package exposure
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"slices"
@@ -115,6 +116,34 @@ func (b *Batch) addAlias(a alias) {
 func (b *Batch) addClaim(a alias) {
 	b.claims = append(b.claims, a)
 	if len(b.claims) >= batchSize {
+		b.Flush()
+	}
+}
+
+// records are what rows made, before they go to a batch.
+type records struct {
+	obs     []obs
+	aliases []alias
+	claims  []alias
+}
+
+func (r *records) addObs(o obs)     { r.obs = append(r.obs, o) }
+func (r *records) addAlias(a alias) { r.aliases = append(r.aliases, a) }
+func (r *records) addClaim(a alias) { r.claims = append(r.claims, a) }
+
+// take moves the records of one row into the batch, and empties r.
+func (b *Batch) take(r *records) {
+	b.takeRow(r, recordEnds{}, recordEnds{int32(len(r.obs)), int32(len(r.aliases)), int32(len(r.claims))})
+	r.obs, r.aliases, r.claims = r.obs[:0], r.aliases[:0], r.claims[:0]
+}
+
+// takeRow copies into the batch the records of one row, those of r
+// between from and to.
+func (b *Batch) takeRow(r *records, from, to recordEnds) {
+	b.obs = append(b.obs, r.obs[from.obs:to.obs]...)
+	b.aliases = append(b.aliases, r.aliases[from.aliases:to.aliases]...)
+	b.claims = append(b.claims, r.claims[from.claims:to.claims]...)
+	if len(b.obs) >= batchSize || len(b.aliases) >= batchSize || len(b.claims) >= batchSize {
 		b.Flush()
 	}
 }
@@ -558,14 +587,13 @@ func (r *Resolution) count(rec *PersonRecord) {
 	}
 }
 
-// compareKeys orders keys bytewise.
+// compareKeys orders keys bytewise (as two big-endian words, which is the
+// same order, compared in two steps).
 func compareKeys(a, b *Key) int {
-	for i := range a {
-		if a[i] != b[i] {
-			return cmp.Compare(a[i], b[i])
-		}
+	if c := cmp.Compare(binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])); c != 0 {
+		return c
 	}
-	return 0
+	return cmp.Compare(binary.BigEndian.Uint64(a[8:]), binary.BigEndian.Uint64(b[8:]))
 }
 
 // WriteRaw writes every observation and alias of the store to a raw
