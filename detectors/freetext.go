@@ -55,6 +55,29 @@ const (
 	tCondition
 )
 
+// TextCats is a set of the categories the free-text reader looks for: a
+// caller that wants only some of them spares the reader the others.
+type TextCats uint16
+
+// AllTextCats is every category the free-text reader looks for.
+const AllTextCats TextCats = 1<<len(textCats) - 1
+
+// TextCatsOf is the set of those of categories the free-text reader looks
+// for.
+func TextCatsOf(categories ...string) TextCats {
+	var s TextCats
+	for i, c := range textCats {
+		for _, want := range categories {
+			if c == want {
+				s |= 1 << i
+			}
+		}
+	}
+	return s
+}
+
+func (s TextCats) has(i int) bool { return s&(1<<i) != 0 }
+
 // birthWords precede a birthdate in a sentence ("NACIO EL 21/03/1963",
 // "FECHA DE NACIMIENTO: 21 DE MARZO DE 1963").
 var birthWords = wordSet(`NACIMIENTO NACIO NACI NACIDA NACIDO NAC FNAC FN DOB`)
@@ -65,7 +88,7 @@ var birthWords = wordSet(`NACIMIENTO NACIO NACI NACIDA NACIDO NAC FNAC FN DOB`)
 // for the rest.
 func scanText(v string, today time.Time) textFinds {
 	var set textSet
-	scanTextInto(&set, v, today)
+	scanTextInto(&set, v, today, AllTextCats)
 	f := textFinds{}
 	for i, value := range set {
 		if value != "" {
@@ -75,8 +98,12 @@ func scanText(v string, today time.Time) textFinds {
 	return f
 }
 
-// scanTextInto is scanText into a textSet, which costs no map.
-func scanTextInto(f *textSet, v string, today time.Time) {
+// scanTextInto is scanText into a textSet, which costs no map, looking
+// only for the categories of want: each is found exactly as scanText finds
+// it, the others are left empty. (Postal codes, birthdates and addresses
+// are looked for together: the first word of a sentence that introduces
+// one decides which it is.)
+func scanTextInto(f *textSet, v string, today time.Time, want TextCats) {
 	*f = textSet{}
 	run, at, digits := 0, false, 0
 	for i := 0; i <= len(v); i++ {
@@ -102,7 +129,7 @@ func scanTextInto(f *textSet, v string, today time.Time) {
 		}
 		run = 0
 	}
-	if at {
+	if at && want.has(tEmail) {
 		for _, tok := range strings.Fields(v) {
 			if validate.ParseEmail(trimPunct(tok)) == validate.OK {
 				f[tEmail] = trimPunct(tok)
@@ -110,10 +137,14 @@ func scanTextInto(f *textSet, v string, today time.Time) {
 			}
 		}
 	}
-	if digits >= 10 {
+	if digits >= 10 && want.has(tPhone) {
 		if p := phoneIn(v); p != "" {
 			f[tPhone] = p
 		}
+	}
+	sentences := want.has(tPostal) || want.has(tBirth) || want.has(tAddress)
+	if !want.has(tCondition) && !want.has(tName) && !(sentences && digits > 0) {
+		return // nothing else wanted needs the words
 	}
 	var tokBuf, wordBuf [64]string
 	tokens := appendTextTokens(tokBuf[:0], norm.Fold(v))
@@ -123,17 +154,19 @@ func scanTextInto(f *textSet, v string, today time.Time) {
 			words = append(words, t)
 		}
 	}
-	if w := clinicalWordIn(words); w != "" {
-		f[tCondition] = w
+	if want.has(tCondition) {
+		if w := clinicalWordIn(words); w != "" {
+			f[tCondition] = w
+		}
 	}
 	for i := range words {
-		if f[tName] == "" {
+		if f[tName] == "" && want.has(tName) {
 			if n := nameAt(words, i); n != "" {
 				f[tName] = n
 			}
 		}
 	}
-	if digits > 0 {
+	if digits > 0 && sentences {
 		for i, t := range tokens {
 			switch {
 			case f[tPostal] == "" && (t == "CP" || t == "C.P" || t == "C.P." || t == "POSTAL") && i+1 < len(tokens):
@@ -150,6 +183,11 @@ func scanTextInto(f *textSet, v string, today time.Time) {
 				if a := addressAfter(tokens, i); a != "" {
 					f[tAddress] = a
 				}
+			}
+		}
+		for i := range f {
+			if !want.has(i) {
+				f[i] = "" // found on the way to one wanted
 			}
 		}
 	}
@@ -320,7 +358,7 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 		if v == "" {
 			continue
 		}
-		scanTextInto(&set, v, tc.today)
+		scanTextInto(&set, v, tc.today, AllTextCats)
 		for j, value := range set {
 			if value == "" {
 				continue

@@ -102,15 +102,16 @@ func CURPNameKeys(full, paterno, materno, nombre string) []string {
 // them when it classifies a column of free text.
 func TextCategories(v string, today time.Time) []string {
 	var out []string
-	EachTextCategory(v, today, func(cat string) { out = append(out, cat) })
+	EachTextCategory(v, today, AllTextCats, func(cat string) { out = append(out, cat) })
 	return out
 }
 
-// EachTextCategory calls fn with each category TextCategories lists, in
-// the free-text reader's order, without allocating.
-func EachTextCategory(v string, today time.Time, fn func(category string)) {
+// EachTextCategory calls fn with each category of want that TextCategories
+// would list, in the free-text reader's order, without allocating; the
+// categories not wanted are not looked for.
+func EachTextCategory(v string, today time.Time, want TextCats, fn func(category string)) {
 	var set textSet
-	scanTextInto(&set, v, today)
+	scanTextInto(&set, v, today, want)
 	for i, value := range set {
 		if value != "" {
 			fn(textCats[i])

@@ -832,9 +832,18 @@ func otherPerson(column string) bool {
 func (p *Plan) judgeFor(c int, bits uint32, text bool) func(string) uint32 {
 	today := p.t.Today
 	if text {
+		// The reader looks only for what is judged (the rest is masked
+		// away); a CURP is looked for below in any case.
+		var want []string
+		for i, cat := range taxonomy.Categories {
+			if i < 32 && bits&(1<<i) != 0 {
+				want = append(want, cat.ID)
+			}
+		}
+		only := detectors.TextCatsOf(want...)
 		return func(v string) uint32 {
 			var out uint32
-			detectors.EachTextCategory(v, today, func(cat string) { out |= catBit(cat) })
+			detectors.EachTextCategory(v, today, only, func(cat string) { out |= catBit(cat) })
 			if out&bitCURP == 0 && hasCURP(v, today) {
 				out |= bitCURP
 			}

@@ -298,7 +298,14 @@ func loadAliases(p *partitions[alias], i int) ([]alias, error) {
 		return nil, err
 	}
 	slices.SortFunc(as, func(a, b alias) int {
-		return cmp.Or(compareKeys(&a.from, &b.from), cmp.Compare(a.toKind, b.toKind), compareKeys(&a.to, &b.to))
+		// Compared step by step: most keys differ in their first word.
+		if c := compareKeys(&a.from, &b.from); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.toKind, b.toKind); c != 0 {
+			return c
+		}
+		return compareKeys(&a.to, &b.to)
 	})
 	return slices.CompactFunc(as, func(a, b alias) bool { return a.from == b.from }), nil
 }
@@ -505,14 +512,25 @@ func aggregate(final *partitions[obs], nbrefs *partitions[alias], r *Resolution,
 			return err
 		}
 		slices.SortFunc(os, func(a, b obs) int {
-			return cmp.Or(compareKeys(&a.key, &b.key), cmp.Compare(a.kind, b.kind), cmp.Compare(a.source, b.source))
+			if c := compareKeys(&a.key, &b.key); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.kind, b.kind); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.source, b.source)
 		})
 		var refs []alias
 		if nbrefs != nil {
 			if refs, err = nbrefs.load(i); err != nil {
 				return err
 			}
-			slices.SortFunc(refs, func(a, b alias) int { return cmp.Or(compareKeys(&a.to, &b.to), compareKeys(&a.from, &b.from)) })
+			slices.SortFunc(refs, func(a, b alias) int {
+				if c := compareKeys(&a.to, &b.to); c != 0 {
+					return c
+				}
+				return compareKeys(&a.from, &b.from)
+			})
 		}
 		for j := 0; j < len(os); {
 			k := j
