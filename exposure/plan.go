@@ -157,15 +157,23 @@ type idColumn struct {
 }
 
 type judgedColumn struct {
-	col   int
-	bits  uint32 // categories judged value by value
-	judge func(v string) uint32
+	col  int
+	bits uint32 // categories judged value by value
+	// A text column is judged by judge; a structured one by its checks,
+	// dates reading its birthdates.
+	judge  func(v string) uint32
+	checks []judgeCheck
+	dates  dateReader
 }
 
 // judgeCheck is one category a structured column's values are checked for.
 type judgeCheck struct {
 	bit uint32
 	cat string
+	// curpCol is the column's place among curpCols for a CURP check of a
+	// CURP column, idCol among idCols for a check of an identifier the
+	// column is read for (-1 otherwise): those are read once per row.
+	curpCol, idCol int
 }
 
 // NewPlan plans the reading of t; its records go to b.
@@ -240,7 +248,7 @@ func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
 			judgeable &= maskIDs | bitName | bitBirth | maskHealth | maskFinance
 		}
 		if judgeable != 0 {
-			p.judged = append(p.judged, judgedColumn{col: c, bits: judgeable, judge: p.judgeFor(c, judgeable, text || embedded)})
+			p.judged = append(p.judged, p.judgeFor(c, judgeable, text || embedded))
 			need[c] = true
 		}
 		p.sampleOnly |= cats &^ judgeable
@@ -438,25 +446,14 @@ func (p *Plan) Result() TableResult {
 // or may hold.
 func (p *Plan) process(w *rowWork, sampled bool, certain, maybe uint32) uint32 {
 	t := p.t
-	var judged uint32
-	for _, j := range p.judged {
-		if w.present(j.col) {
-			judged |= j.judge(w.row[j.col]) & j.bits
-		}
-	}
-	// What the row holds about its subject: everything its columns hold,
-	// except that a name, a birthdate and an identifier are theirs only
-	// when they come from the subject's own columns (a doctor's name, a
-	// name mentioned in a note, a mother's birthdate are someone else's).
-	// Likewise identifiers: a mother's CURP is hers (curp_madre), not
-	// evidence of her child's identity kit.
-	cats := (certain | judged) &^ (bitName | bitBirth | maskIDs)
-
 	// The subject's CURPs: in their CURP columns, then in the row's text,
-	// each with its key.
+	// each with its key. Which CURP columns held one is kept for judging
+	// them below.
 	var curps [4]rowCURP
 	n := 0
+	hit := false
 	add := func(c validate.CURP) {
+		hit = true
 		for _, have := range curps[:n] {
 			if have.Value == c.Value {
 				return
@@ -467,8 +464,13 @@ func (p *Plan) process(w *rowWork, sampled bool, certain, maybe uint32) uint32 {
 			n++
 		}
 	}
-	for _, c := range p.curpCols {
+	var curpIn uint64 // bit k: curpCols[k] holds a valid CURP
+	for k, c := range p.curpCols {
+		hit = false
 		detectors.EachCURP(w.row[c], t.Today, add)
+		if hit && k < 64 {
+			curpIn |= 1 << k
+		}
 	}
 	if t.Full || sampled {
 		// Text is read in full mode, and in sampled rows.
@@ -476,32 +478,75 @@ func (p *Plan) process(w *rowWork, sampled bool, certain, maybe uint32) uint32 {
 			detectors.EachCURP(w.row[c], t.Today, add)
 		}
 	}
-	if n > 0 {
-		cats |= bitCURP
-	}
 	nameKey, partialName, full, pat, mat, giv := p.subjectName(w)
-	if partialName != "" {
-		cats |= bitName
-	}
 	var bd time.Time
 	bdOK := false
 	if p.birthCol >= 0 && w.present(p.birthCol) {
 		bd, bdOK = p.birth.read(w.row[p.birthCol])
 	}
-	if bdOK {
-		cats |= bitBirth
-	}
+
 	idKey := ""
-	for _, ic := range p.idCols {
+	var idCats uint32
+	var idIn uint64 // bit k: idCols[k] holds a valid identifier
+	for k, ic := range p.idCols {
 		if w.present(ic.col) {
 			if canon, ok := validID(ic.cat, w.row[ic.col], t.Today); ok {
-				cats |= catBit(ic.cat)
+				idCats |= catBit(ic.cat)
+				if k < 64 {
+					idIn |= 1 << k
+				}
 				if idKey == "" {
 					idKey = ic.cat + ":" + canon
 				}
 			}
 		}
 	}
+
+	var judged uint32
+	for i := range p.judged {
+		j := &p.judged[i]
+		if !w.present(j.col) {
+			continue
+		}
+		v := w.row[j.col]
+		if j.judge != nil {
+			judged |= j.judge(v) & j.bits
+			continue
+		}
+		for _, ch := range j.checks {
+			var ok bool
+			switch {
+			case ch.bit == bitCURP && ch.curpCol >= 0:
+				ok = curpIn&(1<<ch.curpCol) != 0 // read above, the same way
+			case ch.bit == bitBirth && j.col == p.birthCol:
+				ok = bdOK // read above, with the same reader
+			case ch.idCol >= 0:
+				ok = idIn&(1<<ch.idCol) != 0 // validated above
+			default:
+				ok = carries(ch.cat, v, t.Today, j.dates)
+			}
+			if ok {
+				judged |= ch.bit
+			}
+		}
+	}
+	// What the row holds about its subject: everything its columns hold,
+	// except that a name, a birthdate and an identifier are theirs only
+	// when they come from the subject's own columns (a doctor's name, a
+	// name mentioned in a note, a mother's birthdate are someone else's).
+	// Likewise identifiers: a mother's CURP is hers (curp_madre), not
+	// evidence of her child's identity kit.
+	cats := (certain | judged) &^ (bitName | bitBirth | maskIDs)
+	if n > 0 {
+		cats |= bitCURP
+	}
+	if partialName != "" {
+		cats |= bitName
+	}
+	if bdOK {
+		cats |= bitBirth
+	}
+	cats |= idCats
 
 	src := t.Source
 	var person Key
@@ -829,8 +874,9 @@ func otherPerson(column string) bool {
 // the categories in bits: with the validators where a category has one,
 // by the free-text reader for text, by presence otherwise (a column
 // classified as holding a category holds it in its present values).
-func (p *Plan) judgeFor(c int, bits uint32, text bool) func(string) uint32 {
+func (p *Plan) judgeFor(c int, bits uint32, text bool) judgedColumn {
 	today := p.t.Today
+	j := judgedColumn{col: c, bits: bits}
 	if text {
 		// The reader looks only for what is judged (the rest is masked
 		// away); a CURP is looked for below in any case.
@@ -841,34 +887,32 @@ func (p *Plan) judgeFor(c int, bits uint32, text bool) func(string) uint32 {
 			}
 		}
 		only := detectors.TextCatsOf(want...)
-		return func(v string) uint32 {
+		j.judge = func(v string) uint32 {
 			var out uint32
 			detectors.EachTextCategory(v, today, only, func(cat string) { out |= catBit(cat) })
-			if out&bitCURP == 0 && hasCURP(v, today) {
+			if bits&bitCURP != 0 && out&bitCURP == 0 && hasCURP(v, today) {
 				out |= bitCURP
 			}
 			return out | bits&presenceOnlyText
 		}
+		return j
 	}
-	var dates dateReader
 	if bits&bitBirth != 0 {
-		dates = newDateReader(p.t.Columns[c].Integer, p.t.Sample[c], today)
+		j.dates = newDateReader(p.t.Columns[c].Integer, p.t.Sample[c], today)
 	}
-	var checks []judgeCheck
 	for i, cat := range taxonomy.Categories {
 		if bit := uint32(1) << i; i < 32 && bits&bit != 0 {
-			checks = append(checks, judgeCheck{bit, cat.ID})
-		}
-	}
-	return func(v string) uint32 {
-		var out uint32
-		for _, ch := range checks {
-			if carries(ch.cat, v, today, dates) {
-				out |= ch.bit
+			ch := judgeCheck{bit: bit, cat: cat.ID, curpCol: -1, idCol: -1}
+			if k := slices.Index(p.curpCols, c); bit == bitCURP && k >= 0 && k < 64 {
+				ch.curpCol = k
 			}
+			if k := slices.Index(p.idCols, idColumn{c, cat.ID}); k >= 0 && k < 64 {
+				ch.idCol = k
+			}
+			j.checks = append(j.checks, ch)
 		}
-		return out
 	}
+	return j
 }
 
 // presenceOnlyText are the categories a text value is taken to hold when
