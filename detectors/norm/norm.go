@@ -57,11 +57,13 @@ func fold(r rune) rune {
 // Fold returns s upper-cased, without accents (Ñ kept), mojibake repaired
 // and runs of whitespace collapsed to one space, trimmed.
 func Fold(s string) string {
-	if HasMojibake(s) {
-		s = mojibake.Replace(s)
-	}
+	// Plain upper-case ASCII, most legacy values, is folded already, and
+	// holds no mojibake (which is never ASCII): no need to look for it.
 	if isPlainUpper(s) {
 		return s
+	}
+	if HasMojibake(s) {
+		s = mojibake.Replace(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
