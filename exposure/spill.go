@@ -28,7 +28,8 @@ type codec[T any] struct {
 // partitions holds records spread over nParts partitions by key, in memory
 // until its budget of records is used up, then appended to one file per
 // partition in dir. Memory stays bounded whatever the number of records;
-// each partition is later loaded whole, alone.
+// each partition is later loaded whole, alone. Distinct partitions may be
+// loaded and put back at once; adding is for one goroutine at a time.
 type partitions[T any] struct {
 	c      codec[T]
 	dir    string        // created on first spill
@@ -191,12 +192,10 @@ func (p *partitions[T]) putBack(i int, recs []T) error {
 		p.mem[i] = [][]T{recs}
 		return nil
 	}
-	if p.buf == nil {
-		p.buf = make([]byte, p.c.size)
-	}
+	buf := make([]byte, p.c.size) // not p.buf: partitions are put back in parallel
 	for j := range recs {
-		p.c.put(p.buf, &recs[j])
-		if _, err := p.bufs[i].Write(p.buf); err != nil {
+		p.c.put(buf, &recs[j])
+		if _, err := p.bufs[i].Write(buf); err != nil {
 			return fmt.Errorf("person set: spilling: %w", err)
 		}
 	}

@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Store collects what every table of a scan says about persons, as keyed
@@ -240,6 +242,17 @@ func (s *Store) Resolve(sources int, each func(*PersonRecord) error) (*Resolutio
 		return nil, s.err
 	}
 	r := &Resolution{BySource: make([]Counts, sources)}
+	// Sorting the aliases is most of resolving: each partition is sorted
+	// here, on every core, and the passes below find it sorted.
+	if err := inParallel(func(i int) error {
+		as, err := loadAliases(s.aliases, i)
+		if err != nil {
+			return err
+		}
+		return s.aliases.putBack(i, as)
+	}); err != nil {
+		return nil, err
+	}
 	if err := s.linkStats(); err != nil {
 		return nil, err
 	}
@@ -506,32 +519,14 @@ func (s *Store) follow(final *partitions[obs], nbrefs *partitions[alias]) error 
 // aggregate groups the final observations by person and counts them.
 func aggregate(final *partitions[obs], nbrefs *partitions[alias], r *Resolution, each func(*PersonRecord) error) error {
 	var rec PersonRecord
+	parts := loadSorted(final, nbrefs)
+	defer parts.close()
 	for i := range nParts {
-		os, err := final.load(i)
-		if err != nil {
-			return err
+		sp := parts.take(i)
+		if sp.err != nil {
+			return sp.err
 		}
-		slices.SortFunc(os, func(a, b obs) int {
-			if c := compareKeys(&a.key, &b.key); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.kind, b.kind); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.source, b.source)
-		})
-		var refs []alias
-		if nbrefs != nil {
-			if refs, err = nbrefs.load(i); err != nil {
-				return err
-			}
-			slices.SortFunc(refs, func(a, b alias) int {
-				if c := compareKeys(&a.to, &b.to); c != 0 {
-					return c
-				}
-				return compareKeys(&a.from, &b.from)
-			})
-		}
+		os, refs := sp.obs, sp.refs
 		for j := 0; j < len(os); {
 			k := j
 			rec = PersonRecord{Kind: os[j].kind, Key: os[j].key, Band: os[j].band, Sources: rec.Sources[:0], NB: rec.NB[:0]}
@@ -560,6 +555,120 @@ func aggregate(final *partitions[obs], nbrefs *partitions[alias], r *Resolution,
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// sortedPart is one partition of the final observations, and of the
+// name-and-birthdate references, loaded and sorted for aggregate.
+type sortedPart struct {
+	obs  []obs
+	refs []alias
+	err  error
+}
+
+// partLoader loads and sorts the partitions ahead of aggregate, on every
+// core, a few at a time, while aggregate counts the ones before.
+type partLoader struct {
+	parts   []chan sortedPart
+	slots   chan struct{} // one per partition loaded and not yet taken
+	stop    chan struct{}
+	running sync.WaitGroup
+}
+
+func loadSorted(final *partitions[obs], nbrefs *partitions[alias]) *partLoader {
+	l := &partLoader{parts: make([]chan sortedPart, nParts), slots: make(chan struct{}, runtime.GOMAXPROCS(0)+1),
+		stop: make(chan struct{})}
+	for i := range l.parts {
+		l.parts[i] = make(chan sortedPart, 1)
+	}
+	l.running.Add(1)
+	go func() {
+		defer l.running.Done()
+		for i := range nParts {
+			select {
+			case l.slots <- struct{}{}:
+			case <-l.stop:
+				return
+			}
+			l.running.Add(1)
+			go func() {
+				defer l.running.Done()
+				l.parts[i] <- sortPart(final, nbrefs, i)
+			}()
+		}
+	}()
+	return l
+}
+
+// take returns partition i, once loaded and sorted; partitions are taken
+// in order.
+func (l *partLoader) take(i int) sortedPart {
+	sp := <-l.parts[i]
+	<-l.slots
+	return sp
+}
+
+// close stops loading and waits for what is under way, so that the
+// partitions can be closed.
+func (l *partLoader) close() {
+	close(l.stop)
+	l.running.Wait()
+}
+
+func sortPart(final *partitions[obs], nbrefs *partitions[alias], i int) sortedPart {
+	os, err := final.load(i)
+	if err != nil {
+		return sortedPart{err: err}
+	}
+	slices.SortFunc(os, func(a, b obs) int {
+		if c := compareKeys(&a.key, &b.key); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.source, b.source)
+	})
+	var refs []alias
+	if nbrefs != nil {
+		if refs, err = nbrefs.load(i); err != nil {
+			return sortedPart{err: err}
+		}
+		slices.SortFunc(refs, func(a, b alias) int {
+			if c := compareKeys(&a.to, &b.to); c != 0 {
+				return c
+			}
+			return compareKeys(&a.from, &b.from)
+		})
+	}
+	return sortedPart{obs: os, refs: refs}
+}
+
+// inParallel runs fn for every partition, on every core; fn must touch
+// only its partition. It returns the first partition's error.
+func inParallel(fn func(i int) error) error {
+	errs := make([]error, nParts)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), nParts) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= nParts {
+					return
+				}
+				errs[i] = fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil
