@@ -51,7 +51,7 @@ func newPartitions[T any](c codec[T], dir string, budgetBytes int64) *partitions
 // scan stay small) and grow to maxBlock records.
 const (
 	minBlock = 64
-	maxBlock = 8192
+	maxBlock = 1024
 )
 
 // add keeps one record.
