@@ -36,6 +36,48 @@ NI O U E`)
 // found, which only ever leaves as a masked example.
 type textFinds map[string]string
 
+// textCats are the categories the free-text reader looks for, in the order
+// freeTextCandidates weighs them; a textSet holds one value per category,
+// in that order, "" where none was found.
+var textCats = [...]string{taxonomy.CURP, taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address, taxonomy.PostalCode,
+	taxonomy.Phone, taxonomy.Email, taxonomy.HealthCondition}
+
+type textSet [len(textCats)]string
+
+const (
+	tCURP = iota
+	tName
+	tBirth
+	tAddress
+	tPostal
+	tPhone
+	tEmail
+	tCondition
+)
+
+// TextCats is a set of the categories the free-text reader looks for: a
+// caller that wants only some of them spares the reader the others.
+type TextCats uint16
+
+// AllTextCats is every category the free-text reader looks for.
+const AllTextCats TextCats = 1<<len(textCats) - 1
+
+// TextCatsOf is the set of those of categories the free-text reader looks
+// for.
+func TextCatsOf(categories ...string) TextCats {
+	var s TextCats
+	for i, c := range textCats {
+		for _, want := range categories {
+			if c == want {
+				s |= 1 << i
+			}
+		}
+	}
+	return s
+}
+
+func (s TextCats) has(i int) bool { return s&(1<<i) != 0 }
+
 // birthWords precede a birthdate in a sentence ("NACIO EL 21/03/1963",
 // "FECHA DE NACIMIENTO: 21 DE MARZO DE 1963").
 var birthWords = wordSet(`NACIMIENTO NACIO NACI NACIDA NACIDO NAC FNAC FN DOB`)
@@ -45,7 +87,24 @@ var birthWords = wordSet(`NACIMIENTO NACIO NACI NACIDA NACIDO NAC FNAC FN DOB`)
 // "@" for an e-mail, a run of ten digits for a phone; words are split once
 // for the rest.
 func scanText(v string, today time.Time) textFinds {
+	var set textSet
+	scanTextInto(&set, v, today, AllTextCats)
 	f := textFinds{}
+	for i, value := range set {
+		if value != "" {
+			f[textCats[i]] = value
+		}
+	}
+	return f
+}
+
+// scanTextInto is scanText into a textSet, which costs no map, looking
+// only for the categories of want: each is found exactly as scanText finds
+// it, the others are left empty. (Postal codes, birthdates and addresses
+// are looked for together: the first word of a sentence that introduces
+// one decides which it is.)
+func scanTextInto(f *textSet, v string, today time.Time, want TextCats) {
+	*f = textSet{}
 	run, at, digits := 0, false, 0
 	for i := 0; i <= len(v); i++ {
 		var b byte = ' '
@@ -62,78 +121,109 @@ func scanText(v string, today time.Time) textFinds {
 			run++
 			continue
 		}
-		if run == 18 && f[taxonomy.CURP] == "" {
+		if run == 18 && f[tCURP] == "" {
 			tok := v[i-18 : i]
 			if _, r := validate.ParseCURP(tok, today); r == validate.OK {
-				f[taxonomy.CURP] = tok
+				f[tCURP] = tok
 			}
 		}
 		run = 0
 	}
-	if at {
+	if at && want.has(tEmail) {
 		for _, tok := range strings.Fields(v) {
 			if validate.ParseEmail(trimPunct(tok)) == validate.OK {
-				f[taxonomy.Email] = trimPunct(tok)
+				f[tEmail] = trimPunct(tok)
 				break
 			}
 		}
 	}
-	if digits >= 10 {
+	if digits >= 10 && want.has(tPhone) {
 		if p := phoneIn(v); p != "" {
-			f[taxonomy.Phone] = p
+			f[tPhone] = p
 		}
 	}
-	tokens := textTokens(norm.Fold(v))
-	var words []string
+	sentences := want.has(tPostal) || want.has(tBirth) || want.has(tAddress)
+	if !want.has(tCondition) && !want.has(tName) && !(sentences && digits > 0) {
+		return // nothing else wanted needs the words
+	}
+	var tokBuf, wordBuf [64]string
+	tokens := appendTextTokens(tokBuf[:0], norm.Fold(v))
+	words := wordBuf[:0]
 	for _, t := range tokens {
 		if isWord(t) {
 			words = append(words, t)
 		}
 	}
-	if w := clinicalWordIn(words); w != "" {
-		f[taxonomy.HealthCondition] = w
+	if want.has(tCondition) {
+		if w := clinicalWordIn(words); w != "" {
+			f[tCondition] = w
+		}
 	}
 	for i := range words {
-		if f[taxonomy.PersonName] == "" {
+		if f[tName] == "" && want.has(tName) {
 			if n := nameAt(words, i); n != "" {
-				f[taxonomy.PersonName] = n
+				f[tName] = n
 			}
 		}
 	}
-	if digits > 0 {
+	if digits > 0 && sentences {
 		for i, t := range tokens {
 			switch {
-			case f[taxonomy.PostalCode] == "" && (t == "CP" || t == "C.P" || t == "C.P." || t == "POSTAL") && i+1 < len(tokens):
+			case f[tPostal] == "" && (t == "CP" || t == "C.P" || t == "C.P." || t == "POSTAL") && i+1 < len(tokens):
 				if cp := strings.TrimRight(tokens[i+1], "."); cp != "" {
 					if _, r := validate.ParsePostalCode(cp, false); r == validate.OK {
-						f[taxonomy.PostalCode] = cp
+						f[tPostal] = cp
 					}
 				}
-			case f[taxonomy.Birthdate] == "" && birthWords[strings.Trim(t, ".:")]:
+			case f[tBirth] == "" && birthWords[strings.Trim(t, ".:")]:
 				if d := dateAfter(tokens[i+1:], today); d != "" {
-					f[taxonomy.Birthdate] = d
+					f[tBirth] = d
 				}
-			case f[taxonomy.Address] == "" && (streetWords[strings.TrimRight(t, ".")] || settlementWords[strings.TrimRight(t, ".")]):
+			case f[tAddress] == "" && (streetWords[strings.TrimRight(t, ".")] || settlementWords[strings.TrimRight(t, ".")]):
 				if a := addressAfter(tokens, i); a != "" {
-					f[taxonomy.Address] = a
+					f[tAddress] = a
 				}
 			}
 		}
+		for i := range f {
+			if !want.has(i) {
+				f[i] = "" // found on the way to one wanted
+			}
+		}
 	}
-	return f
 }
 
 // textTokens splits folded text on spaces and the punctuation around
 // words, keeping what dates, codes and numbers are made of ('/', '-',
 // '.', '#').
-func textTokens(f string) []string {
-	return strings.FieldsFunc(f, func(r rune) bool {
-		switch r {
-		case ' ', ',', ';', ':', '(', ')', '"', '\'', '\n', '\t', '[', ']':
-			return true
+func textTokens(f string) []string { return appendTextTokens(nil, f) }
+
+// appendTextTokens appends the tokens of f, as textTokens splits them, to
+// out.
+func appendTextTokens(out []string, f string) []string {
+	start := -1
+	for i, r := range f {
+		if isTextSeparator(r) {
+			if start >= 0 {
+				out = append(out, f[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
 		}
-		return false
-	})
+	}
+	if start >= 0 {
+		out = append(out, f[start:])
+	}
+	return out
+}
+
+func isTextSeparator(r rune) bool {
+	switch r {
+	case ' ', ',', ';', ':', '(', ')', '"', '\'', '\n', '\t', '[', ']':
+		return true
+	}
+	return false
 }
 
 func isWord(t string) bool {
@@ -259,27 +349,29 @@ func (tc *tableCtx) freeTextCandidates(c *colCtx) []*candidate {
 	mk := func(cat string) *candidate {
 		return &candidate{category: cat, rows: NewBitset(tc.rows)}
 	}
-	cats := []string{taxonomy.CURP, taxonomy.PersonName, taxonomy.Birthdate, taxonomy.Address, taxonomy.PostalCode,
-		taxonomy.Phone, taxonomy.Email, taxonomy.HealthCondition}
-	found := map[string]*candidate{}
-	for _, cat := range cats {
-		found[cat] = mk(cat)
+	var found [len(textCats)]*candidate
+	for i, cat := range textCats {
+		found[i] = mk(cat)
 	}
+	var set textSet
 	for i, v := range c.vals {
 		if v == "" {
 			continue
 		}
-		for cat, value := range scanText(v, tc.today) {
-			k := found[cat]
+		scanTextInto(&set, v, tc.today, AllTextCats)
+		for j, value := range set {
+			if value == "" {
+				continue
+			}
+			k := found[j]
 			k.rows.Set(i)
 			k.matched++
-			k.addExample(cat, value)
+			k.addExample(textCats[j], value)
 		}
 	}
 	n := float64(c.nPresent)
 	var out []*candidate
-	for _, cat := range cats {
-		k := found[cat]
+	for _, k := range found {
 		share := float64(k.matched) / n
 		if share < minTextShare {
 			continue

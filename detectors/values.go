@@ -101,10 +101,20 @@ func CURPNameKeys(full, paterno, materno, nombre string) []string {
 // value (a sentence, a note, a JSON document read as text), as it finds
 // them when it classifies a column of free text.
 func TextCategories(v string, today time.Time) []string {
-	f := scanText(v, today)
-	out := make([]string, 0, len(f))
-	for cat := range f {
-		out = append(out, cat)
-	}
+	var out []string
+	EachTextCategory(v, today, AllTextCats, func(cat string) { out = append(out, cat) })
 	return out
+}
+
+// EachTextCategory calls fn with each category of want that TextCategories
+// would list, in the free-text reader's order, without allocating; the
+// categories not wanted are not looked for.
+func EachTextCategory(v string, today time.Time, want TextCats, fn func(category string)) {
+	var set textSet
+	scanTextInto(&set, v, today, want)
+	for i, value := range set {
+		if value != "" {
+			fn(textCats[i])
+		}
+	}
 }

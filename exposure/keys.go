@@ -36,7 +36,16 @@ const (
 // Keyer makes keyed hashes. It is safe for concurrent use.
 type Keyer struct {
 	key  []byte
-	pool sync.Pool
+	pool sync.Pool // of *hasher
+}
+
+// hasher is one HMAC with the buffers a hash needs: the message is
+// written whole, once, and the sum lands in place, so that hashing a
+// value allocates nothing.
+type hasher struct {
+	mac hash.Hash
+	msg []byte
+	sum [sha256.Size]byte
 }
 
 // NewHashKey returns a random 32-byte key, for a scan whose hashes need not
@@ -55,7 +64,7 @@ func NewKeyer(key []byte) *Keyer {
 		key = NewHashKey()
 	}
 	k := &Keyer{key: key}
-	k.pool.New = func() any { return hmac.New(sha256.New, k.key) }
+	k.pool.New = func() any { return &hasher{mac: hmac.New(sha256.New, k.key), msg: make([]byte, 0, 128)} }
 	return k
 }
 
@@ -70,22 +79,30 @@ func (k *Keyer) KeyID() string {
 
 // hash returns the keyed hash of kind followed by the parts, each ended by
 // a 0 byte so that ("AB","C") and ("A","BC") differ.
-func (k *Keyer) hash(kind uint8, parts ...string) Key {
-	h := k.pool.Get().(hash.Hash)
-	h.Reset()
-	var b [1]byte
-	b[0] = kind
-	h.Write(b[:])
+func (k *Keyer) hash(kind uint8, parts ...string) Key { return k.sum(kind, false, parts) }
+
+// joined returns the keyed hash of kind followed by the parts written as
+// one (the hash of their concatenation as one part).
+func (k *Keyer) joined(kind uint8, parts ...string) Key { return k.sum(kind, true, parts) }
+
+func (k *Keyer) sum(kind uint8, joined bool, parts []string) Key {
+	h := k.pool.Get().(*hasher)
+	h.msg = append(h.msg[:0], kind)
 	for _, p := range parts {
-		h.Write([]byte(p))
-		b[0] = 0
-		h.Write(b[:])
+		h.msg = append(h.msg, p...)
+		if !joined {
+			h.msg = append(h.msg, 0)
+		}
 	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	k.pool.Put(h)
+	if joined {
+		h.msg = append(h.msg, 0)
+	}
+	h.mac.Reset()
+	h.mac.Write(h.msg)
+	h.mac.Sum(h.sum[:0])
 	var out Key
-	copy(out[:], sum[:])
+	copy(out[:], h.sum[:])
+	k.pool.Put(h)
 	return out
 }
 

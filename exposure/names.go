@@ -67,20 +67,63 @@ func PartialNameKey(parts ...string) string {
 func nameWords(parts []string) (words []string, full bool) {
 	full = true
 	for _, p := range parts {
-		for _, w := range norm.Words(p) {
-			switch {
-			case dict.Particles[w] || nameTitles[w]:
-				continue
-			case notNames[w]:
-				full = false
-				continue
-			case nameAbbreviations[w] || len(w) == 1:
-				full = false // an initial or an abbreviation
-				continue
-			}
-			words = append(words, w)
-		}
+		words, full = appendNameWords(words, p, full)
 	}
 	slices.Sort(words)
 	return words, full
+}
+
+// What a word of a name is, when it is not simply a name (nameWordKinds).
+const (
+	wordSkipped = 1 + iota // a particle or a title: not part of who someone is
+	wordNotFull            // a placeholder or an abbreviation: the name is not written in full
+)
+
+// nameWordKinds joins the word lists above, so that a word is looked up
+// once: particles and titles first, as nameWords has always weighed them.
+var nameWordKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range nameAbbreviations {
+		m[w] = wordNotFull
+	}
+	for w := range notNames {
+		m[w] = wordNotFull
+	}
+	for w, ok := range dict.Particles {
+		if ok {
+			m[w] = wordSkipped
+		}
+	}
+	for w, ok := range nameTitles {
+		if ok {
+			m[w] = wordSkipped
+		}
+	}
+	return m
+}()
+
+// appendNameWords appends the words of one part of a name to words
+// (unsorted), and says whether the name is still written in full.
+func appendNameWords(words []string, part string, full bool) ([]string, bool) {
+	if part == "" {
+		return words, full
+	}
+	start := len(words)
+	words = norm.AppendWords(words, part)
+	kept := words[:start]
+	for _, w := range words[start:] {
+		switch nameWordKinds[w] {
+		case wordSkipped:
+			continue
+		case wordNotFull:
+			full = false
+			continue
+		}
+		if len(w) == 1 {
+			full = false // an initial
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return kept, full
 }

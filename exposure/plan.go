@@ -61,8 +61,9 @@ type Plan struct {
 	keyer *Keyer
 	batch *Batch
 
-	read []int // columns read in full, in order
-	row  []string
+	read    []int // columns read in full, in order
+	workers int   // goroutines that process rows (SetWorkers)
+	serial  *rowWork
 
 	curpCols     []int // narrow columns holding the subject's CURP
 	otherCURPs   []int // narrow columns holding someone else's (curp_madre)
@@ -78,14 +79,68 @@ type Plan struct {
 	sampleOnly uint32
 	sampleRows []uint32 // per sampled row, its categories of sampleOnly
 
-	counts    [32]int64 // rows per category, in the rows counted exactly
-	anyRows   int64     // rows counted that hold any category
-	exact     uint32    // categories counted exactly (of those the table has: exactCats)
-	all       uint32    // categories the table's findings hold
+	tally
+	exact     uint32 // categories counted exactly (of those the table has: exactCats)
+	all       uint32 // categories the table's findings hold
 	exactCats uint32
-	rowsRead  int64
-	textCURP  int // sampled rows with a CURP in text that is not read in full
+	// rowPrefix and linkPrefix[i] begin the row keys of the table's own
+	// rows and of the rows its link i points at: the source and the table.
+	rowPrefix  string
+	linkPrefix []string
 }
+
+// tally is what rows add up to; the rows of one chunk (stream.go) are
+// tallied apart and added to the plan's.
+type tally struct {
+	counts   [32]int64 // rows per category, in the rows counted exactly
+	anyRows  int64     // rows counted that hold any category
+	rowsRead int64
+	textCURP int // sampled rows with a CURP in text that is not read in full
+}
+
+func (t *tally) add(o *tally) {
+	for i := range t.counts {
+		t.counts[i] += o.counts[i]
+	}
+	t.anyRows += o.anyRows
+	t.rowsRead += o.rowsRead
+	t.textCURP += o.textCURP
+}
+
+// rowWork is what processing rows needs of its own, one per goroutine: the
+// row at hand by column, what is known of its values, scratch space, and
+// the records made, until they are handed to the batch.
+type rowWork struct {
+	row   []string
+	pres  []uint8 // per column: 0 not looked at yet, 1 present, 2 not
+	words []string
+	recs  records
+}
+
+func (p *Plan) newWork() *rowWork {
+	n := len(p.t.Columns)
+	return &rowWork{row: make([]string, n), pres: make([]uint8, n)}
+}
+
+// present reports whether column c of the row holds a value (present),
+// deciding once per row.
+func (w *rowWork) present(c int) bool {
+	switch w.pres[c] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ok := present(w.row[c])
+	w.pres[c] = 2
+	if ok {
+		w.pres[c] = 1
+	}
+	return ok
+}
+
+// setRow starts a row: its values by column.
+func (w *rowWork) setRow() { clear(w.pres) }
 
 type nameColumns struct {
 	full                    []int // one full name, or parts read in column order as one
@@ -102,14 +157,33 @@ type idColumn struct {
 }
 
 type judgedColumn struct {
-	col   int
-	bits  uint32 // categories judged value by value
-	judge func(v string) uint32
+	col  int
+	bits uint32 // categories judged value by value
+	// A text column is judged by judge; a structured one by its checks,
+	// dates reading its birthdates.
+	judge  func(v string) uint32
+	checks []judgeCheck
+	dates  dateReader
+}
+
+// judgeCheck is one category a structured column's values are checked for.
+type judgeCheck struct {
+	bit uint32
+	cat string
+	// curpCol is the column's place among curpCols for a CURP check of a
+	// CURP column, idCol among idCols for a check of an identifier the
+	// column is read for (-1 otherwise): those are read once per row.
+	curpCol, idCol int
 }
 
 // NewPlan plans the reading of t; its records go to b.
 func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
-	p := &Plan{t: t, keyer: k, batch: b, birthCol: -1, row: make([]string, len(t.Columns))}
+	p := &Plan{t: t, keyer: k, batch: b, birthCol: -1, workers: 1}
+	p.serial = p.newWork()
+	p.rowPrefix = rowKeyPrefix(t.Source, t.Name)
+	for _, l := range t.Out {
+		p.linkPrefix = append(p.linkPrefix, rowKeyPrefix(t.Source, l.Target))
+	}
 	need := make([]bool, len(t.Columns))
 	var subjectNames []int
 	for c, col := range t.Columns {
@@ -174,7 +248,7 @@ func NewPlan(t *Table, k *Keyer, b *Batch) *Plan {
 			judgeable &= maskIDs | bitName | bitBirth | maskHealth | maskFinance
 		}
 		if judgeable != 0 {
-			p.judged = append(p.judged, judgedColumn{col: c, bits: judgeable, judge: p.judgeFor(c, judgeable, text || embedded)})
+			p.judged = append(p.judged, p.judgeFor(c, judgeable, text || embedded))
 			need[c] = true
 		}
 		p.sampleOnly |= cats &^ judgeable
@@ -235,28 +309,44 @@ func (p *Plan) Columns() []int {
 	return p.read
 }
 
+// SetWorkers sets how many goroutines process rows in ReadSample and
+// Read (1, the default: the caller's alone). The records and figures are
+// the same whatever the number.
+func (p *Plan) SetWorkers(n int) { p.workers = max(n, 1) }
+
 // ReadSample processes the sampled rows: the only rows when the sample is
 // the whole table, and in any case the rows whose columns that were only
 // sampled are known.
 func (p *Plan) ReadSample() {
+	if p.workers > 1 && p.t.SampleRows > chunkRows {
+		p.readSampleParallel()
+		return
+	}
+	for r := range p.t.SampleRows {
+		p.sampleRow(p.serial, &p.tally, r)
+		p.batch.take(&p.serial.recs)
+	}
+}
+
+// sampleRow processes sampled row r, adding to tl.
+func (p *Plan) sampleRow(w *rowWork, tl *tally, r int) {
 	t := p.t
-	for r := range t.SampleRows {
-		for c := range p.row {
-			p.row[c] = ""
-			if c < len(t.Sample) && r < len(t.Sample[c]) {
-				p.row[c] = t.Sample[c][r]
-			}
+	w.setRow()
+	for c := range w.row {
+		w.row[c] = ""
+		if c < len(t.Sample) && r < len(t.Sample[c]) {
+			w.row[c] = t.Sample[c][r]
 		}
-		cats := p.process(true, p.sampleRows[r], 0)
-		if t.Complete {
-			p.count(cats | p.sampleRows[r])
-			p.rowsRead++
-		} else {
-			for _, c := range p.textCURPCols {
-				if !t.Full && hasCURP(p.row[c], t.Today) {
-					p.textCURP++
-					break
-				}
+	}
+	cats := p.process(w, true, p.sampleRows[r], 0)
+	if t.Complete {
+		p.count(tl, cats|p.sampleRows[r])
+		tl.rowsRead++
+	} else {
+		for _, c := range p.textCURPCols {
+			if !t.Full && hasCURP(w.row[c], t.Today) {
+				tl.textCURP++
+				break
 			}
 		}
 	}
@@ -265,26 +355,31 @@ func (p *Plan) ReadSample() {
 // Row processes one row of the full read: values holds the row's values of
 // Columns(), in order.
 func (p *Plan) Row(values []string) {
-	for i := range p.row {
-		p.row[i] = ""
-	}
-	for i, c := range p.read {
-		if i < len(values) {
-			p.row[c] = values[i]
-		}
-	}
-	cats := p.process(false, 0, p.sampleOnly)
-	p.count(cats)
-	p.rowsRead++
+	p.fullRow(p.serial, &p.tally, values)
+	p.batch.take(&p.serial.recs)
 }
 
-func (p *Plan) count(cats uint32) {
+// fullRow processes one row of the full read, adding to tl.
+func (p *Plan) fullRow(w *rowWork, tl *tally, values []string) {
+	w.setRow()
+	clear(w.row)
+	for i, c := range p.read {
+		if i < len(values) {
+			w.row[c] = values[i]
+		}
+	}
+	cats := p.process(w, false, 0, p.sampleOnly)
+	p.count(tl, cats)
+	tl.rowsRead++
+}
+
+func (p *Plan) count(tl *tally, cats uint32) {
 	if cats&p.exactSet() != 0 {
-		p.anyRows++
+		tl.anyRows++
 	}
 	for i := 0; cats != 0 && i < 32; i++ {
 		if cats&(1<<i) != 0 {
-			p.counts[i]++
+			tl.counts[i]++
 			cats &^= 1 << i
 		}
 	}
@@ -349,12 +444,90 @@ func (p *Plan) Result() TableResult {
 // row of the sample, where every column was read; certain and maybe are
 // the categories of columns not judged that the row holds for certain,
 // or may hold.
-func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
+func (p *Plan) process(w *rowWork, sampled bool, certain, maybe uint32) uint32 {
 	t := p.t
+	// The subject's CURPs: in their CURP columns, then in the row's text,
+	// each with its key. Which CURP columns held one is kept for judging
+	// them below.
+	var curps [4]rowCURP
+	n := 0
+	hit := false
+	add := func(c validate.CURP) {
+		hit = true
+		for _, have := range curps[:n] {
+			if have.Value == c.Value {
+				return
+			}
+		}
+		if n < len(curps) {
+			curps[n] = rowCURP{CURP: c, key: p.keyer.CURP(c.Value), band: bandOf(c.Birth, t.Today)}
+			n++
+		}
+	}
+	var curpIn uint64 // bit k: curpCols[k] holds a valid CURP
+	for k, c := range p.curpCols {
+		hit = false
+		detectors.EachCURP(w.row[c], t.Today, add)
+		if hit && k < 64 {
+			curpIn |= 1 << k
+		}
+	}
+	if t.Full || sampled {
+		// Text is read in full mode, and in sampled rows.
+		for _, c := range p.textCURPCols {
+			detectors.EachCURP(w.row[c], t.Today, add)
+		}
+	}
+	nameKey, partialName, full, pat, mat, giv := p.subjectName(w)
+	var bd time.Time
+	bdOK := false
+	if p.birthCol >= 0 && w.present(p.birthCol) {
+		bd, bdOK = p.birth.read(w.row[p.birthCol])
+	}
+
+	idKey := ""
+	var idCats uint32
+	var idIn uint64 // bit k: idCols[k] holds a valid identifier
+	for k, ic := range p.idCols {
+		if w.present(ic.col) {
+			if canon, ok := validID(ic.cat, w.row[ic.col], t.Today); ok {
+				idCats |= catBit(ic.cat)
+				if k < 64 {
+					idIn |= 1 << k
+				}
+				if idKey == "" {
+					idKey = ic.cat + ":" + canon
+				}
+			}
+		}
+	}
+
 	var judged uint32
-	for _, j := range p.judged {
-		if v := p.row[j.col]; present(v) {
+	for i := range p.judged {
+		j := &p.judged[i]
+		if !w.present(j.col) {
+			continue
+		}
+		v := w.row[j.col]
+		if j.judge != nil {
 			judged |= j.judge(v) & j.bits
+			continue
+		}
+		for _, ch := range j.checks {
+			var ok bool
+			switch {
+			case ch.bit == bitCURP && ch.curpCol >= 0:
+				ok = curpIn&(1<<ch.curpCol) != 0 // read above, the same way
+			case ch.bit == bitBirth && j.col == p.birthCol:
+				ok = bdOK // read above, with the same reader
+			case ch.idCol >= 0:
+				ok = idIn&(1<<ch.idCol) != 0 // validated above
+			default:
+				ok = carries(ch.cat, v, t.Today, j.dates)
+			}
+			if ok {
+				judged |= ch.bit
+			}
 		}
 	}
 	// What the row holds about its subject: everything its columns hold,
@@ -364,58 +537,16 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	// Likewise identifiers: a mother's CURP is hers (curp_madre), not
 	// evidence of her child's identity kit.
 	cats := (certain | judged) &^ (bitName | bitBirth | maskIDs)
-
-	// The subject's CURPs: in their CURP columns, then in the row's text.
-	var curps [4]validate.CURP
-	n := 0
-	add := func(c validate.CURP) {
-		for _, have := range curps[:n] {
-			if have.Value == c.Value {
-				return
-			}
-		}
-		if n < len(curps) {
-			curps[n] = c
-			n++
-		}
-	}
-	for _, c := range p.curpCols {
-		detectors.EachCURP(p.row[c], t.Today, add)
-	}
-	if t.Full || sampled {
-		// Text is read in full mode, and in sampled rows.
-		for _, c := range p.textCURPCols {
-			detectors.EachCURP(p.row[c], t.Today, add)
-		}
-	}
 	if n > 0 {
 		cats |= bitCURP
 	}
-	nameKey, partialName, full, pat, mat, giv := p.subjectName()
 	if partialName != "" {
 		cats |= bitName
-	}
-	var bd time.Time
-	bdOK := false
-	if p.birthCol >= 0 {
-		if v := p.row[p.birthCol]; present(v) {
-			bd, bdOK = p.birth.read(v)
-		}
 	}
 	if bdOK {
 		cats |= bitBirth
 	}
-	idKey := ""
-	for _, ic := range p.idCols {
-		if v := p.row[ic.col]; present(v) {
-			if canon, ok := validID(ic.cat, v, t.Today); ok {
-				cats |= catBit(ic.cat)
-				if idKey == "" {
-					idKey = ic.cat + ":" + canon
-				}
-			}
-		}
-	}
+	cats |= idCats
 
 	src := t.Source
 	var person Key
@@ -427,32 +558,33 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		// (a CURP in a note about the patient is the patient's).
 		holder := -1
 		for i := range n {
-			c := curps[i]
-			p.batch.addObs(obs{key: p.keyer.CURP(c.Value), cats: cats, maybe: maybe, source: src, kind: kindCURP, band: bandOf(c.Birth, t.Today)})
-			p.stemAlias(c)
+			c := &curps[i]
+			w.recs.addObs(obs{key: c.key, cats: cats, maybe: maybe, source: src, kind: kindCURP, band: c.band})
+			p.stemAlias(w, c)
 			if holder < 0 && nameKey != "" && detectors.NameAgreesWithCURP(c.NameKey, full, pat, mat, giv) {
 				holder = i
 			}
 		}
 		if holder >= 0 {
-			p.nameAliases(curps[holder], nameKey, bd, bdOK)
-			person, personKind, personBand = p.keyer.CURP(curps[holder].Value), kindCURP, bandOf(curps[holder].Birth, t.Today)
+			p.nameAliases(w, &curps[holder], nameKey, bd, bdOK)
+			person, personKind, personBand = curps[holder].key, kindCURP, curps[holder].band
 		} else {
-			person, personKind, personBand = p.keyer.CURP(curps[0].Value), kindCURP, bandOf(curps[0].Birth, t.Today)
+			person, personKind, personBand = curps[0].key, kindCURP, curps[0].band
 			if nameKey != "" && bdOK {
 				// The name is not the CURP holder's: someone else, known by
 				// name and birthdate.
-				p.batch.addObs(obs{key: p.keyer.NameBirth(nameKey, day(bd)), cats: bitName | bitBirth, source: src, kind: kindNB, band: bandOf(bd, t.Today)})
+				w.recs.addObs(obs{key: p.keyer.NameBirth(nameKey, day(bd)), cats: bitName | bitBirth, source: src, kind: kindNB, band: bandOf(bd, t.Today)})
 			}
 		}
 	case nameKey != "" && bdOK:
 		person, personKind, personBand = p.keyer.NameBirth(nameKey, day(bd)), kindNB, bandOf(bd, t.Today)
-		p.batch.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
+		w.recs.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
 		// Whose CURP would this name and birthdate make? A holder whose
 		// CURP was never written beside their name is still them.
+		var date [6]byte
+		yymmdd(&date, bd)
 		for _, letters := range detectors.CURPNameKeys(full, pat, mat, giv) {
-			stem := letters[:4] + bd.Format("060102") + letters[4:]
-			p.batch.addClaim(alias{from: p.keyer.Stem(stem), to: person, fromKind: kindStem, toKind: kindNB, toBand: personBand})
+			w.recs.addClaim(alias{from: p.keyer.joined(kindStem, letters[:4], string(date[:]), letters[4:]), to: person, fromKind: kindStem, toKind: kindNB, toBand: personBand})
 		}
 	}
 	// Other people's CURPs (curp_madre) are people too: identified, with
@@ -460,19 +592,20 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	// row's other data is not theirs.
 	var namedOthers uint64 // other-name columns (bits by place) that named a CURP holder
 	for _, c := range p.otherCURPs {
-		detectors.EachCURP(p.row[c], t.Today, func(oc validate.CURP) {
+		detectors.EachCURP(w.row[c], t.Today, func(c validate.CURP) {
+			oc := rowCURP{CURP: c, key: p.keyer.CURP(c.Value), band: bandOf(c.Birth, t.Today)}
 			ocats := bitCURP
 			for k, nc := range p.otherNames {
-				if v := p.row[nc]; present(v) && k < 64 && detectors.NameAgreesWithCURP(oc.NameKey, v, "", "", "") {
-					if key := NameKey(v); key != "" {
+				if k < 64 && w.present(nc) && detectors.NameAgreesWithCURP(oc.NameKey, w.row[nc], "", "", "") {
+					if key, _ := w.nameKeys(w.row[nc], "", ""); key != "" {
 						ocats |= bitName
 						namedOthers |= 1 << k
-						p.nameAliases(oc, key, time.Time{}, false)
+						p.nameAliases(w, &oc, key, time.Time{}, false)
 					}
 				}
 			}
-			p.batch.addObs(obs{key: p.keyer.CURP(oc.Value), cats: ocats, source: src, kind: kindCURP, band: bandOf(oc.Birth, t.Today)})
-			p.stemAlias(oc)
+			w.recs.addObs(obs{key: oc.key, cats: ocats, source: src, kind: kindCURP, band: oc.band})
+			p.stemAlias(w, &oc)
 		})
 	}
 	identified := personKind != 0
@@ -483,7 +616,7 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	var viaKey Key
 	for i := range t.Out {
 		l := &t.Out[i]
-		k, ok := p.rowKey(l.Target, l.Columns)
+		k, ok := p.rowKey(w, p.linkPrefix[i], l.Columns)
 		if !ok {
 			continue
 		}
@@ -491,9 +624,9 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 			// The row's own person is the person of the row it points at
 			// (a consultation with the patient's CURP, pointing at the
 			// register row that knows them by name and birthdate).
-			p.batch.addClaim(alias{from: k, to: person, fromKind: kindRow, toKind: personKind, toBand: personBand, link: l.ID})
+			w.recs.addClaim(alias{from: k, to: person, fromKind: kindRow, toKind: personKind, toBand: personBand, link: l.ID})
 		} else {
-			p.batch.addObs(obs{key: k, cats: cats, maybe: maybe, source: src, kind: kindRow, link: l.ID})
+			w.recs.addObs(obs{key: k, cats: cats, maybe: maybe, source: src, kind: kindRow, link: l.ID})
 		}
 		if via == nil {
 			via, viaKey = l, k
@@ -506,24 +639,24 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 	if !identified {
 		switch {
 		case idKey != "":
-			p.batch.addObs(obs{key: p.keyer.hash(kindID, idKey), cats: cats, maybe: maybe, source: src, kind: kindID})
+			w.recs.addObs(obs{key: p.keyer.hash(kindID, idKey), cats: cats, maybe: maybe, source: src, kind: kindID})
 		case partialName != "":
-			p.batch.addObs(obs{key: p.keyer.hash(kindName, partialName), cats: cats, maybe: maybe, source: src, kind: kindName})
+			w.recs.addObs(obs{key: p.keyer.hash(kindName, partialName), cats: cats, maybe: maybe, source: src, kind: kindName})
 		}
 	}
 	for k, c := range p.otherNames {
 		if k < 64 && namedOthers&(1<<k) != 0 {
 			continue // a CURP of the row says who they are
 		}
-		if v := p.row[c]; present(v) {
-			if k := PartialNameKey(v); k != "" {
-				p.batch.addObs(obs{key: p.keyer.hash(kindName, k), cats: bitName, source: src, kind: kindName})
+		if w.present(c) {
+			if _, k := w.nameKeys(w.row[c], "", ""); k != "" {
+				w.recs.addObs(obs{key: p.keyer.hash(kindName, k), cats: bitName, source: src, kind: kindName})
 			}
 		}
 	}
 	// Rows other tables point at name their person, or point on.
 	for _, key := range t.Keys {
-		k, ok := p.rowKey(t.Name, key)
+		k, ok := p.rowKey(w, p.rowPrefix, key)
 		if !ok {
 			continue
 		}
@@ -536,27 +669,32 @@ func (p *Plan) process(sampled bool, certain, maybe uint32) uint32 {
 		default:
 			a.toKind = kindNobody
 		}
-		p.batch.addAlias(a)
+		w.recs.addAlias(a)
 	}
 	return judged | (cats & (bitCURP | bitName | bitBirth) & p.exactSet())
 }
 
+// rowCURP is a CURP found in a row, with its key and its holder's age band.
+type rowCURP struct {
+	validate.CURP
+	key  Key
+	band uint8
+}
+
 // stemAlias says what a CURP says of its holder's name letters and date,
 // for names and birthdates written without it (joinClaims).
-func (p *Plan) stemAlias(c validate.CURP) {
-	p.batch.addAlias(alias{from: p.keyer.Stem(c.Value[:10] + c.Value[13:16]), to: p.keyer.CURP(c.Value),
-		fromKind: kindStem, toKind: kindCURP, toBand: bandOf(c.Birth, p.t.Today)})
+func (p *Plan) stemAlias(w *rowWork, c *rowCURP) {
+	w.recs.addAlias(alias{from: p.keyer.joined(kindStem, c.Value[:10], c.Value[13:16]), to: c.key,
+		fromKind: kindStem, toKind: kindCURP, toBand: c.band})
 }
 
 // nameAliases says that a name, with the CURP's date and with the row's
 // birthdate when it differs, is that CURP's holder: another table or
 // institution that knows them by name and birthdate finds them.
-func (p *Plan) nameAliases(c validate.CURP, nameKey string, bd time.Time, bdOK bool) {
-	key := p.keyer.CURP(c.Value)
-	band := bandOf(c.Birth, p.t.Today)
-	p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+func (p *Plan) nameAliases(w *rowWork, c *rowCURP, nameKey string, bd time.Time, bdOK bool) {
+	w.recs.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
 	if bdOK && !bd.Equal(c.Birth) {
-		p.batch.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: key, fromKind: kindNB, toKind: kindCURP, toBand: band})
+		w.recs.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
 	}
 }
 
@@ -573,40 +711,69 @@ func (p *Plan) allCats() uint32 { return p.all }
 // legacy field may have cut a long name; a value that fills its field is
 // still taken as written: most that do are whole, and telling a cut one
 // apart would lose more people than it would spare.
-func (p *Plan) subjectName() (key, partial, full, paterno, materno, given string) {
+func (p *Plan) subjectName(w *rowWork) (key, partial, full, paterno, materno, given string) {
 	if p.name.empty() {
 		return
 	}
 	join := func(cols []int) string {
-		var parts []string
+		out := ""
 		for _, c := range cols {
-			if v := p.row[c]; present(v) {
-				parts = append(parts, v)
+			if w.present(c) {
+				if out == "" {
+					out = w.row[c]
+				} else {
+					out += " " + w.row[c]
+				}
 			}
 		}
-		return strings.Join(parts, " ")
+		return out
 	}
 	paterno, materno, given = join(p.name.paterno), join(p.name.materno), join(p.name.given)
 	if paterno != "" && given != "" {
-		key, partial = NameKey(given, paterno, materno), PartialNameKey(given, paterno, materno)
+		key, partial = w.nameKeys(given, paterno, materno)
 	} else {
 		full = join(p.name.full)
 		if full == "" {
 			full = strings.TrimSpace(given + " " + paterno + " " + materno)
 		}
 		paterno, materno, given = "", "", ""
-		key, partial = NameKey(full), PartialNameKey(full)
+		key, partial = w.nameKeys(full, "", "")
 	}
 	return key, partial, full, paterno, materno, given
 }
 
-// rowKey is the key of the row of table a row's columns point at (or of
-// its own row, for its own key columns).
-func (p *Plan) rowKey(table string, cols []int) (Key, bool) {
-	parts := make([]string, 0, len(cols)+2)
-	parts = append(parts, string(rune(p.t.Source)), strings.ToLower(table))
+// nameKeys returns NameKey and PartialNameKey of a name in up to three
+// parts, reading its words once.
+func (w *rowWork) nameKeys(a, b, c string) (key, partial string) {
+	words, full := w.words[:0], true
+	for _, part := range [3]string{a, b, c} {
+		words, full = appendNameWords(words, part, full)
+	}
+	w.words = words
+	if len(words) < 2 {
+		return "", ""
+	}
+	slices.Sort(words)
+	partial = strings.Join(words, " ")
+	if full {
+		key = partial
+	}
+	return key, partial
+}
+
+// rowKeyPrefix begins the key of a row of table in source: what rowKey
+// hashes before the key's values.
+func rowKeyPrefix(source uint16, table string) string {
+	return string(rune(source)) + "\x00" + strings.ToLower(table)
+}
+
+// rowKey is the key of the row a row's columns point at (or of its own
+// row, for its own key columns), after prefix (rowKeyPrefix).
+func (p *Plan) rowKey(w *rowWork, prefix string, cols []int) (Key, bool) {
+	var buf [8]string
+	parts := append(buf[:0], prefix)
 	for _, c := range cols {
-		v := normalizeKeyValue(p.row[c])
+		v := normalizeKeyValue(w.row[c])
 		if v == "" {
 			return Key{}, false
 		}
@@ -707,37 +874,45 @@ func otherPerson(column string) bool {
 // the categories in bits: with the validators where a category has one,
 // by the free-text reader for text, by presence otherwise (a column
 // classified as holding a category holds it in its present values).
-func (p *Plan) judgeFor(c int, bits uint32, text bool) func(string) uint32 {
+func (p *Plan) judgeFor(c int, bits uint32, text bool) judgedColumn {
 	today := p.t.Today
+	j := judgedColumn{col: c, bits: bits}
 	if text {
-		return func(v string) uint32 {
-			var out uint32
-			for _, cat := range detectors.TextCategories(v, today) {
-				out |= catBit(cat)
+		// The reader looks only for what is judged (the rest is masked
+		// away); a CURP is looked for below in any case.
+		var want []string
+		for i, cat := range taxonomy.Categories {
+			if i < 32 && bits&(1<<i) != 0 {
+				want = append(want, cat.ID)
 			}
-			if out&bitCURP == 0 && hasCURP(v, today) {
+		}
+		only := detectors.TextCatsOf(want...)
+		j.judge = func(v string) uint32 {
+			var out uint32
+			detectors.EachTextCategory(v, today, only, func(cat string) { out |= catBit(cat) })
+			if bits&bitCURP != 0 && out&bitCURP == 0 && hasCURP(v, today) {
 				out |= bitCURP
 			}
 			return out | bits&presenceOnlyText
 		}
+		return j
 	}
-	var dates dateReader
 	if bits&bitBirth != 0 {
-		dates = newDateReader(p.t.Columns[c].Integer, p.t.Sample[c], today)
+		j.dates = newDateReader(p.t.Columns[c].Integer, p.t.Sample[c], today)
 	}
-	return func(v string) uint32 {
-		var out uint32
-		for i, cat := range taxonomy.Categories {
-			bit := uint32(1) << i
-			if bits&bit == 0 {
-				continue
+	for i, cat := range taxonomy.Categories {
+		if bit := uint32(1) << i; i < 32 && bits&bit != 0 {
+			ch := judgeCheck{bit: bit, cat: cat.ID, curpCol: -1, idCol: -1}
+			if k := slices.Index(p.curpCols, c); bit == bitCURP && k >= 0 && k < 64 {
+				ch.curpCol = k
 			}
-			if carries(cat.ID, v, today, dates) {
-				out |= bit
+			if k := slices.Index(p.idCols, idColumn{c, cat.ID}); k >= 0 && k < 64 {
+				ch.idCol = k
 			}
+			j.checks = append(j.checks, ch)
 		}
-		return out
 	}
+	return j
 }
 
 // presenceOnlyText are the categories a text value is taken to hold when
@@ -857,5 +1032,23 @@ func present(v string) bool {
 
 func hasEvidence(f detectors.Finding, ev string) bool { return slices.Contains(f.Evidence, ev) }
 
-// day writes a date as the identity keys do.
-func day(t time.Time) string { return t.Format("2006-01-02") }
+// day writes a date as the identity keys do: YYYY-MM-DD.
+func day(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
+
+// yymmdd writes a date as a CURP does: YYMMDD.
+func yymmdd(b *[6]byte, t time.Time) {
+	y, m, d := t.Date()
+	y %= 100
+	if y < 0 {
+		y += 100
+	}
+	*b = [6]byte{byte('0' + y/10), byte('0' + y%10), byte('0' + int(m)/10), byte('0' + int(m)%10), byte('0' + d/10), byte('0' + d%10)}
+}

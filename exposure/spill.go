@@ -28,12 +28,13 @@ type codec[T any] struct {
 // partitions holds records spread over nParts partitions by key, in memory
 // until its budget of records is used up, then appended to one file per
 // partition in dir. Memory stays bounded whatever the number of records;
-// each partition is later loaded whole, alone.
+// each partition is later loaded whole, alone. Distinct partitions may be
+// loaded and put back at once; adding is for one goroutine at a time.
 type partitions[T any] struct {
 	c      codec[T]
-	dir    string // created on first spill
-	tmp    string // the directory made under dir
-	mem    [nParts][]T
+	dir    string        // created on first spill
+	tmp    string        // the directory made under dir
+	mem    [nParts][][]T // in blocks, so that growing never copies what is kept
 	inMem  int
 	budget int // records kept in memory before spilling
 	files  [nParts]*os.File
@@ -46,11 +47,28 @@ func newPartitions[T any](c codec[T], dir string, budgetBytes int64) *partitions
 	return &partitions[T]{c: c, dir: dir, budget: max(16, int(budgetBytes/int64(c.size)))}
 }
 
+// Blocks of records in memory start small (most partitions of a small
+// scan stay small) and grow to maxBlock records.
+const (
+	minBlock = 64
+	maxBlock = 1024
+)
+
 // add keeps one record.
 func (p *partitions[T]) add(r T) error {
 	k := p.c.keyOf(r)
 	i := partOf(&k)
-	p.mem[i] = append(p.mem[i], r)
+	bs := p.mem[i]
+	if n := len(bs); n == 0 || len(bs[n-1]) == cap(bs[n-1]) {
+		size := minBlock
+		if n > 0 {
+			size = min(max(2*cap(bs[n-1]), minBlock), maxBlock)
+		}
+		bs = append(bs, make([]T, 0, size))
+		p.mem[i] = bs
+	}
+	last := &bs[len(bs)-1]
+	*last = append(*last, r)
 	p.inMem++
 	p.total++
 	if p.inMem >= p.budget {
@@ -72,7 +90,8 @@ func (p *partitions[T]) spill() error {
 		p.buf = make([]byte, p.c.size)
 	}
 	for i := range p.mem {
-		if len(p.mem[i]) == 0 {
+		if blocksLen(p.mem[i]) == 0 {
+			p.mem[i] = nil
 			continue
 		}
 		if p.files[i] == nil {
@@ -82,10 +101,12 @@ func (p *partitions[T]) spill() error {
 			}
 			p.files[i], p.bufs[i] = f, bufio.NewWriterSize(f, 64<<10)
 		}
-		for j := range p.mem[i] {
-			p.c.put(p.buf, &p.mem[i][j])
-			if _, err := p.bufs[i].Write(p.buf); err != nil {
-				return fmt.Errorf("person set: spilling: %w", err)
+		for _, b := range p.mem[i] {
+			for j := range b {
+				p.c.put(p.buf, &b[j])
+				if _, err := p.bufs[i].Write(p.buf); err != nil {
+					return fmt.Errorf("person set: spilling: %w", err)
+				}
 			}
 		}
 		// Let the memory go: partitions often fill one after another (a
@@ -97,14 +118,38 @@ func (p *partitions[T]) spill() error {
 	return nil
 }
 
+// takeMem returns partition i's records in memory as one slice, and
+// forgets them.
+func (p *partitions[T]) takeMem(i int) []T {
+	bs := p.mem[i]
+	p.mem[i] = nil
+	if len(bs) == 1 {
+		return bs[0]
+	}
+	out := make([]T, 0, blocksLen(bs))
+	for _, b := range bs {
+		out = append(out, b...)
+	}
+	return out
+}
+
+// blocksLen is how many records blocks hold.
+func blocksLen[T any](bs [][]T) int {
+	n := 0
+	for _, b := range bs {
+		n += len(b)
+	}
+	return n
+}
+
 // load returns every record of partition i, from its file and memory. The
 // slice may be modified by the caller; memory records are not kept twice.
 func (p *partitions[T]) load(i int) ([]T, error) {
+	if p.files[i] == nil {
+		return p.takeMem(i), nil
+	}
 	out := p.mem[i]
 	p.mem[i] = nil
-	if p.files[i] == nil {
-		return out, nil
-	}
 	if err := p.bufs[i].Flush(); err != nil {
 		return nil, fmt.Errorf("person set: %w", err)
 	}
@@ -117,7 +162,7 @@ func (p *partitions[T]) load(i int) ([]T, error) {
 		return nil, fmt.Errorf("person set: %w", err)
 	}
 	n := int(size) / p.c.size
-	all := make([]T, 0, n+len(out))
+	all := make([]T, 0, n+blocksLen(out))
 	r := bufio.NewReaderSize(f, 256<<10)
 	b := make([]byte, p.c.size)
 	for range n {
@@ -134,22 +179,23 @@ func (p *partitions[T]) load(i int) ([]T, error) {
 		return nil, fmt.Errorf("person set: %w", err)
 	}
 	p.bufs[i].Reset(f)
-	return append(all, out...), nil
+	for _, b := range out {
+		all = append(all, b...)
+	}
+	return all, nil
 }
 
 // putBack returns records of partition i taken by load, for another pass:
 // to its file when the set spills (memory stays bounded), else to memory.
 func (p *partitions[T]) putBack(i int, recs []T) error {
 	if p.files[i] == nil {
-		p.mem[i] = recs
+		p.mem[i] = [][]T{recs}
 		return nil
 	}
-	if p.buf == nil {
-		p.buf = make([]byte, p.c.size)
-	}
+	buf := make([]byte, p.c.size) // not p.buf: partitions are put back in parallel
 	for j := range recs {
-		p.c.put(p.buf, &recs[j])
-		if _, err := p.bufs[i].Write(p.buf); err != nil {
+		p.c.put(buf, &recs[j])
+		if _, err := p.bufs[i].Write(buf); err != nil {
 			return fmt.Errorf("person set: spilling: %w", err)
 		}
 	}
@@ -168,7 +214,7 @@ func (p *partitions[T]) close() {
 		os.RemoveAll(p.tmp)
 		p.tmp = ""
 	}
-	p.mem = [nParts][]T{}
+	p.mem = [nParts][][]T{}
 }
 
 // obs is one observation of a person (or of what may be one) in one source:

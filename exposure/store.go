@@ -3,10 +3,13 @@ package exposure
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Store collects what every table of a scan says about persons, as keyed
@@ -119,6 +122,34 @@ func (b *Batch) addClaim(a alias) {
 	}
 }
 
+// records are what rows made, before they go to a batch.
+type records struct {
+	obs     []obs
+	aliases []alias
+	claims  []alias
+}
+
+func (r *records) addObs(o obs)     { r.obs = append(r.obs, o) }
+func (r *records) addAlias(a alias) { r.aliases = append(r.aliases, a) }
+func (r *records) addClaim(a alias) { r.claims = append(r.claims, a) }
+
+// take moves the records of one row into the batch, and empties r.
+func (b *Batch) take(r *records) {
+	b.takeRow(r, recordEnds{}, recordEnds{int32(len(r.obs)), int32(len(r.aliases)), int32(len(r.claims))})
+	r.obs, r.aliases, r.claims = r.obs[:0], r.aliases[:0], r.claims[:0]
+}
+
+// takeRow copies into the batch the records of one row, those of r
+// between from and to.
+func (b *Batch) takeRow(r *records, from, to recordEnds) {
+	b.obs = append(b.obs, r.obs[from.obs:to.obs]...)
+	b.aliases = append(b.aliases, r.aliases[from.aliases:to.aliases]...)
+	b.claims = append(b.claims, r.claims[from.claims:to.claims]...)
+	if len(b.obs) >= batchSize || len(b.aliases) >= batchSize || len(b.claims) >= batchSize {
+		b.Flush()
+	}
+}
+
 // Flush hands the batch's records to the store.
 func (b *Batch) Flush() {
 	if len(b.obs) == 0 && len(b.aliases) == 0 && len(b.claims) == 0 {
@@ -211,6 +242,17 @@ func (s *Store) Resolve(sources int, each func(*PersonRecord) error) (*Resolutio
 		return nil, s.err
 	}
 	r := &Resolution{BySource: make([]Counts, sources)}
+	// Sorting the aliases is most of resolving: each partition is sorted
+	// here, on every core, and the passes below find it sorted.
+	if err := inParallel(func(i int) error {
+		as, err := loadAliases(s.aliases, i)
+		if err != nil {
+			return err
+		}
+		return s.aliases.putBack(i, as)
+	}); err != nil {
+		return nil, err
+	}
 	if err := s.linkStats(); err != nil {
 		return nil, err
 	}
@@ -269,7 +311,14 @@ func loadAliases(p *partitions[alias], i int) ([]alias, error) {
 		return nil, err
 	}
 	slices.SortFunc(as, func(a, b alias) int {
-		return cmp.Or(compareKeys(&a.from, &b.from), cmp.Compare(a.toKind, b.toKind), compareKeys(&a.to, &b.to))
+		// Compared step by step: most keys differ in their first word.
+		if c := compareKeys(&a.from, &b.from); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.toKind, b.toKind); c != 0 {
+			return c
+		}
+		return compareKeys(&a.to, &b.to)
 	})
 	return slices.CompactFunc(as, func(a, b alias) bool { return a.from == b.from }), nil
 }
@@ -470,21 +519,14 @@ func (s *Store) follow(final *partitions[obs], nbrefs *partitions[alias]) error 
 // aggregate groups the final observations by person and counts them.
 func aggregate(final *partitions[obs], nbrefs *partitions[alias], r *Resolution, each func(*PersonRecord) error) error {
 	var rec PersonRecord
+	parts := loadSorted(final, nbrefs)
+	defer parts.close()
 	for i := range nParts {
-		os, err := final.load(i)
-		if err != nil {
-			return err
+		sp := parts.take(i)
+		if sp.err != nil {
+			return sp.err
 		}
-		slices.SortFunc(os, func(a, b obs) int {
-			return cmp.Or(compareKeys(&a.key, &b.key), cmp.Compare(a.kind, b.kind), cmp.Compare(a.source, b.source))
-		})
-		var refs []alias
-		if nbrefs != nil {
-			if refs, err = nbrefs.load(i); err != nil {
-				return err
-			}
-			slices.SortFunc(refs, func(a, b alias) int { return cmp.Or(compareKeys(&a.to, &b.to), compareKeys(&a.from, &b.from)) })
-		}
+		os, refs := sp.obs, sp.refs
 		for j := 0; j < len(os); {
 			k := j
 			rec = PersonRecord{Kind: os[j].kind, Key: os[j].key, Band: os[j].band, Sources: rec.Sources[:0], NB: rec.NB[:0]}
@@ -513,6 +555,120 @@ func aggregate(final *partitions[obs], nbrefs *partitions[alias], r *Resolution,
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// sortedPart is one partition of the final observations, and of the
+// name-and-birthdate references, loaded and sorted for aggregate.
+type sortedPart struct {
+	obs  []obs
+	refs []alias
+	err  error
+}
+
+// partLoader loads and sorts the partitions ahead of aggregate, on every
+// core, a few at a time, while aggregate counts the ones before.
+type partLoader struct {
+	parts   []chan sortedPart
+	slots   chan struct{} // one per partition loaded and not yet taken
+	stop    chan struct{}
+	running sync.WaitGroup
+}
+
+func loadSorted(final *partitions[obs], nbrefs *partitions[alias]) *partLoader {
+	l := &partLoader{parts: make([]chan sortedPart, nParts), slots: make(chan struct{}, runtime.GOMAXPROCS(0)+1),
+		stop: make(chan struct{})}
+	for i := range l.parts {
+		l.parts[i] = make(chan sortedPart, 1)
+	}
+	l.running.Add(1)
+	go func() {
+		defer l.running.Done()
+		for i := range nParts {
+			select {
+			case l.slots <- struct{}{}:
+			case <-l.stop:
+				return
+			}
+			l.running.Add(1)
+			go func() {
+				defer l.running.Done()
+				l.parts[i] <- sortPart(final, nbrefs, i)
+			}()
+		}
+	}()
+	return l
+}
+
+// take returns partition i, once loaded and sorted; partitions are taken
+// in order.
+func (l *partLoader) take(i int) sortedPart {
+	sp := <-l.parts[i]
+	<-l.slots
+	return sp
+}
+
+// close stops loading and waits for what is under way, so that the
+// partitions can be closed.
+func (l *partLoader) close() {
+	close(l.stop)
+	l.running.Wait()
+}
+
+func sortPart(final *partitions[obs], nbrefs *partitions[alias], i int) sortedPart {
+	os, err := final.load(i)
+	if err != nil {
+		return sortedPart{err: err}
+	}
+	slices.SortFunc(os, func(a, b obs) int {
+		if c := compareKeys(&a.key, &b.key); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.source, b.source)
+	})
+	var refs []alias
+	if nbrefs != nil {
+		if refs, err = nbrefs.load(i); err != nil {
+			return sortedPart{err: err}
+		}
+		slices.SortFunc(refs, func(a, b alias) int {
+			if c := compareKeys(&a.to, &b.to); c != 0 {
+				return c
+			}
+			return compareKeys(&a.from, &b.from)
+		})
+	}
+	return sortedPart{obs: os, refs: refs}
+}
+
+// inParallel runs fn for every partition, on every core; fn must touch
+// only its partition. It returns the first partition's error.
+func inParallel(fn func(i int) error) error {
+	errs := make([]error, nParts)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), nParts) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= nParts {
+					return
+				}
+				errs[i] = fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -558,14 +714,13 @@ func (r *Resolution) count(rec *PersonRecord) {
 	}
 }
 
-// compareKeys orders keys bytewise.
+// compareKeys orders keys bytewise (as two big-endian words, which is the
+// same order, compared in two steps).
 func compareKeys(a, b *Key) int {
-	for i := range a {
-		if a[i] != b[i] {
-			return cmp.Compare(a[i], b[i])
-		}
+	if c := cmp.Compare(binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])); c != 0 {
+		return c
 	}
-	return 0
+	return cmp.Compare(binary.BigEndian.Uint64(a[8:]), binary.BigEndian.Uint64(b[8:]))
 }
 
 // WriteRaw writes every observation and alias of the store to a raw

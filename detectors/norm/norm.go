@@ -57,11 +57,13 @@ func fold(r rune) rune {
 // Fold returns s upper-cased, without accents (Ñ kept), mojibake repaired
 // and runs of whitespace collapsed to one space, trimmed.
 func Fold(s string) string {
-	if HasMojibake(s) {
-		s = mojibake.Replace(s)
-	}
+	// Plain upper-case ASCII, most legacy values, is folded already, and
+	// holds no mojibake (which is never ASCII): no need to look for it.
 	if isPlainUpper(s) {
 		return s
+	}
+	if HasMojibake(s) {
+		s = mojibake.Replace(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -136,9 +138,11 @@ func Compact(s string) string {
 // words, the typographic ’ that word processors type included), dropping
 // punctuation and digits: "HERNÁNDEZ-GARCÍA, Ma. José" gives [HERNANDEZ
 // GARCIA MA JOSE].
-func Words(s string) []string {
+func Words(s string) []string { return AppendWords(nil, s) }
+
+// AppendWords appends the words of s, as Words splits them, to out.
+func AppendWords(out []string, s string) []string {
 	s = Fold(s)
-	var out []string
 	start := -1
 	for i, r := range s {
 		letter := unicode.IsLetter(r) || ((r == '\'' || r == '’') && start >= 0)

@@ -246,9 +246,10 @@ var givenNameSkip = wordSet("MARIA MA M JOSE J")
 // first internal vowel and consonants taken, inconvenient words replaced.
 // The result has 7 letters.
 func CURPNameKey(paterno, materno, nombre string) string {
-	p := curpWord(paterno, false)
-	m := curpWord(materno, false)
-	n := curpWord(nombre, true)
+	var pb, mb, nb [24]byte
+	p := curpWord(pb[:0], paterno, false)
+	m := curpWord(mb[:0], materno, false)
+	n := curpWord(nb[:0], nombre, true)
 	key := []byte{
 		initial(p), firstInternalVowel(p), initial(m), initial(n),
 		firstInternalConsonant(p), firstInternalConsonant(m), firstInternalConsonant(n),
@@ -260,9 +261,11 @@ func CURPNameKey(paterno, materno, nombre string) string {
 }
 
 // curpWord picks the word of a (possibly compound) name that the CURP
-// takes its letters from, as bytes with Ñ already turned into X.
-func curpWord(s string, given bool) []byte {
-	words := norm.Words(s)
+// takes its letters from, as bytes with Ñ already turned into X, appended
+// to out.
+func curpWord(out []byte, s string, given bool) []byte {
+	var buf [8]string
+	words := norm.AppendWords(buf[:0], s)
 	if given && len(words) > 1 && givenNameSkip[words[0]] {
 		words = words[1:]
 	}
@@ -273,7 +276,6 @@ func curpWord(s string, given bool) []byte {
 		return nil
 	}
 	w := words[0]
-	out := make([]byte, 0, len(w))
 	for _, r := range w {
 		switch {
 		case r == 'Ñ':

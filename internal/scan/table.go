@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -71,6 +72,9 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		batch.Tee(spool)
 	}
 	plan := exposure.NewPlan(et, s.keyer, batch)
+	// Rows are turned into person records on every core while the
+	// connector reads the next ones; the records do not depend on it.
+	plan.SetWorkers(runtime.GOMAXPROCS(0))
 	plan.ReadSample()
 	batch.Flush()
 
@@ -95,9 +99,8 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		}
 		cfg.Progress("reading %d columns of %s in full", len(cols), t.QualifiedName())
 		start = time.Now()
-		err := reader.ReadColumns(ctx, t, read, func(values []string) error {
-			plan.Row(values)
-			return nil
+		err := plan.Read(func(row func(values []string) error) error {
+			return reader.ReadColumns(ctx, t, read, row)
 		})
 		batch.Flush()
 		tm.identifiers = time.Since(start)
