@@ -58,7 +58,7 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 	}
 
 	m := &merger{out: &reports.Report{Schema: reports.Schema, Tool: reports.Tool{Name: "alcance", Version: version}},
-		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}}
+		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}, parts: map[string]map[int]bool{}}
 	defer m.store.Close()
 	modes := map[string]bool{}
 	shards := map[int]map[int]bool{} // N -> the parts I given
@@ -86,7 +86,11 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 		complete = complete && len(got) == n
 	}
 	if complete {
-		// Every part is here: the figures are the whole scan's.
+		// Every part is here: the figures are the whole scan's, if every
+		// split table arrived in all its parts.
+		if err := m.checkSplitTables(); err != nil {
+			return nil, err
+		}
 		for i := range m.notes {
 			m.notes[i].Shard = false
 		}
@@ -161,6 +165,7 @@ type merger struct {
 	links       []mergedLink   // in store link id order
 	linkIndex   map[string]uint16
 	groups      map[string]int
+	parts       map[string]map[int]bool // source index + table -> the parts of a split table given
 }
 
 type mergedLink struct {
@@ -191,7 +196,9 @@ func (m *merger) add(p Part, keyID string) error {
 			m.notes = append(m.notes, SourceNotes{})
 		}
 		index[i] = j
-		mergeSource(&m.out.Sources[j], src)
+		if err := m.mergeSource(j, src); err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrMerge, p.Name, err)
+		}
 	}
 	b := m.store.NewBatch()
 	var linkIDs []uint16
@@ -257,18 +264,42 @@ func (m *merger) registerLinks(links []PersonsLink, index []int) []uint16 {
 	return ids
 }
 
-// mergeSource adds a part's view of a source to the merged source: its
+// mergeSource adds a part's view of a source to merged source j: its
 // tables (a table read in parts by several shards becomes one), errors,
-// warnings and skipped files.
-func mergeSource(dst *reports.Source, src reports.Source) {
+// warnings and skipped files. A table may arrive more than once only as
+// distinct parts of one split: the same table twice whole (a source
+// scanned twice, or shards that disagreed on splitting it) would count its
+// records twice.
+func (m *merger) mergeSource(j int, src reports.Source) error {
+	dst := &m.out.Sources[j]
 	for _, t := range src.Tables {
+		if t.Part != nil {
+			key := fmt.Sprint(j, "\x00", t.QualifiedName())
+			if m.parts[key] == nil {
+				m.parts[key] = map[int]bool{}
+			}
+			if m.parts[key][t.Part.Index] {
+				return fmt.Errorf("table %s of %s: part %d of %d is in two reports", t.QualifiedName(), dst.Name, t.Part.Index, t.Part.Count)
+			}
+			m.parts[key][t.Part.Index] = true
+		}
 		found := false
 		for k := range dst.Tables {
-			if dst.Tables[k].QualifiedName() == t.QualifiedName() {
-				dst.Tables[k] = combineTables(dst.Tables[k], t)
-				found = true
-				break
+			if dst.Tables[k].QualifiedName() != t.QualifiedName() {
+				continue
 			}
+			a := dst.Tables[k]
+			switch {
+			case a.Part == nil && t.Part == nil:
+				return fmt.Errorf("table %s of %s is in two reports, whole in both: a source scanned twice counts its records twice; merge each source's scan once", t.QualifiedName(), dst.Name)
+			case a.Part == nil || t.Part == nil:
+				return fmt.Errorf("table %s of %s was read whole by one shard and in parts by others (its size crossed the split threshold between their starts): scan it again with every shard", t.QualifiedName(), dst.Name)
+			case a.Part.Count != t.Part.Count:
+				return fmt.Errorf("table %s of %s was split in %d parts by one shard and in %d by another: were they shards of one scan?", t.QualifiedName(), dst.Name, a.Part.Count, t.Part.Count)
+			}
+			dst.Tables[k] = combineTables(a, t)
+			found = true
+			break
 		}
 		if !found {
 			dst.Tables = append(dst.Tables, t)
@@ -297,6 +328,34 @@ func mergeSource(dst *reports.Source, src reports.Source) {
 	if dst.Fingerprint == nil {
 		dst.Fingerprint = src.Fingerprint
 	}
+	return nil
+}
+
+// checkSplitTables checks, once every shard's report is in, that each
+// table split across the shards arrived in all its parts, or that the
+// shard whose part is missing says it could not read it. A part missing
+// without a word means the shards disagreed on splitting the table (one
+// read none of it), so its rows would be missing from the figures.
+func (m *merger) checkSplitTables() error {
+	for j := range m.out.Sources {
+		src := &m.out.Sources[j]
+		for k := range src.Tables {
+			t := &src.Tables[k]
+			if t.Part == nil {
+				continue
+			}
+			got := m.parts[fmt.Sprint(j, "\x00", t.QualifiedName())]
+			failed := slices.ContainsFunc(src.Errors, func(e reports.Error) bool { return e.Table == t.QualifiedName() })
+			if len(got) < t.Part.Count && !failed {
+				return fmt.Errorf("%w: table %s of %s was split in %d parts and only %d arrived, though every shard's report is here: the shards disagreed on splitting it (its size crossed the split threshold between their starts); scan it again with every shard",
+					ErrMerge, t.QualifiedName(), src.Name, t.Part.Count, len(got))
+			}
+			if len(got) == t.Part.Count {
+				t.Part = nil // whole again
+			}
+		}
+	}
+	return nil
 }
 
 // combineTables joins two shards' parts of one table: rows and records

@@ -119,6 +119,16 @@ type Table struct {
 	SampledRows int           `json:"sampled_rows"`
 	Columns     []Column      `json:"columns"`
 	Exposure    TableExposure `json:"exposure"`
+	// Part says which share of the table's rows this is, when a sharded
+	// scan split it across its shards (--shard); merge checks that every
+	// part arrived once and that no shard also read it whole.
+	Part *TablePart `json:"part,omitempty"`
+}
+
+// TablePart is one of Count disjoint shares, from 0, of a table's rows.
+type TablePart struct {
+	Index int `json:"index"`
+	Count int `json:"count"`
 }
 
 // QualifiedName is schema.name, or name when there is no schema.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alcance-mx/alcance/internal/scan"
@@ -183,6 +185,10 @@ func TestSplitTableMergesToOneScan(t *testing.T) {
 	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
 	}
+	if m := tableOf(t, merged, "consultas"); m.Part != nil {
+		t.Errorf("consultas, merged from all its parts, is still marked part %+v", *m.Part)
+	}
+	refuseInconsistentParts(t, dir, parts[3:])
 	for _, s := range one.Sources {
 		for _, tb := range s.Tables {
 			m := tableOf(t, merged, tb.Name)
@@ -206,4 +212,78 @@ func tableOf(t *testing.T, r *reports.Report, name string) reports.Table {
 	}
 	t.Fatalf("no table %s in the report", name)
 	return reports.Table{}
+}
+
+// refuseInconsistentParts changes the shards' reports of a split table
+// the ways shards that disagree on splitting it would write them, and a
+// source scanned twice, and checks that merge refuses each (exit 2, with
+// the table named) rather than count rows twice or not at all.
+func refuseInconsistentParts(t *testing.T, dir string, parts []string) {
+	t.Helper()
+	edit := func(name, path string, change func(r *reports.Report)) string {
+		r := loadReport(t, path)
+		change(r)
+		out := filepath.Join(dir, name+".json")
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := (reports.JSONWriter{}).Write(f, r); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	onConsultas := func(r *reports.Report, change func(s *reports.Source, k int)) {
+		for i := range r.Sources {
+			for k := range r.Sources[i].Tables {
+				if r.Sources[i].Tables[k].Name == "consultas" {
+					change(&r.Sources[i], k)
+					return
+				}
+			}
+		}
+		t.Fatal("no consultas in the part")
+	}
+	wholeHere := edit("whole", parts[1], func(r *reports.Report) {
+		onConsultas(r, func(s *reports.Source, k int) { s.Tables[k].Part = nil })
+	})
+	noneHere := edit("none", parts[2], func(r *reports.Report) {
+		onConsultas(r, func(s *reports.Source, k int) { s.Tables = slices.Delete(s.Tables, k, k+1) })
+	})
+	failedHere := edit("failed", parts[2], func(r *reports.Report) {
+		onConsultas(r, func(s *reports.Source, k int) {
+			s.Errors = append(s.Errors, reports.Error{Table: s.Tables[k].QualifiedName(), Error: "statement timeout"})
+			s.Tables = slices.Delete(s.Tables, k, k+1)
+		})
+	})
+	unsharded := func(name, path string) string {
+		return edit(name, path, func(r *reports.Report) {
+			r.Scan.Shard = ""
+			for i := range r.Sources {
+				for k := range r.Sources[i].Tables {
+					r.Sources[i].Tables[k].Part = nil
+				}
+			}
+		})
+	}
+	for _, c := range []struct {
+		name  string
+		parts []string
+		want  string // in stderr; "" when the merge must succeed
+	}{
+		{"one shard read it whole, the others in parts", []string{parts[0], wholeHere, parts[2]}, "read whole by one shard and in parts"},
+		{"one shard read none of it", []string{parts[0], parts[1], noneHere}, "only 2 arrived"},
+		{"one shard says its part failed", []string{parts[0], parts[1], failedHere}, ""},
+		{"a source scanned twice", []string{unsharded("again-a", parts[0]), unsharded("again-b", parts[0])}, "whole in both"},
+	} {
+		args := append([]string{"merge", "-o", filepath.Join(dir, "refused.json")}, c.parts...)
+		code, _, stderr := runCLI(args...)
+		switch {
+		case c.want == "" && code != exitOK:
+			t.Errorf("%s: exit %d, want 0: %s", c.name, code, stderr)
+		case c.want != "" && (code != exitUsage || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "consultas") && c.name != "a source scanned twice"):
+			t.Errorf("%s: exit %d, want 2 with %q and the table named: %s", c.name, code, c.want, stderr)
+		}
+	}
 }

@@ -195,7 +195,22 @@ func (c *Checkpoint) lookup(source int, t connectors.Table) (doneTable, bool) {
 		return doneTable{}, false
 	}
 	d, ok := c.done[doneKey(source, t.QualifiedName())]
+	if ok && !samePart(d.Table.Part, t.Part) {
+		// The table was split differently when it was recorded (its size
+		// crossed the split threshold since): what was read then is not
+		// this run's share of it, so it is read again.
+		return doneTable{}, false
+	}
 	return d, ok
+}
+
+// samePart reports whether a recorded table covers the share of rows this
+// run reads of it: the whole table in both, or the same part of as many.
+func samePart(recorded *reports.TablePart, now *connectors.TablePart) bool {
+	if recorded == nil || now == nil {
+		return recorded == nil && now == nil
+	}
+	return recorded.Index == now.Index && recorded.Count == now.Count
 }
 
 // replay puts a finished table's person records back into the store.

@@ -144,6 +144,9 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		SampledRows: sample.Rows,
 		Columns:     make([]reports.Column, 0, len(t.Columns)),
 	}
+	if t.Part != nil {
+		rt.Part = &reports.TablePart{Index: t.Part.Index, Count: t.Part.Count}
+	}
 	byName := map[string]int{}
 	for i, c := range sample.Columns {
 		byName[c.Name] = i
