@@ -68,12 +68,16 @@ type liveDisplay struct {
 	sources, source   int
 	tablesTotal, done int64
 	failed            int
-	rows              int64
+	rows              int64 // rows of the tables done
 	current           string
+	// reading is the rows read so far by full reads still going, per
+	// source and table; progress says how far the current table is.
+	reading  map[string]int64
+	progress string
 }
 
 func newLiveDisplay(w io.Writer, sources int) *liveDisplay {
-	d := &liveDisplay{sources: sources}
+	d := &liveDisplay{sources: sources, reading: map[string]int64{}}
 	d.bar = progressbar.NewOptions64(-1, // unknown until the first source is listed
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("opening sources"),
@@ -98,27 +102,56 @@ func (d *liveDisplay) event(e scan.Event) {
 		d.tablesTotal += int64(e.Tables)
 		d.bar.ChangeMax64(max(d.tablesTotal, 1))
 	case scan.EventTableStarted:
+		d.current, d.progress = reports.Clean(e.Table), ""
+	case scan.EventTableProgress:
+		d.reading[e.Source+"\x00"+e.Table] = e.Rows
 		d.current = reports.Clean(e.Table)
+		d.progress = humanCount(e.Rows)
+		if e.Of > 0 {
+			d.progress += "/~" + humanCount(e.Of)
+		}
 	case scan.EventTableDone:
+		delete(d.reading, e.Source+"\x00"+e.Table)
+		if reports.Clean(e.Table) == d.current {
+			d.progress = ""
+		}
 		d.done++
 		d.rows += e.Rows
 		d.bar.Add64(1)
 	case scan.EventTableFailed:
+		delete(d.reading, e.Source+"\x00"+e.Table)
+		if reports.Clean(e.Table) == d.current {
+			d.progress = ""
+		}
 		d.done++
 		d.failed++
 		d.bar.Add64(1)
 	}
+	d.bar.Describe(d.describe())
+}
+
+// describe is the progress line's text: the current table (and how far its
+// full read is), failures, the source, and rows read so far.
+func (d *liveDisplay) describe() string {
+	rows := d.rows
+	for _, n := range d.reading {
+		rows += n
+	}
 	desc := fmt.Sprintf("source %d/%d · tables", d.source, d.sources)
-	if d.rows > 0 {
-		desc = fmt.Sprintf("source %d/%d · %s rows · tables", d.source, d.sources, humanCount(d.rows))
+	if rows > 0 {
+		desc = fmt.Sprintf("source %d/%d · %s rows · tables", d.source, d.sources, humanCount(rows))
 	}
 	if d.failed > 0 {
 		desc = fmt.Sprintf("%d failed · %s", d.failed, desc)
 	}
 	if d.current != "" {
-		desc = cutRunes(d.current, 28) + " · " + desc
+		current := cutRunes(d.current, 28)
+		if d.progress != "" {
+			current += " " + d.progress
+		}
+		desc = current + " · " + desc
 	}
-	d.bar.Describe(desc)
+	return desc
 }
 
 func (d *liveDisplay) finish() {

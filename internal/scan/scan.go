@@ -85,6 +85,7 @@ const (
 	EventTableStarted                   // Table is being scanned
 	EventTableDone                      // Table is done; Rows rows were read
 	EventTableFailed                    // Table failed (Err)
+	EventTableProgress                  // Table's full read has read Rows rows so far, of about Of
 )
 
 // Event is one step of a scan, for progress displays. Names are as the
@@ -94,7 +95,8 @@ type Event struct {
 	Source string // the source's name
 	Table  string // the table's qualified name, for table events
 	Tables int    // EventSourceListed: how many tables will be scanned
-	Rows   int64  // EventTableDone: rows read from the table
+	Rows   int64  // EventTableDone: rows read from the table; EventTableProgress: so far
+	Of     int64  // EventTableProgress: the rows the catalog expects (0: not known)
 	Err    error  // EventSourceFailed, EventTableFailed
 }
 
@@ -387,7 +389,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 			cfg.Progress("scanning %s %s", info.Name, t.QualifiedName())
 			cfg.Events(Event{Kind: EventTableStarted, Source: info.Name, Table: t.QualifiedName()})
 			var tm phaseTimes
-			results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
+			results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm, s.rowProgress(info.Name, t))
 			if errors.Is(errs[i], connectors.ErrConnectionLost) && tctx.Err() == nil {
 				// The server went away (a restart, a network cut) and did
 				// not come back within the connector's own retries: wait
@@ -397,7 +399,7 @@ func (s *scan) scanSource(ctx context.Context, index int, spec connectors.Spec) 
 				select {
 				case <-time.After(tableRetryWait):
 					tm = phaseTimes{}
-					results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm)
+					results[i], errs[i] = s.scanTable(tctx, index, src, t, plans[i], &tm, s.rowProgress(info.Name, t))
 				case <-tctx.Done():
 				}
 			}

@@ -17,7 +17,7 @@ import (
 // person figures need (the columns that identify and link people; in full
 // mode every column that matters) and builds its part of the report. Its
 // persons go to the person set.
-func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source, t connectors.Table, links tableLinks, tm *phaseTimes) (tableResult, error) {
+func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source, t connectors.Table, links tableLinks, tm *phaseTimes, progress *rowProgress) (tableResult, error) {
 	cfg := s.cfg
 	var readable []connectors.Column
 	for _, c := range t.Columns {
@@ -100,7 +100,10 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 		cfg.Progress("reading %d columns of %s in full", len(cols), t.QualifiedName())
 		start = time.Now()
 		err := plan.Read(func(row func(values []string) error) error {
-			return reader.ReadColumns(ctx, t, read, row)
+			return reader.ReadColumns(ctx, t, read, func(values []string) error {
+				progress.row()
+				return row(values)
+			})
 		})
 		batch.Flush()
 		tm.identifiers = time.Since(start)
