@@ -58,7 +58,7 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 	}
 
 	m := &merger{out: &reports.Report{Schema: reports.Schema, Tool: reports.Tool{Name: "alcance", Version: version}},
-		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}, parts: map[string]map[int]bool{}}
+		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}, parts: map[string]map[int]bool{}, failedParts: map[string]int{}, cutShort: map[int]bool{}}
 	defer m.store.Close()
 	modes := map[string]bool{}
 	shards := map[int]map[int]bool{} // N -> the parts I given
@@ -93,6 +93,14 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 		}
 		for i := range m.notes {
 			m.notes[i].Shard = false
+		}
+	}
+	// A merged table is not a shard's part any more: whole, or (when a
+	// part is missing) short of rows, as the source's errors and open
+	// figures say.
+	for j := range m.out.Sources {
+		for k := range m.out.Sources[j].Tables {
+			m.out.Sources[j].Tables[k].Part = nil
 		}
 	}
 	out := m.out
@@ -166,6 +174,14 @@ type merger struct {
 	linkIndex   map[string]uint16
 	groups      map[string]int
 	parts       map[string]map[int]bool // source index + table -> the parts of a split table given
+	// failedParts counts, per source index + table, the reports that name
+	// the table in an error without holding it: a part that shard could
+	// not read. (A table read with a warning is held and named too.)
+	failedParts map[string]int
+	// cutShort marks the sources some report could not finish: it was
+	// interrupted, or the source itself failed (no table named), so its
+	// missing parts are accounted for by that report's open figures.
+	cutShort map[int]bool
 }
 
 type mergedLink struct {
@@ -196,6 +212,9 @@ func (m *merger) add(p Part, keyID string) error {
 			m.notes = append(m.notes, SourceNotes{})
 		}
 		index[i] = j
+		if r.Scan.Interrupted {
+			m.cutShort[j] = true
+		}
 		if err := m.mergeSource(j, src); err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrMerge, p.Name, err)
 		}
@@ -291,7 +310,7 @@ func (m *merger) mergeSource(j int, src reports.Source) error {
 			a := dst.Tables[k]
 			switch {
 			case a.Part == nil && t.Part == nil:
-				return fmt.Errorf("table %s of %s is in two reports, whole in both: a source scanned twice counts its records twice; merge each source's scan once", t.QualifiedName(), dst.Name)
+				return fmt.Errorf("table %s of %s is in two reports, whole in both: a source scanned twice counts its records twice; merge each source's scan once (sources are told apart by kind and location: two institutions' sources at the same location, such as localhost, need distinct URLs, e.g. by host name)", t.QualifiedName(), dst.Name)
 			case a.Part == nil || t.Part == nil:
 				return fmt.Errorf("table %s of %s was read whole by one shard and in parts by others (its size crossed the split threshold between their starts): scan it again with every shard", t.QualifiedName(), dst.Name)
 			case a.Part.Count != t.Part.Count:
@@ -306,6 +325,13 @@ func (m *merger) mergeSource(j int, src reports.Source) error {
 		}
 	}
 	for _, e := range src.Errors {
+		held := slices.ContainsFunc(src.Tables, func(t reports.Table) bool { return t.QualifiedName() == e.Table })
+		switch {
+		case e.Table == "":
+			m.cutShort[j] = true
+		case !held:
+			m.failedParts[fmt.Sprint(j, "\x00", e.Table)]++
+		}
 		if !slices.Contains(dst.Errors, e) {
 			dst.Errors = append(dst.Errors, e)
 		}
@@ -333,9 +359,11 @@ func (m *merger) mergeSource(j int, src reports.Source) error {
 
 // checkSplitTables checks, once every shard's report is in, that each
 // table split across the shards arrived in all its parts, or that the
-// shard whose part is missing says it could not read it. A part missing
-// without a word means the shards disagreed on splitting the table (one
-// read none of it), so its rows would be missing from the figures.
+// shard whose part is missing says it could not read it (an error on the
+// table it does not hold, or a scan interrupted or failed at the source).
+// A part missing without a word means the shards disagreed on splitting
+// the table (one read none of it), so its rows would be missing from
+// figures that claim to be whole.
 func (m *merger) checkSplitTables() error {
 	for j := range m.out.Sources {
 		src := &m.out.Sources[j]
@@ -344,14 +372,11 @@ func (m *merger) checkSplitTables() error {
 			if t.Part == nil {
 				continue
 			}
-			got := m.parts[fmt.Sprint(j, "\x00", t.QualifiedName())]
-			failed := slices.ContainsFunc(src.Errors, func(e reports.Error) bool { return e.Table == t.QualifiedName() })
-			if len(got) < t.Part.Count && !failed {
+			key := fmt.Sprint(j, "\x00", t.QualifiedName())
+			got := m.parts[key]
+			if len(got)+m.failedParts[key] < t.Part.Count && !m.cutShort[j] {
 				return fmt.Errorf("%w: table %s of %s was split in %d parts and only %d arrived, though every shard's report is here: the shards disagreed on splitting it (its size crossed the split threshold between their starts); scan it again with every shard",
 					ErrMerge, t.QualifiedName(), src.Name, t.Part.Count, len(got))
-			}
-			if len(got) == t.Part.Count {
-				t.Part = nil // whole again
 			}
 		}
 	}

@@ -28,7 +28,10 @@ Flags:
                       .csv); repeatable; at least one
 
 Exit codes: 0 merged; 2 bad usage, a part that cannot be read, parts made
-with different keys, or a persons file that does not match its report.
+with different keys, a persons file that does not match its report, a
+shard given twice, a table in two reports (a source scanned twice), or a
+split table whose parts do not add up (shards that disagreed on splitting
+it: one read it whole, or none read a part and none says it failed).
 `
 
 func runMerge(args []string, stdout, stderr io.Writer) (int, error) {

@@ -22,13 +22,13 @@ func TestLiveDisplayShowsAFullReadMoving(t *testing.T) {
 		t.Errorf("while reading: %q", got)
 	}
 	d.event(scan.Event{Kind: scan.EventTableStarted, Source: "padron", Table: "altas.csv"})
-	d.event(scan.Event{Kind: scan.EventTableProgress, Source: "padron", Table: "altas.csv", Rows: 50_000})
-	if got := d.describe(); !strings.Contains(got, "altas.csv 50k ·") || !strings.Contains(got, "1.2M rows") {
+	d.event(scan.Event{Kind: scan.EventTableProgress, Source: "padron", Table: "altas.csv", Rows: 300_000})
+	if got := d.describe(); !strings.Contains(got, "altas.csv 300k ·") || !strings.Contains(got, "1.5M rows") {
 		t.Errorf("two reads at once: %q", got)
 	}
 	d.event(scan.Event{Kind: scan.EventTableDone, Source: "padron", Table: "dump.csv", Rows: 3_000_000})
 	d.event(scan.Event{Kind: scan.EventTableFailed, Source: "padron", Table: "altas.csv"})
-	if got := d.describe(); !strings.Contains(got, "3.0M rows") || !strings.Contains(got, "1 failed") || strings.Contains(got, "50k") {
+	if got := d.describe(); !strings.Contains(got, "3.0M rows") || !strings.Contains(got, "1 failed") || strings.Contains(got, "300k") {
 		t.Errorf("when done: %q", got)
 	}
 }

@@ -257,6 +257,25 @@ func refuseInconsistentParts(t *testing.T, dir string, parts []string) {
 			s.Tables = slices.Delete(s.Tables, k, k+1)
 		})
 	})
+	// A warning names the table too, but the shard read its part.
+	warnedHere := edit("warned", parts[1], func(r *reports.Report) {
+		onConsultas(r, func(s *reports.Source, k int) {
+			s.Errors = append(s.Errors, reports.Error{Table: s.Tables[k].QualifiedName(), Error: "3 columns truncated"})
+		})
+	})
+	interruptedHere := edit("interrupted", parts[2], func(r *reports.Report) {
+		r.Scan.Interrupted = true
+		onConsultas(r, func(s *reports.Source, k int) {
+			s.Errors = append(s.Errors, reports.Error{Error: "1 of 9 tables not scanned: the scan was interrupted"})
+			s.Tables = slices.Delete(s.Tables, k, k+1)
+		})
+	})
+	sourceFailedHere := edit("source-failed", parts[2], func(r *reports.Report) {
+		onConsultas(r, func(s *reports.Source, k int) {
+			s.Errors = append(s.Errors, reports.Error{Error: "listing tables: connection refused"})
+			s.Tables = slices.Delete(s.Tables, k, k+1)
+		})
+	})
 	unsharded := func(name, path string) string {
 		return edit(name, path, func(r *reports.Report) {
 			r.Scan.Shard = ""
@@ -275,6 +294,9 @@ func refuseInconsistentParts(t *testing.T, dir string, parts []string) {
 		{"one shard read it whole, the others in parts", []string{parts[0], wholeHere, parts[2]}, "read whole by one shard and in parts"},
 		{"one shard read none of it", []string{parts[0], parts[1], noneHere}, "only 2 arrived"},
 		{"one shard says its part failed", []string{parts[0], parts[1], failedHere}, ""},
+		{"one shard warned on its part, another read none of it", []string{parts[0], warnedHere, noneHere}, "only 2 arrived"},
+		{"one shard was interrupted before its part", []string{parts[0], parts[1], interruptedHere}, ""},
+		{"one shard's source failed", []string{parts[0], parts[1], sourceFailedHere}, ""},
 		{"a source scanned twice", []string{unsharded("again-a", parts[0]), unsharded("again-b", parts[0])}, "whole in both"},
 	} {
 		args := append([]string{"merge", "-o", filepath.Join(dir, "refused.json")}, c.parts...)
