@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,13 +18,17 @@ import (
 // a name-and-birthdate alias for one in three), hashed with the scan's
 // keyed hash, then resolved. It reports the time per person and the peak
 // memory of the process (VmHWM), against the 1 GB the issue allows; the
-// set spills to disk past its 256 MiB budget.
+// set spills to disk past its budget (DefaultMemoryBudget), and the
+// runtime is held to MemoryLimit as the CLI holds it.
 //
 //	ALCANCE_BENCH_PERSONSET=36000000 go test -run '^$' -bench PersonSet -benchtime 1x ./exposure
 func BenchmarkPersonSet(b *testing.B) {
 	n := 36_000_000
 	if v := os.Getenv("ALCANCE_BENCH_PERSONSET"); v != "" {
 		n, _ = strconv.Atoi(v)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit(DefaultMemoryBudget)))
 	}
 	for range b.N {
 		k := NewKeyer([]byte("benchmark key, thirty-two bytes!"))

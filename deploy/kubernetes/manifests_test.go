@@ -607,9 +607,10 @@ func checkHardened(t *testing.T, name string, meta *metav1.ObjectMeta, spec *cor
 	}
 }
 
-// The measured figures the resources are sized from: the person set stays
-// under 600 MiB for 36 million people, and the rest of a scan takes up to
-// 300 MiB.
+// The figures the resources are sized from: 36 million people through the
+// person set peak at 260 MiB (BenchmarkPersonSet), and two samples at
+// once take up to 256 MiB each in the worst case (connectors.MaxSampleBytes),
+// with about 100 MiB for the rest, rounded up.
 const measuredPeak = (600 + 300) << 20
 
 // TestResourcesFitTheMeasuredFigures: every container asks for one core

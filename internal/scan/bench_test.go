@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -123,12 +124,19 @@ func benchSource(b *testing.B, source, driver, dsn, mode string) {
 			reads = append(reads, tableRead{t, sampled, complete, full})
 			mu.Unlock()
 		}}
-	var scanTime, plainTime, plainSample, sampling, classifying, identifiers time.Duration
+	var scanTime, plainTime, plainSample, sampling, classifying, identifiers, cpu time.Duration
+	var rows int64
 	for b.Loop() {
 		reads = reads[:0]
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpuTime()
 		rep, out := Run(context.Background(), cfg)
 		scanTime += time.Since(t0)
+		cpu += cpuTime() - c0
+		for _, s := range rep.Sources {
+			for _, t := range s.Tables {
+				rows += t.Rows.Value
+			}
+		}
 		sampling += out.Sampling
 		classifying += out.Classifying
 		identifiers += out.ReadingIdentifiers
@@ -153,6 +161,20 @@ func benchSource(b *testing.B, source, driver, dsn, mode string) {
 	b.ReportMetric((plainTime-plainSample).Seconds()*1000/n, "ms/plain-full")
 	b.ReportMetric(scanTime.Seconds()/plainTime.Seconds(), "x-plain-read")
 	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-MiB")
+	// For sizing (docs/scale.md): rows of the tables scanned per second of
+	// wall time, and the scan process's CPU per million of them (the
+	// server's CPU is the source's, not counted).
+	b.ReportMetric(float64(rows)/scanTime.Seconds(), "rows/s")
+	b.ReportMetric(cpu.Seconds()/(float64(rows)/1e6), "cpu-s/Mrow")
+}
+
+// cpuTime is the CPU this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // plainRead reads what the scan read, with plain queries: for every table
