@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,9 +25,6 @@ func BenchmarkPersonSet(b *testing.B) {
 	n := 36_000_000
 	if v := os.Getenv("ALCANCE_BENCH_PERSONSET"); v != "" {
 		n, _ = strconv.Atoi(v)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit(DefaultMemoryBudget)))
 	}
 	for range b.N {
 		k := NewKeyer([]byte("benchmark key, thirty-two bytes!"))

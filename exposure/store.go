@@ -40,25 +40,17 @@ type StoreOptions struct {
 	MemoryBudget int64
 }
 
-// DefaultMemoryBudget is the person set's memory before it spills. With
-// the rest of a scan (samples, reading buffers, about 20 MiB) and the
-// garbage collector held to MemoryLimit, a scan stays under 300 MB
-// whatever the size of its sources; spilling earlier costs little, as
-// the spill files are read back one partition at a time.
-const DefaultMemoryBudget = 160 << 20
-
-// MemoryLimit is the soft limit for the Go runtime (debug.SetMemoryLimit)
-// that keeps a process whose person set has the given budget near it:
-// without one the collector lets the heap grow to twice what is live,
-// and a scan of a 2 GB file peaked at 526 MiB with this 160 MiB budget's
-// predecessor (256 MiB); held to the budget plus 96 MiB it peaks at the
-// limit and runs as fast (BenchmarkBigCSV).
-func MemoryLimit(budget int64) int64 {
-	if budget <= 0 {
-		budget = DefaultMemoryBudget
-	}
-	return budget + 96<<20
-}
+// DefaultMemoryBudget is the person set's memory before it spills. The
+// Go runtime lets the heap grow to about twice what is live before it
+// collects, so the process's peak is about twice this plus what the rest
+// of the scan holds: a 2 GB CSV scans in under 300 MB (BenchmarkBigCSV;
+// with 256 MiB it took 526 MiB, with 160 MiB 365). Spilling early costs
+// little: spill files are written once and read back one partition at a
+// time (36 million people: 41 s and a 333 MiB peak, BenchmarkPersonSet). A soft
+// memory limit instead of a small budget was tried and rejected: it held
+// the CSV scan to the limit, but a database scan whose samples and
+// buffers are live past it then spent a third more CPU collecting.
+const DefaultMemoryBudget = 96 << 20
 
 // NewStore makes an empty store.
 func NewStore(o StoreOptions) *Store {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/alcance-mx/alcance/connectors"
 	_ "github.com/alcance-mx/alcance/connectors/files"
@@ -17,7 +16,6 @@ import (
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
-	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/reports"
 )
 
@@ -38,13 +36,6 @@ const (
 )
 
 func main() {
-	// Hold the garbage collector near what a scan keeps live (the person
-	// set's budget and a margin) rather than twice it: memory stays bounded
-	// whatever the size of the sources, at no cost in speed. GOMEMLIMIT,
-	// when set, is the operator's choice and wins.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(exposure.MemoryLimit(exposure.DefaultMemoryBudget))
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

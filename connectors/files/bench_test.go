@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -18,7 +17,6 @@ import (
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
-	"github.com/alcance-mx/alcance/exposure"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/internal/synth"
 )
@@ -112,11 +110,6 @@ func BenchmarkBigCSV(b *testing.B) {
 	})
 	b.Run("scan", func(b *testing.B) {
 		b.SetBytes(size)
-		// The CLI holds the collector to this limit (cmd/alcance main);
-		// measure what users run.
-		if os.Getenv("GOMEMLIMIT") == "" {
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(exposure.MemoryLimit(exposure.DefaultMemoryBudget)))
-		}
 		peak := watchPeak()
 		for i := 0; i < b.N; i++ {
 			spec, err := connectors.Parse(path)

@@ -608,10 +608,10 @@ func checkHardened(t *testing.T, name string, meta *metav1.ObjectMeta, spec *cor
 }
 
 // The figures the resources are sized from: 36 million people through the
-// person set peak at 260 MiB (BenchmarkPersonSet), and two samples at
+// person set peak at 333 MiB (BenchmarkPersonSet), and two samples at
 // once take up to 256 MiB each in the worst case (connectors.MaxSampleBytes),
 // with about 100 MiB for the rest, rounded up.
-const measuredPeak = (600 + 300) << 20
+const measuredPeak = (333 + 2*256 + 100) << 20
 
 // TestResourcesFitTheMeasuredFigures: every container asks for one core
 // and for memory above the measured peak, with requests equal to limits
