@@ -4,11 +4,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
-	"runtime"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/alcance-mx/alcance/internal/benchmem"
 )
 
 // BenchmarkPersonSet feeds a national-scale population through the person
@@ -60,24 +60,8 @@ func BenchmarkPersonSet(b *testing.B) {
 		b.ReportMetric(fed.Seconds(), "feed-s")
 		b.ReportMetric(total.Seconds(), "total-s")
 		b.ReportMetric(float64(total.Nanoseconds())/float64(n), "ns/person")
-		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-MiB")
+		b.ReportMetric(float64(benchmem.PeakRSS())/(1<<20), "peak-MiB")
 	}
-}
-
-// peakRSS is the process's peak resident set size in bytes (Linux VmHWM),
-// or the Go runtime's view of its memory where /proc is not there.
-func peakRSS() int64 {
-	if b, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-				return kb << 10
-			}
-		}
-	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return int64(m.Sys)
 }
 
 // BenchmarkPlanRow measures the per-row work of a full read: a register's

@@ -11,12 +11,12 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/alcance-mx/alcance/connectors"
+	"github.com/alcance-mx/alcance/internal/benchmem"
 	"github.com/alcance-mx/alcance/internal/scan"
 	"github.com/alcance-mx/alcance/internal/synth"
 )
@@ -78,7 +78,7 @@ func BenchmarkBigCSV(b *testing.B) {
 			f.Close()
 		}
 		b.ReportMetric(peak()/(1<<20), "peak-MiB")
-		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MiB")
+		b.ReportMetric(float64(benchmem.PeakRSS())/(1<<20), "peak-RSS-MiB")
 	})
 	b.Run("sample", func(b *testing.B) {
 		b.SetBytes(size)
@@ -106,7 +106,7 @@ func BenchmarkBigCSV(b *testing.B) {
 			src.Close()
 		}
 		b.ReportMetric(peak()/(1<<20), "peak-MiB")
-		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MiB")
+		b.ReportMetric(float64(benchmem.PeakRSS())/(1<<20), "peak-RSS-MiB")
 	})
 	b.Run("scan", func(b *testing.B) {
 		b.SetBytes(size)
@@ -123,7 +123,7 @@ func BenchmarkBigCSV(b *testing.B) {
 			}
 		}
 		b.ReportMetric(peak()/(1<<20), "peak-MiB")
-		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MiB")
+		b.ReportMetric(float64(benchmem.PeakRSS())/(1<<20), "peak-RSS-MiB")
 	})
 }
 
@@ -132,7 +132,7 @@ func BenchmarkBigCSV(b *testing.B) {
 // gives the peak, in bytes.
 func watchPeak() func() float64 {
 	runtime.GC()
-	resetPeakRSS()
+	benchmem.ResetPeakRSS()
 	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
 	var peak uint64
 	stop := make(chan struct{})
@@ -157,25 +157,6 @@ func watchPeak() func() float64 {
 		wg.Wait()
 		return float64(peak)
 	}
-}
-
-// resetPeakRSS starts the process's peak resident set (VmHWM) afresh,
-// so each sub-benchmark reports its own; peakRSS reads it. Both are
-// Linux's; elsewhere peakRSS reports 0.
-func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
 
 // releasedBytes is memory the runtime returned to the OS but still counts

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -25,6 +24,7 @@ import (
 	_ "github.com/alcance-mx/alcance/connectors/mysql"
 	_ "github.com/alcance-mx/alcance/connectors/postgres"
 	_ "github.com/alcance-mx/alcance/connectors/sqlite"
+	"github.com/alcance-mx/alcance/internal/benchmem"
 	"github.com/alcance-mx/alcance/internal/synth"
 	"github.com/alcance-mx/alcance/internal/testdb"
 )
@@ -125,10 +125,9 @@ func benchSource(b *testing.B, source, driver, dsn, mode string) {
 			reads = append(reads, tableRead{t, sampled, complete, full})
 			mu.Unlock()
 		}}
-	// The peak of the scans alone, not of generating and loading the
-	// corpus (Linux: writing 5 to clear_refs starts VmHWM afresh).
+	// The peak of the scans alone, not of generating and loading the corpus.
 	runtime.GC()
-	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	benchmem.ResetPeakRSS()
 	var scanTime, plainTime, plainSample, sampling, classifying, identifiers, cpu time.Duration
 	var rows int64
 	for b.Loop() {
@@ -165,7 +164,7 @@ func benchSource(b *testing.B, source, driver, dsn, mode string) {
 	b.ReportMetric(plainSample.Seconds()*1000/n, "ms/plain-sample")
 	b.ReportMetric((plainTime-plainSample).Seconds()*1000/n, "ms/plain-full")
 	b.ReportMetric(scanTime.Seconds()/plainTime.Seconds(), "x-plain-read")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-MiB")
+	b.ReportMetric(float64(benchmem.PeakRSS())/(1<<20), "peak-MiB")
 	// For sizing (docs/scale.md): rows of the tables scanned per second of
 	// wall time, and the scan process's CPU per million of them (the
 	// server's CPU is the source's, not counted).
@@ -253,19 +252,4 @@ func drain(b *testing.B, db *sql.DB, query string) {
 	if err := rows.Err(); err != nil {
 		b.Fatal(err)
 	}
-}
-
-// peakRSS is the process's peak resident set size in bytes (VmHWM).
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
