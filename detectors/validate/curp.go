@@ -246,18 +246,25 @@ var givenNameSkip = wordSet("MARIA MA M JOSE J")
 // first internal vowel and consonants taken, inconvenient words replaced.
 // The result has 7 letters.
 func CURPNameKey(paterno, materno, nombre string) string {
+	key := CURPNameLetters(paterno, materno, nombre)
+	return string(key[:])
+}
+
+// CURPNameLetters is CURPNameKey as an array: for comparing without
+// allocating a string.
+func CURPNameLetters(paterno, materno, nombre string) [7]byte {
 	var pb, mb, nb [24]byte
 	p := curpWord(pb[:0], paterno, false)
 	m := curpWord(mb[:0], materno, false)
 	n := curpWord(nb[:0], nombre, true)
-	key := []byte{
+	key := [7]byte{
 		initial(p), firstInternalVowel(p), initial(m), initial(n),
 		firstInternalConsonant(p), firstInternalConsonant(m), firstInternalConsonant(n),
 	}
 	if curpInconvenient[string(key[:4])] {
 		key[1] = 'X'
 	}
-	return string(key)
+	return key
 }
 
 // curpWord picks the word of a (possibly compound) name that the CURP
