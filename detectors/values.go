@@ -46,7 +46,7 @@ func EachCURP(v string, today time.Time, fn func(validate.CURP)) {
 // PATERNO MATERNO), or as parts: paterno, materno, nombre.
 func NameAgreesWithCURP(curpKey, full, paterno, materno, nombre string) bool {
 	if paterno != "" || nombre != "" {
-		if k := validate.CURPNameLetters(paterno, materno, nombre); keyAgrees(curpKey, string(k[:]), 6) {
+		if keyAgrees(curpKey, validate.CURPNameKey(paterno, materno, nombre), 6) {
 			return true
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"hash"
 	"sync"
-	"time"
 )
 
 // Key is a keyed hash of one identity key: a CURP, a normalised name with a
@@ -98,11 +97,6 @@ func (k *Keyer) sum(kind uint8, joined bool, parts []string) Key {
 	if joined {
 		h.msg = append(h.msg, 0)
 	}
-	return k.finish(h)
-}
-
-// finish hashes the message h holds and returns h to the pool.
-func (k *Keyer) finish(h *hasher) Key {
 	h.mac.Reset()
 	h.mac.Write(h.msg)
 	h.mac.Sum(h.sum[:0])
@@ -122,18 +116,3 @@ func (k *Keyer) Stem(stem string) Key { return k.hash(kindStem, stem) }
 // NameBirth is the key of a normalised full name (NameKey) with a birthdate
 // as YYYY-MM-DD.
 func (k *Keyer) NameBirth(name, birth string) Key { return k.hash(kindNB, name, birth) }
-
-// nameBirthDay is NameBirth(name, day(birth)), writing the date into the
-// message in place rather than through a string: the same bytes, hashed
-// without allocating.
-func (k *Keyer) nameBirthDay(name string, birth time.Time) Key {
-	y, m, d := birth.Date()
-	if y < 0 || y > 9999 {
-		return k.NameBirth(name, day(birth))
-	}
-	h := k.pool.Get().(*hasher)
-	h.msg = append(append(h.msg[:0], kindNB), name...)
-	h.msg = append(h.msg, 0, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+d/10), byte('0'+d%10), 0)
-	return k.finish(h)
-}

@@ -573,11 +573,11 @@ func (p *Plan) process(w *rowWork, sampled bool, certain, maybe uint32) uint32 {
 			if nameKey != "" && bdOK {
 				// The name is not the CURP holder's: someone else, known by
 				// name and birthdate.
-				w.recs.addObs(obs{key: p.keyer.nameBirthDay(nameKey, bd), cats: bitName | bitBirth, source: src, kind: kindNB, band: bandOf(bd, t.Today)})
+				w.recs.addObs(obs{key: p.keyer.NameBirth(nameKey, day(bd)), cats: bitName | bitBirth, source: src, kind: kindNB, band: bandOf(bd, t.Today)})
 			}
 		}
 	case nameKey != "" && bdOK:
-		person, personKind, personBand = p.keyer.nameBirthDay(nameKey, bd), kindNB, bandOf(bd, t.Today)
+		person, personKind, personBand = p.keyer.NameBirth(nameKey, day(bd)), kindNB, bandOf(bd, t.Today)
 		w.recs.addObs(obs{key: person, cats: cats, maybe: maybe, source: src, kind: kindNB, band: personBand})
 		// Whose CURP would this name and birthdate make? A holder whose
 		// CURP was never written beside their name is still them.
@@ -692,9 +692,9 @@ func (p *Plan) stemAlias(w *rowWork, c *rowCURP) {
 // birthdate when it differs, is that CURP's holder: another table or
 // institution that knows them by name and birthdate finds them.
 func (p *Plan) nameAliases(w *rowWork, c *rowCURP, nameKey string, bd time.Time, bdOK bool) {
-	w.recs.addAlias(alias{from: p.keyer.nameBirthDay(nameKey, c.Birth), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
+	w.recs.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(c.Birth)), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
 	if bdOK && !bd.Equal(c.Birth) {
-		w.recs.addAlias(alias{from: p.keyer.nameBirthDay(nameKey, bd), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
+		w.recs.addAlias(alias{from: p.keyer.NameBirth(nameKey, day(bd)), to: c.key, fromKind: kindNB, toKind: kindCURP, toBand: c.band})
 	}
 }
 

@@ -182,10 +182,6 @@ func TestKeysAsWritten(t *testing.T) {
 		"stem from a name": {k.joined(kindStem, "HEGG", "560427", "RRL"), k.Stem("HEGG560427RRL")},
 		"row": {k.hash(kindRow, rowKeyPrefix(3, "Padron"), "12"),
 			ref(kindRow, string(rune(3))+"\x00padron\x0012\x00")},
-		"name+birth, date in place": {k.nameBirthDay("GARCIA GLORIA HERRERA", time.Date(1956, 4, 27, 0, 0, 0, 0, time.UTC)),
-			k.NameBirth("GARCIA GLORIA HERRERA", "1956-04-27")},
-		"name+birth, year past 9999": {k.nameBirthDay("A B", time.Date(12000, 1, 2, 0, 0, 0, 0, time.UTC)),
-			k.NameBirth("A B", day(time.Date(12000, 1, 2, 0, 0, 0, 0, time.UTC)))},
 		"name": {k.hash(kindName, "GLORIA HERRERA"), ref(kindName, "GLORIA HERRERA\x00")},
 	} {
 		if c[0] != c[1] {

@@ -246,25 +246,18 @@ var givenNameSkip = wordSet("MARIA MA M JOSE J")
 // first internal vowel and consonants taken, inconvenient words replaced.
 // The result has 7 letters.
 func CURPNameKey(paterno, materno, nombre string) string {
-	key := CURPNameLetters(paterno, materno, nombre)
-	return string(key[:])
-}
-
-// CURPNameLetters is CURPNameKey as an array: for comparing without
-// allocating a string.
-func CURPNameLetters(paterno, materno, nombre string) [7]byte {
 	var pb, mb, nb [24]byte
 	p := curpWord(pb[:0], paterno, false)
 	m := curpWord(mb[:0], materno, false)
 	n := curpWord(nb[:0], nombre, true)
-	key := [7]byte{
+	key := []byte{
 		initial(p), firstInternalVowel(p), initial(m), initial(n),
 		firstInternalConsonant(p), firstInternalConsonant(m), firstInternalConsonant(n),
 	}
 	if curpInconvenient[string(key[:4])] {
 		key[1] = 'X'
 	}
-	return key
+	return string(key)
 }
 
 // curpWord picks the word of a (possibly compound) name that the CURP
