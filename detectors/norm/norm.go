@@ -82,6 +82,32 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// AppendFold appends Fold(s) to dst: the same bytes, without allocating
+// a string when dst has room (a lookup of a short value can fold it on
+// the stack).
+func AppendFold(dst []byte, s string) []byte {
+	if isPlainUpper(s) {
+		return append(dst, s...)
+	}
+	if HasMojibake(s) {
+		return append(dst, Fold(s)...)
+	}
+	start := len(dst)
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(dst) > start
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = utf8.AppendRune(dst, fold(r))
+	}
+	return dst
+}
+
 // isPlainUpper reports whether s is already folded: ASCII, no lower case,
 // single spaces, trimmed. Most legacy values are, so Fold can skip copying.
 func isPlainUpper(s string) bool {

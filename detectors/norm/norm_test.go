@@ -157,3 +157,12 @@ func BenchmarkFold(b *testing.B) {
 		Fold(vals[i%len(vals)])
 	}
 }
+
+func TestAppendFoldIsFold(t *testing.T) {
+	for _, s := range []string{"", "GLORIA", "Gloria", "  josé   María\tPérez ", "MuÃ±oz", "ñandú", "ǅemal", "a\u00a0b", "\xff\xfeX", "ÀÉÎÕÜ çß", "x  y"} {
+		pre := []byte("pre")
+		if got := string(AppendFold(pre, s)); got != "pre"+Fold(s) {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, "pre"+Fold(s))
+		}
+	}
+}

@@ -81,8 +81,9 @@ func IsPlaceholder(s string) bool {
 	if plainFolded(s) {
 		return placeholderStart[s[0]] && placeholderWords[s] || fillerStart[s[0]] && isFiller(s)
 	}
-	f := norm.Fold(s)
-	return placeholderWords[f] || len(f) >= 3 && allSame(f) || isFiller(f)
+	var buf [64]byte
+	f := norm.AppendFold(buf[:0], s)
+	return placeholderWords[string(f)] || len(f) >= 3 && allSame(f) || isFiller(f)
 }
 
 // fillerWords are what testers and data-entry shortcuts type where a value
@@ -99,7 +100,7 @@ var fillerStart = func() (start [256]bool) {
 
 // isFiller reports whether folded s is a filler word, maybe followed by a
 // number ("PRUEBA", "TEST_3", "ASDF123").
-func isFiller(f string) bool {
+func isFiller[T ~string | ~[]byte](f T) bool {
 	end := len(f)
 	for end > 0 && isDigit(f[end-1]) {
 		end--
@@ -107,7 +108,7 @@ func isFiller(f string) bool {
 	for end > 0 && (f[end-1] == ' ' || f[end-1] == '_' || f[end-1] == '-') && end < len(f) {
 		end--
 	}
-	return end > 0 && fillerWords[f[:end]]
+	return end > 0 && fillerWords[string(f[:end])]
 }
 
 // plainFolded reports whether s (trimmed) is what norm.Fold would return:
@@ -125,6 +126,17 @@ func plainFolded(s string) bool {
 // mayBeSentinel reports whether s holds one of the years or runs of zeros
 // every sentinel date has.
 func mayBeSentinel(s string) bool {
+	// Each of them holds 00 or 99: most dates and numbers hold neither.
+	pair := false
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == s[i+1] && (s[i] == '0' || s[i] == '9') {
+			pair = true
+			break
+		}
+	}
+	if !pair {
+		return false
+	}
 	for i := 0; i+4 <= len(s); i++ {
 		switch s[i : i+4] {
 		case "1900", "1800", "9999", "0000", "/00/", "-00-":

@@ -82,3 +82,19 @@ func TestFillerPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPlaceholderMixedCaseAllocs(t *testing.T) {
+	for _, s := range []string{"Gloria", "José María", "sin dato", "Prueba 2"} {
+		if n := testing.AllocsPerRun(100, func() { IsPlaceholder(s) }); n != 0 {
+			t.Errorf("IsPlaceholder(%q): %v allocations", s, n)
+		}
+	}
+}
+
+func BenchmarkIsPlaceholderMixed(b *testing.B) {
+	vals := []string{"Gloria", "Herrera García", "1956-04-27", "sin dato", "Nava", "2000-01-15"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		IsPlaceholder(vals[i%len(vals)])
+	}
+}
