@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/alcance-mx/alcance/connectors"
@@ -25,10 +26,21 @@ import (
 // replacement.
 //
 // Probing loses to one sequential pass when the rowids are sparse (a few
-// huge gaps) or when n is a large part of the table, and it cannot be done on
-// WITHOUT ROWID or virtual tables; then Sample reads the table once, in
-// storage order, keeping a reservoir (Algorithm L). A table of at most n rows
-// is read whole the same way and marked Complete.
+// huge gaps) or when n is a large part of the table; then, inside one read
+// transaction (one snapshot), Sample reads only the rowids, in one pass,
+// keeping a reservoir of n of them (Algorithm L, uniform without
+// replacement), which also counts the rows exactly, and then reads the
+// chosen rows with WHERE rowid IN (...), maxParams at a time, in rowid
+// order. The rowid pass decodes one integer per row, and SQLite can answer
+// it from the table's smallest index, where one pass over whole rows
+// decoded every column of every row: BenchmarkSampleReservoir (10,000 of
+// 30,000 ten-column rows) went from 141 to 87 ms (medians of 8 alternated
+// runs) and from 703k to 312k allocations. As both passes see the same
+// snapshot, every chosen row is found and the sample has n rows.
+//
+// WITHOUT ROWID and virtual tables have no rowid to fetch rows by: Sample
+// reads them once, in storage order, keeping a reservoir of whole rows. A
+// table of at most n rows is read whole the same way and marked Complete.
 const (
 	// maxParams is the number of rowids bound to one IN (...) query.
 	maxParams = 500
@@ -90,7 +102,11 @@ func (s *source) Sample(ctx context.Context, t connectors.Table, cols []connecto
 		}
 	}
 	if pl.scan {
-		got, seen, err = s.reservoir(ctx, t, rp, n, rng)
+		if pl.rowid != "" {
+			got, seen, err = s.rowidReservoir(ctx, t, rp, pl.rowid, n, rng)
+		} else {
+			got, seen, err = s.reservoir(ctx, t, rp, n, rng)
+		}
 		if err != nil {
 			return nil, wrap(err)
 		}
@@ -258,14 +274,11 @@ func (sc *scanner) row(nRead int) []string {
 
 // probe samples by random rowid lookups.
 func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl plan, n int, rng *rand.Rand) (*connectors.Rows, error) {
-	// One statement, reused: a short batch repeats its first rowid, which
-	// IN (...) matches once.
-	marks := strings.TrimSuffix(strings.Repeat("?,", maxParams), ",")
-	w, err := where(t, pl.rowid+" IN ("+marks+")")
+	q, err := inQuery(t, rp, pl.rowid)
 	if err != nil {
 		return nil, err
 	}
-	stmt, err := s.db.PrepareContext(ctx, "SELECT "+rp.list+" FROM "+qualified(t.Name)+w)
+	stmt, err := s.db.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -320,10 +333,7 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 			for i := 0; i < k; i++ {
 				args[i] = draw()
 			}
-			for i := k; i < maxParams; i++ {
-				args[i] = args[0]
-			}
-			batch, err := s.fetch(ctx, stmt, args, sc, rp.nRead)
+			batch, err := s.fetch(ctx, stmt, args, k, sc, rp.nRead)
 			if err != nil {
 				return nil, err
 			}
@@ -340,8 +350,24 @@ func (s *source) probe(ctx context.Context, t connectors.Table, rp readPlan, pl 
 	return g, nil
 }
 
-// fetch runs one IN (...) batch and returns its rows, rendered.
-func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, sc *scanner, nRead int) ([][]string, error) {
+// inQuery is the statement that reads rp's columns of the rows of t (of
+// its part) whose rowids are bound to its maxParams parameters.
+func inQuery(t connectors.Table, rp readPlan, rowid string) (string, error) {
+	marks := strings.TrimSuffix(strings.Repeat("?,", maxParams), ",")
+	w, err := where(t, rowid+" IN ("+marks+")")
+	if err != nil {
+		return "", err
+	}
+	return "SELECT " + rp.list + " FROM " + qualified(t.Name) + w, nil
+}
+
+// fetch runs one IN (...) batch of inQuery for the k rowids in args[:k]
+// and returns their rows, rendered. A short batch repeats its first rowid,
+// which IN (...) matches once, so that one statement serves every batch.
+func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, k int, sc *scanner, nRead int) ([][]string, error) {
+	for i := k; i < len(args); i++ {
+		args[i] = args[0]
+	}
 	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
@@ -357,11 +383,45 @@ func (s *source) fetch(ctx context.Context, stmt *sql.Stmt, args []any, sc *scan
 	return out, rows.Err()
 }
 
+// algL is Algorithm L (Li, 1994) for a reservoir of n rows: after the
+// first n rows it draws how many rows to skip, so most rows are stepped
+// over without being scanned or rendered.
+type algL struct {
+	n    int
+	w    float64
+	next int64 // index of the next row to take
+	rng  *rand.Rand
+}
+
+func newAlgL(n int, rng *rand.Rand) *algL {
+	a := &algL{n: n, rng: rng}
+	a.w = math.Exp(math.Log(a.u()) / float64(n))
+	a.next = int64(n) + a.skip()
+	return a
+}
+
+// u is uniform in (0, 1]: its log is finite.
+func (a *algL) u() float64 { return 1 - a.rng.Float64() }
+
+func (a *algL) skip() int64 {
+	s := math.Floor(math.Log(a.u()) / math.Log(1-a.w))
+	if s > math.MaxInt64/2 || math.IsNaN(s) {
+		return math.MaxInt64 / 2
+	}
+	return int64(s)
+}
+
+// take is the slot that row a.next replaces; it moves a.next on.
+func (a *algL) take() int {
+	slot := a.rng.IntN(a.n)
+	a.w *= math.Exp(math.Log(a.u()) / float64(a.n))
+	a.next += a.skip() + 1
+	return slot
+}
+
 // reservoir reads the table once, in storage order, keeping a uniform
-// sample of n rows with Algorithm L (Li, 1994): after the first n rows it
-// draws how many rows to skip, so most rows are stepped over without being
-// scanned or rendered. It returns how many rows the table held: one
-// statement sees one snapshot, so that is an exact count.
+// sample of n rows with Algorithm L. It returns how many rows the table
+// held: one statement sees one snapshot, so that is an exact count.
 func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
 	cond, err := where(t)
 	if err != nil {
@@ -376,16 +436,7 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
 	g.SetValueLimit(rp.limit)
 	buf := make([]string, rp.nRead)
-	u := func() float64 { return 1 - rng.Float64() } // in (0, 1]: log is finite
-	w := math.Exp(math.Log(u()) / float64(n))
-	skip := func() int64 {
-		s := math.Floor(math.Log(u()) / math.Log(1-w))
-		if s > math.MaxInt64/2 || math.IsNaN(s) {
-			return math.MaxInt64 / 2
-		}
-		return int64(s)
-	}
-	next := int64(n) + skip() // index of the next row to take
+	a := newAlgL(n, rng)
 	var seen int64
 	for rows.Next() {
 		if seen&255 == 0 {
@@ -399,16 +450,14 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 				return nil, 0, err
 			}
 			g.Add(sc.row(rp.nRead))
-		case seen == next:
+		case seen == a.next:
 			if err := rows.Scan(sc.ptrs...); err != nil {
 				return nil, 0, err
 			}
 			for i := range buf {
 				buf[i] = render(sc.raw[i])
 			}
-			g.Set(rng.IntN(n), buf)
-			w *= math.Exp(math.Log(u()) / float64(n))
-			next += skip() + 1
+			g.Set(a.take(), buf)
 		}
 		seen++
 	}
@@ -417,4 +466,98 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	}
 	g.Complete = seen <= int64(n)
 	return g, seen, nil
+}
+
+// rowidReservoir is reservoir for a table with a rowid, in two passes in
+// one read transaction, so both see the same snapshot: the first reads
+// only the rowids (SQLite answers it from the smallest index, or steps
+// over the rows' payloads) and keeps a reservoir of n of them with
+// Algorithm L, and the second reads the chosen rows by rowid, maxParams at
+// a time, in rowid order. It returns how many rows the table held, exactly.
+func (s *source) rowidReservoir(ctx context.Context, t connectors.Table, rp readPlan, rowid string, n int, rng *rand.Rand) (*connectors.Rows, int64, error) {
+	cond, err := where(t)
+	if err != nil {
+		return nil, 0, err
+	}
+	q, err := inQuery(t, rp, rowid)
+	if err != nil {
+		return nil, 0, err
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+
+	ids, seen, err := reservoirIDs(ctx, tx, "SELECT "+rowid+" FROM "+qualified(t.Name)+cond, n, rng)
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Sort(ids) // neighbouring rows in a batch: fewer pages visited
+
+	stmt, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer stmt.Close()
+	sc := newScanner(rp)
+	g := connectors.NewRows(rp.nRead, len(ids))
+	g.SetValueLimit(rp.limit)
+	args := make([]any, maxParams)
+	for done := 0; done < len(ids); done += maxParams {
+		k := min(maxParams, len(ids)-done)
+		for i, id := range ids[done : done+k] {
+			args[i] = id
+		}
+		batch, err := s.fetch(ctx, stmt, args, k, sc, rp.nRead)
+		if err != nil {
+			return nil, 0, err
+		}
+		// The snapshot is the first pass's, so every chosen row is found.
+		for _, row := range batch {
+			g.Add(row)
+		}
+	}
+	g.Complete = seen <= int64(n)
+	return g, seen, nil
+}
+
+// reservoirIDs runs q, which reads one integer per row, and keeps n of
+// them chosen uniformly with Algorithm L; it returns them and how many
+// rows q returned.
+func reservoirIDs(ctx context.Context, tx *sql.Tx, q string, n int, rng *rand.Rand) ([]int64, int64, error) {
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, min(n, 4096))
+	a := newAlgL(n, rng)
+	var seen int64
+	for rows.Next() {
+		if seen&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
+		switch {
+		case seen < int64(n):
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return nil, 0, err
+			}
+			ids = append(ids, id)
+		case seen == a.next:
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return nil, 0, err
+			}
+			ids[a.take()] = id
+		}
+		seen++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return ids, seen, nil
 }

@@ -231,8 +231,10 @@ func checkFile(path string) (wal bool, err error) {
 // and '%' in a file name cannot start the query or be decoded. The driver
 // applies _pragma=busy_timeout before the other pragmas, and _pragma values
 // are run verbatim, which is fine here: they are constants. _time_format and
-// _txlock are not set: the first only affects writing time values and the
-// second only explicit transactions, neither of which this package does.
+// _txlock are not set: the first only affects writing time values, and the
+// second only explicit transactions, of which this package has one kind,
+// read-only (the two passes of a sample, sample.go), begun with a plain
+// BEGIN whatever _txlock says.
 // immutable adds SQLite's immutable=1 (see sidefiles.go).
 func dsn(path string, immutable bool) string {
 	q := "mode=ro"
