@@ -3,6 +3,8 @@ package scan
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"time"
@@ -31,6 +33,7 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	if err != nil {
 		return tableResult{}, fmt.Errorf("sampling: %w", err)
 	}
+	shuffleRows(sample, t.QualifiedName())
 
 	dt := detectors.Table{Name: t.QualifiedName()}
 	for i, c := range sample.Columns {
@@ -227,4 +230,30 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	s.notes[source].Merge(notes)
 	s.mu.Unlock()
 	return result, nil
+}
+
+// shuffleRows puts a sample's rows in a random order, the same for a
+// table every time. The classifier judges a column on its first values
+// (a probe of 200, a score of 1,500), and connectors return samples in
+// storage or key order (a rowid reservoir, TABLESAMPLE's pages, a table
+// read whole): without this, a table's oldest rows would speak for it, and
+// a column whose format changed over the years would be judged on the
+// format it no longer has.
+func shuffleRows(s *connectors.Sample, table string) {
+	if len(s.Values) == 0 {
+		return
+	}
+	for _, col := range s.Values {
+		if len(col) != len(s.Values[0]) {
+			return // not rows of one table: nothing to keep together
+		}
+	}
+	h := fnv.New64a()
+	h.Write([]byte(table))
+	rng := rand.New(rand.NewPCG(h.Sum64(), 0x9e3779b97f4a7c15))
+	rng.Shuffle(len(s.Values[0]), func(i, j int) {
+		for _, col := range s.Values {
+			col[i], col[j] = col[j], col[i]
+		}
+	})
 }
