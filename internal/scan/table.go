@@ -33,7 +33,7 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 	if err != nil {
 		return tableResult{}, fmt.Errorf("sampling: %w", err)
 	}
-	shuffleRows(sample, t.QualifiedName())
+	shuffleRows(sample, t.Name)
 
 	dt := detectors.Table{Name: t.QualifiedName()}
 	for i, c := range sample.Columns {
@@ -233,7 +233,9 @@ func (s *scan) scanTable(ctx context.Context, source int, src connectors.Source,
 }
 
 // shuffleRows puts a sample's rows in a random order, the same for a
-// table every time. The classifier judges a column on its first values
+// table every time and on every source (it is seeded by the table's name
+// without its schema, so a table read whole gives the same findings from
+// SQLite, PostgreSQL or MariaDB). The classifier judges a column on its first values
 // (a probe of 200, a score of 1,500), and connectors return samples in
 // storage or key order (a rowid reservoir, TABLESAMPLE's pages, a table
 // read whole): without this, a table's oldest rows would speak for it, and
