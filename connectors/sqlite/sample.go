@@ -419,6 +419,35 @@ func (a *algL) take() int {
 	return slot
 }
 
+// reservoirPass reads rows to their end and keeps n of them chosen
+// uniformly with Algorithm L, through keep: keep(-1) for each of the first
+// n rows (to be added), keep(slot) for a later row that replaces the one
+// in slot. Rows not kept are stepped over, never scanned. It returns how
+// many rows there were.
+func reservoirPass(ctx context.Context, rows *sql.Rows, n int, rng *rand.Rand, keep func(slot int) error) (int64, error) {
+	a := newAlgL(n, rng)
+	var seen int64
+	for rows.Next() {
+		if seen&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+		}
+		switch {
+		case seen < int64(n):
+			if err := keep(-1); err != nil {
+				return 0, err
+			}
+		case seen == a.next:
+			if err := keep(a.take()); err != nil {
+				return 0, err
+			}
+		}
+		seen++
+	}
+	return seen, rows.Err()
+}
+
 // reservoir reads the table once, in storage order, keeping a uniform
 // sample of n rows with Algorithm L. It returns how many rows the table
 // held: one statement sees one snapshot, so that is an exact count.
@@ -436,32 +465,21 @@ func (s *source) reservoir(ctx context.Context, t connectors.Table, rp readPlan,
 	g := connectors.NewRows(rp.nRead, min(n, 4096))
 	g.SetValueLimit(rp.limit)
 	buf := make([]string, rp.nRead)
-	a := newAlgL(n, rng)
-	var seen int64
-	for rows.Next() {
-		if seen&255 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
+	seen, err := reservoirPass(ctx, rows, n, rng, func(slot int) error {
+		if err := rows.Scan(sc.ptrs...); err != nil {
+			return err
 		}
-		switch {
-		case seen < int64(n):
-			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, 0, err
-			}
+		if slot < 0 {
 			g.Add(sc.row(rp.nRead))
-		case seen == a.next:
-			if err := rows.Scan(sc.ptrs...); err != nil {
-				return nil, 0, err
-			}
-			for i := range buf {
-				buf[i] = render(sc.raw[i])
-			}
-			g.Set(a.take(), buf)
+			return nil
 		}
-		seen++
-	}
-	if err := rows.Err(); err != nil {
+		for i := range buf {
+			buf[i] = render(sc.raw[i])
+		}
+		g.Set(slot, buf)
+		return nil
+	})
+	if err != nil {
 		return nil, 0, err
 	}
 	g.Complete = seen <= int64(n)
@@ -532,31 +550,19 @@ func reservoirIDs(ctx context.Context, tx *sql.Tx, q string, n int, rng *rand.Ra
 	}
 	defer rows.Close()
 	ids := make([]int64, 0, min(n, 4096))
-	a := newAlgL(n, rng)
-	var seen int64
-	for rows.Next() {
-		if seen&255 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
+	seen, err := reservoirPass(ctx, rows, n, rng, func(slot int) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
 		}
-		switch {
-		case seen < int64(n):
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return nil, 0, err
-			}
+		if slot < 0 {
 			ids = append(ids, id)
-		case seen == a.next:
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return nil, 0, err
-			}
-			ids[a.take()] = id
+		} else {
+			ids[slot] = id
 		}
-		seen++
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, 0, err
 	}
 	return ids, seen, nil
