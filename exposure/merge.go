@@ -169,7 +169,7 @@ type merger struct {
 	out         *reports.Report
 	store       *Store
 	notes       []SourceNotes
-	sourceIndex map[string]int // kind + location -> index in out.Sources
+	sourceIndex map[string]int // kind + institution + location -> index in out.Sources
 	links       []mergedLink   // in store link id order
 	linkIndex   map[string]uint16
 	groups      map[string]int
@@ -201,7 +201,11 @@ func (m *merger) add(p Part, keyID string) error {
 	// The part's sources, in the merged report.
 	index := make([]int, len(r.Sources))
 	for i, src := range r.Sources {
-		k := src.Kind + "\x00" + src.Location
+		// One source is one kind, location and institution: shards of one
+		// scan agree on all three, and two institutions whose systems sit
+		// at the same address from where each scanned (localhost, the same
+		// file path) are told apart by their --inventory institution.
+		k := src.Kind + "\x00" + src.Institution + "\x00" + src.Location
 		j, seen := m.sourceIndex[k]
 		if !seen {
 			j = len(m.out.Sources)
@@ -310,7 +314,7 @@ func (m *merger) mergeSource(j int, src reports.Source) error {
 			a := dst.Tables[k]
 			switch {
 			case a.Part == nil && t.Part == nil:
-				return fmt.Errorf("table %s of %s is in two reports, whole in both: a source scanned twice counts its records twice; merge each source's scan once (sources are told apart by kind and location: two institutions' sources at the same location, such as localhost, need distinct URLs, e.g. by host name)", t.QualifiedName(), dst.Name)
+				return fmt.Errorf("table %s of %s is in two reports, whole in both: a source scanned twice counts its records twice; merge each source's scan once (sources are told apart by kind, location and institution: two institutions' sources at the same location, such as localhost or the same file path, need their institution named in each one's --inventory)", t.QualifiedName(), dst.Name)
 			case a.Part == nil || t.Part == nil:
 				return fmt.Errorf("table %s of %s was read whole by one shard and in parts by others (its size crossed the split threshold between their starts): scan it again with every shard", t.QualifiedName(), dst.Name)
 			case a.Part.Count != t.Part.Count:

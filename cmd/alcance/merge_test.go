@@ -141,3 +141,45 @@ func TestPersonsOutNeedsKey(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// Two institutions whose systems sit at the same address from where each
+// scanned (the same file path, localhost) are two sources when their
+// inventories name them: merge keeps both and counts the people they
+// share in persons_in_several_sources. Without institutions to tell them
+// apart, the same location twice is a source scanned twice, and refused.
+func TestMergeTellsInstitutionsApart(t *testing.T) {
+	dir := t.TempDir()
+	db := withCURPs(t)
+	key := filepath.Join(dir, "k")
+	os.WriteFile(key, []byte("0123456789abcdef0123456789abcdef"), 0o600)
+	scanAs := func(name, institution string) string {
+		inv := filepath.Join(dir, name+".yaml")
+		os.WriteFile(inv, []byte("sources:\n  - name: padron\n    institution: "+institution+"\n    url: "+db+"\n"), 0o600)
+		out := filepath.Join(dir, name+".json")
+		code, _, stderr := runCLI("scan", "--quiet", "--hash-key-file", key, "--inventory", inv,
+			"--persons-out", filepath.Join(dir, name+".persons"), "-o", out)
+		if code != exitOK {
+			t.Fatalf("scan %s: exit %d: %s", name, code, stderr)
+		}
+		return out
+	}
+	salud, imss, salud2 := scanAs("salud", "Salud"), scanAs("imss", "IMSS"), scanAs("salud2", "Salud")
+
+	merged := filepath.Join(dir, "merged.json")
+	code, _, stderr := runCLI("merge", "-o", merged, salud, imss)
+	if code != exitOK {
+		t.Fatalf("merge of two institutions at one path: exit %d: %s", code, stderr)
+	}
+	r := loadReport(t, merged)
+	one := loadReport(t, salud)
+	if len(r.Sources) != 2 {
+		t.Errorf("merged %d sources, want 2 (one per institution)", len(r.Sources))
+	}
+	if got, want := r.Exposure.PersonsInSeveralSources.Value, one.Exposure.Persons.Value; want == 0 || got != want {
+		t.Errorf("persons_in_several_sources %d, want %d (everyone is in both)", got, want)
+	}
+	code, _, stderr = runCLI("merge", "-o", filepath.Join(dir, "refused.json"), salud, salud2)
+	if code != exitUsage || !strings.Contains(stderr, "whole in both") {
+		t.Errorf("one institution's source twice: exit %d, want 2 with \"whole in both\": %s", code, stderr)
+	}
+}
