@@ -17,8 +17,7 @@ import (
 // a name-and-birthdate alias for one in three), hashed with the scan's
 // keyed hash, then resolved. It reports the time per person and the peak
 // memory of the process (VmHWM), against the 1 GB the issue allows; the
-// set spills to disk past its budget (DefaultMemoryBudget), and the
-// runtime is held to MemoryLimit as the CLI holds it.
+// set spills to disk past its budget (DefaultMemoryBudget).
 //
 //	ALCANCE_BENCH_PERSONSET=36000000 go test -run '^$' -bench PersonSet -benchtime 1x ./exposure
 func BenchmarkPersonSet(b *testing.B) {

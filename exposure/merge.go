@@ -33,7 +33,9 @@ var ErrMerge = errors.New("cannot merge")
 // scan (the same sources, each part a share of their tables or of a large
 // table's rows; their raw persons files are resolved together, so rows
 // that point at rows another shard read find their person), or both.
-// Sources are the same source when their kind and location are; a table
+// Sources are the same source when their kind, location and institution
+// are (a source named with an institution in one part and without in
+// another is refused: it may be one source counted twice); a table
 // several shards read parts of is one table. Every person figure is
 // recomputed from the persons files.
 func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error) {
@@ -58,7 +60,7 @@ func Merge(parts []Part, o StoreOptions, version string) (*reports.Report, error
 	}
 
 	m := &merger{out: &reports.Report{Schema: reports.Schema, Tool: reports.Tool{Name: "alcance", Version: version}},
-		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}, parts: map[string]map[int]bool{}, failedParts: map[string]int{}, cutShort: map[int]bool{}}
+		store: NewStore(o), sourceIndex: map[string]int{}, linkIndex: map[string]uint16{}, groups: map[string]int{}, parts: map[string]map[int]bool{}, failedParts: map[string]int{}, cutShort: map[int]bool{}, institutionAt: map[string]string{}}
 	defer m.store.Close()
 	modes := map[string]bool{}
 	shards := map[int]map[int]bool{} // N -> the parts I given
@@ -170,10 +172,12 @@ type merger struct {
 	store       *Store
 	notes       []SourceNotes
 	sourceIndex map[string]int // kind + institution + location -> index in out.Sources
-	links       []mergedLink   // in store link id order
-	linkIndex   map[string]uint16
-	groups      map[string]int
-	parts       map[string]map[int]bool // source index + table -> the parts of a split table given
+	// institutionAt is an institution seen at each kind + location.
+	institutionAt map[string]string
+	links         []mergedLink // in store link id order
+	linkIndex     map[string]uint16
+	groups        map[string]int
+	parts         map[string]map[int]bool // source index + table -> the parts of a split table given
 	// failedParts counts, per source index + table, the reports that name
 	// the table in an error without holding it: a part that shard could
 	// not read. (A table read with a warning is held and named too.)
@@ -206,6 +210,10 @@ func (m *merger) add(p Part, keyID string) error {
 		// at the same address from where each scanned (localhost, the same
 		// file path) are told apart by their --inventory institution.
 		k := src.Kind + "\x00" + src.Institution + "\x00" + src.Location
+		if other, ok := m.institutionAt[src.Kind+"\x00"+src.Location]; ok && other != src.Institution && (other == "" || src.Institution == "") {
+			return fmt.Errorf("%w: %s: source %s is at the same location as a source of another part, named with an institution in one and without in the other: it may be one source scanned twice; name the institution in every part's --inventory", ErrMerge, p.Name, src.Name)
+		}
+		m.institutionAt[src.Kind+"\x00"+src.Location] = src.Institution
 		j, seen := m.sourceIndex[k]
 		if !seen {
 			j = len(m.out.Sources)

@@ -182,4 +182,14 @@ func TestMergeTellsInstitutionsApart(t *testing.T) {
 	if code != exitUsage || !strings.Contains(stderr, "whole in both") {
 		t.Errorf("one institution's source twice: exit %d, want 2 with \"whole in both\": %s", code, stderr)
 	}
+	// The same file scanned once with an institution and once without may
+	// be one source twice: refused too.
+	plain := filepath.Join(dir, "plain.json")
+	if code, _, stderr := runCLI("scan", "--quiet", "--hash-key-file", key, "--persons-out", filepath.Join(dir, "plain.persons"), "-o", plain, db); code != exitOK {
+		t.Fatalf("plain scan: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = runCLI("merge", "-o", filepath.Join(dir, "refused2.json"), salud, plain)
+	if code != exitUsage || !strings.Contains(stderr, "named with an institution in one and without") {
+		t.Errorf("one source with and without an institution: exit %d, want 2: %s", code, stderr)
+	}
 }
