@@ -57,28 +57,7 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	if len(merged.Sources) != 2 {
 		t.Fatalf("merged sources: %d", len(merged.Sources))
 	}
-	e1, e2 := one.Exposure, merged.Exposure
-	for _, f := range []struct {
-		name     string
-		one, got reports.Figure
-	}{
-		{"persons", e1.Persons, e2.Persons}, {"persons_with_health", e1.PersonsWithHealth, e2.PersonsWithHealth},
-		{"minors", e1.Minors, e2.Minors}, {"older_adults", e1.OlderAdults, e2.OlderAdults},
-		{"identity_kit", e1.IdentityKit, e2.IdentityKit}, {"financial", e1.Financial, e2.Financial},
-		{"persons_in_several_sources", e1.PersonsInSeveralSources, e2.PersonsInSeveralSources},
-	} {
-		if f.one.Estimate != f.got.Estimate {
-			t.Errorf("%s: merged %+v, one scan %+v", f.name, f.got.Estimate, f.one.Estimate)
-		}
-	}
-	for c, est := range e1.RecordsByCategory {
-		if e2.RecordsByCategory[c] != est {
-			t.Errorf("records %s: merged %+v, one scan %+v", c, e2.RecordsByCategory[c], est)
-		}
-	}
-	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
-	}
+	sameAsOneScan(t, one, merged)
 	for i := range one.Sources {
 		if fmt.Sprint(one.Sources[i].Links) != fmt.Sprint(merged.Sources[i].Links) {
 			t.Errorf("source %d links: merged %v, one scan %v", i, merged.Sources[i].Links, one.Sources[i].Links)
@@ -163,28 +142,7 @@ func TestSplitTableMergesToOneScan(t *testing.T) {
 		t.Fatalf("merge: exit %d: %s", code, stderr)
 	}
 	merged := loadReport(t, filepath.Join(dir, "merged.json"))
-	e1, e2 := one.Exposure, merged.Exposure
-	for _, f := range []struct {
-		name     string
-		one, got reports.Figure
-	}{
-		{"persons", e1.Persons, e2.Persons}, {"persons_with_health", e1.PersonsWithHealth, e2.PersonsWithHealth},
-		{"minors", e1.Minors, e2.Minors}, {"older_adults", e1.OlderAdults, e2.OlderAdults},
-		{"identity_kit", e1.IdentityKit, e2.IdentityKit}, {"financial", e1.Financial, e2.Financial},
-		{"persons_in_several_sources", e1.PersonsInSeveralSources, e2.PersonsInSeveralSources},
-	} {
-		if f.one.Estimate != f.got.Estimate {
-			t.Errorf("%s: merged %+v, one scan %+v", f.name, f.got.Estimate, f.one.Estimate)
-		}
-	}
-	for c, est := range e1.RecordsByCategory {
-		if e2.RecordsByCategory[c] != est {
-			t.Errorf("records %s: merged %+v, one scan %+v", c, e2.RecordsByCategory[c], est)
-		}
-	}
-	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
-	}
+	sameAsOneScan(t, one, merged)
 	if m := tableOf(t, merged, "consultas"); m.Part != nil {
 		t.Errorf("consultas, merged from all its parts, is still marked part %+v", *m.Part)
 	}
@@ -307,5 +265,33 @@ func refuseInconsistentParts(t *testing.T, dir string, parts []string) {
 		case c.want != "" && (code != exitUsage || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "consultas") && c.name != "a source scanned twice"):
 			t.Errorf("%s: exit %d, want 2 with %q and the table named: %s", c.name, code, c.want, stderr)
 		}
+	}
+}
+
+// sameAsOneScan checks that a merged report gives one scan's person
+// figures, records per category and findings.
+func sameAsOneScan(t *testing.T, one, merged *reports.Report) {
+	t.Helper()
+	e1, e2 := one.Exposure, merged.Exposure
+	for _, f := range []struct {
+		name     string
+		one, got reports.Figure
+	}{
+		{"persons", e1.Persons, e2.Persons}, {"persons_with_health", e1.PersonsWithHealth, e2.PersonsWithHealth},
+		{"minors", e1.Minors, e2.Minors}, {"older_adults", e1.OlderAdults, e2.OlderAdults},
+		{"identity_kit", e1.IdentityKit, e2.IdentityKit}, {"financial", e1.Financial, e2.Financial},
+		{"persons_in_several_sources", e1.PersonsInSeveralSources, e2.PersonsInSeveralSources},
+	} {
+		if f.one.Estimate != f.got.Estimate {
+			t.Errorf("%s: merged %+v, one scan %+v", f.name, f.got.Estimate, f.one.Estimate)
+		}
+	}
+	for c, est := range e1.RecordsByCategory {
+		if e2.RecordsByCategory[c] != est {
+			t.Errorf("records %s: merged %+v, one scan %+v", c, e2.RecordsByCategory[c], est)
+		}
+	}
+	if got, want := findingsOf(merged), findingsOf(one); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings differ:\nmerged %v\none    %v", got, want)
 	}
 }
